@@ -1,0 +1,50 @@
+"""The `capsule` command: the same engine as the app, from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from desktop import __version__
+from desktop.cli import chat_cmds, gpt_cmds, models_cmds, runs_cmds
+from desktop.cli.output import err
+from desktop.cli.services import Services
+from desktop.core import errors
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="capsule",
+        description="Capsule Studio from a terminal: GPTs, models, chats and runs.",
+    )
+    parser.add_argument("--version", action="version", version=f"capsule {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    gpt_cmds.add_parser(subparsers)
+    models_cmds.add_parser(subparsers)
+    chat_cmds.add_parser(subparsers)
+    runs_cmds.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; errors go to stderr with a non-zero exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    services = Services()
+    try:
+        return int(args.handler(args, services))
+    except errors.CapsuleError as exc:
+        err(f"error: {exc.message}")
+        return 1
+    except KeyboardInterrupt:
+        err("interrupted")
+        return chat_cmds.EXIT_CANCELLED
+    except BrokenPipeError:
+        return 0
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""`capsule runs ...` and `capsule threads ...`: inspect, cancel and answer runs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from desktop.cli.chat_cmds import EXIT_FAILED
+from desktop.cli.output import emit_json, err, indent, table
+from desktop.cli.services import Services
+from desktop.core.store.records import Run, RunStep
+
+
+def add_parser(subparsers: Any) -> None:
+    runs = subparsers.add_parser("runs", help="inspect, cancel and answer runs")
+    commands = runs.add_subparsers(dest="runs_command", required=True, metavar="COMMAND")
+    show = commands.add_parser("show", help="a run with all its steps")
+    show.add_argument("run_id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_run)
+    listing = commands.add_parser("list", help="the runs of a thread")
+    listing.add_argument("--thread", required=True)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_runs)
+    cancel = commands.add_parser("cancel", help="stop a run")
+    cancel.add_argument("run_id")
+    cancel.set_defaults(handler=cancel_run)
+    submit = commands.add_parser("submit", help="answer a paused run's tool call")
+    submit.add_argument("run_id")
+    submit.add_argument("call_id")
+    submit.add_argument("output", help="the tool's output; '-' reads it from stdin")
+    submit.add_argument("--json", action="store_true")
+    submit.set_defaults(handler=submit_output)
+
+    threads = subparsers.add_parser("threads", help="conversations")
+    tcommands = threads.add_subparsers(dest="threads_command", required=True, metavar="COMMAND")
+    tlist = tcommands.add_parser("list", help="list threads")
+    tlist.add_argument("--gpt", help="only this GPT's threads")
+    tlist.add_argument("--json", action="store_true")
+    tlist.set_defaults(handler=list_threads)
+    tshow = tcommands.add_parser("show", help="a thread's messages")
+    tshow.add_argument("thread_id")
+    tshow.add_argument("--json", action="store_true")
+    tshow.set_defaults(handler=show_thread)
+
+
+def show_run(args: argparse.Namespace, services: Services) -> int:
+    run = services.store.runs.get(args.run_id)
+    steps = services.store.runs.steps(run.id)
+    if args.json:
+        emit_json({**run.to_dict(), "steps": [s.to_dict() for s in steps]})
+        return 0
+    print(_run_header(run))
+    for step in steps:
+        print(_step_text(step))
+    return 0
+
+
+def _run_header(run: Run) -> str:
+    usage = run.usage or {}
+    timings = run.timings or {}
+    model = run.model
+    lines = [
+        f"Run {run.id}  {run.status}",
+        f"  thread {run.thread_id}  gpt {run.gpt_id} (version {run.gpt_version})",
+        f"  model {model.get('provider')}:{model.get('model') or '(none)'}  "
+        f"temperature {model.get('temperature')}  top_p {model.get('top_p')}  "
+        f"max_tokens {model.get('max_tokens')}  seed {model.get('seed')}",
+        f"  usage: prompt {usage.get('prompt_tokens', 0)}, completion "
+        f"{usage.get('completion_tokens', 0)}, total {usage.get('total_tokens', 0)} tokens",
+        "  timings: " + _timings_text(timings),
+    ]
+    if run.last_error:
+        lines.append(f"  error ({run.last_error['code']}): {run.last_error['message']}")
+    return "\n".join(lines)
+
+
+def _timings_text(timings: dict[str, Any]) -> str:
+    parts = []
+    if "ttft_ms" in timings:
+        parts.append(f"first token {timings['ttft_ms']:.0f} ms")
+    if "tokens_per_s" in timings:
+        parts.append(f"{timings['tokens_per_s']:.1f} tokens/s")
+    if "duration_ms" in timings:
+        parts.append(f"total {timings['duration_ms'] / 1000:.2f} s")
+    return ", ".join(parts) or "-"
+
+
+def _step_text(step: RunStep) -> str:
+    lines = [f"\nStep {step.seq}: {step.type}  {step.status}  ({_timings_text(step.timings)})"]
+    details = step.step_details
+    call = details.get("model_call")
+    if call:
+        usage = step.usage or {}
+        lines.append(
+            f"  model call to {call['provider']}: {call['prompt_tokens']} prompt tokens, "
+            f"{usage.get('completion_tokens', 0)} completion tokens, "
+            f"finish {call.get('finish_reason', '-')}"
+        )
+        dropped = call.get("truncation", {}).get("dropped_message_ids") or []
+        if dropped:
+            lines.append(f"  truncation dropped {len(dropped)} message(s)")
+        lines.append("  prompt:" if call.get("prompt") else "  messages:")
+        lines.append(indent(call.get("prompt") or json.dumps(call["messages"], indent=2, ensure_ascii=False)))
+        message_id = details.get("message_creation", {}).get("message_id")
+        if message_id:
+            lines.append(f"  wrote message {message_id}")
+        for notice in details.get("notices", []):
+            lines.append(f"  note: {notice}")
+    for tool_call in details.get("tool_calls", []) if step.type == "tool_calls" else []:
+        function = tool_call["function"]
+        lines.append(f"  call {tool_call['id']}: {function['name']}({function['arguments']})")
+        if "output" in function:
+            lines.append(indent(str(function["output"]), "    -> "))
+        else:
+            lines.append("    -> (waiting for output)")
+    if step.last_error:
+        lines.append(f"  error: {step.last_error['message']}")
+    return "\n".join(lines)
+
+
+def list_runs(args: argparse.Namespace, services: Services) -> int:
+    services.store.threads.get(args.thread)
+    runs = services.store.runs.list(args.thread)
+    if args.json:
+        emit_json([r.to_dict() for r in runs])
+        return 0
+    rows = [[r.id, r.status, str((r.usage or {}).get("total_tokens", 0)), _timings_text(r.timings)] for r in runs]
+    print(table(rows, ["RUN", "STATUS", "TOKENS", "TIMINGS"]))
+    return 0
+
+
+def cancel_run(args: argparse.Namespace, services: Services) -> int:
+    run = services.engine.cancel(args.run_id)
+    print(f"Run {run.id}: {run.status}")
+    return 0
+
+
+def submit_output(args: argparse.Namespace, services: Services) -> int:
+    import sys
+
+    output = sys.stdin.read() if args.output == "-" else args.output
+    stream = services.engine.submit_tool_outputs(args.run_id, {args.call_id: output})
+    from desktop.cli.chat_cmds import _print_json, _print_text
+
+    status = _print_json(stream) if args.json else _print_text(stream)
+    run = services.store.runs.get(args.run_id)
+    if args.json:
+        emit_json(run.to_dict())
+    else:
+        err(f"run {run.id}  ({run.status})")
+    return EXIT_FAILED if status == "failed" else 0
+
+
+def list_threads(args: argparse.Namespace, services: Services) -> int:
+    threads = services.store.threads.list(args.gpt)
+    if args.json:
+        emit_json([t.to_dict() for t in threads])
+        return 0
+    rows = [[t.id, t.gpt_id, t.title, t.active_run_id or ""] for t in threads]
+    print(table(rows, ["THREAD", "GPT", "TITLE", "ACTIVE RUN"]))
+    return 0
+
+
+def show_thread(args: argparse.Namespace, services: Services) -> int:
+    messages = services.store.threads.messages(args.thread_id)
+    if args.json:
+        emit_json([m.to_dict() for m in messages])
+        return 0
+    for message in messages:
+        suffix = "" if message.status == "completed" else f" ({message.status})"
+        print(f"[{message.role}{suffix}] {message.text}\n")
+    return 0

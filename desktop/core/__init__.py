@@ -1,0 +1,1 @@
+"""The Qt-free core: GPT definitions, storage, model providers and the run engine."""

@@ -1,0 +1,165 @@
+"""Typed errors, each with a message a person can act on.
+
+Every error the core raises on purpose derives from `CapsuleError`. Its `str()` is the
+whole user-facing message: what went wrong and what to do about it. `code` is a stable,
+machine-readable name recorded in a failed run's `last_error`.
+"""
+
+from __future__ import annotations
+
+
+class CapsuleError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def to_dict(self) -> dict[str, str]:
+        """The form stored in a run's `last_error`."""
+        return {"code": self.code, "message": self.message}
+
+
+# --- definitions and lookups ---------------------------------------------------------
+
+
+class ValidationError(CapsuleError):
+    """A GPT definition (or another user input) does not validate."""
+
+    code = "invalid_input"
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class NotFoundError(CapsuleError):
+    """An id that names nothing."""
+
+    code = "not_found"
+
+
+class UnknownGptError(NotFoundError):
+    code = "unknown_gpt"
+
+    def __init__(self, gpt_id: str) -> None:
+        super().__init__(f"No GPT with id '{gpt_id}'. Run `capsule gpt list` to see the ids.")
+        self.gpt_id = gpt_id
+
+
+class UnknownThreadError(NotFoundError):
+    code = "unknown_thread"
+
+    def __init__(self, thread_id: str) -> None:
+        super().__init__(
+            f"No thread with id '{thread_id}'. Leave out --thread to start a new conversation."
+        )
+        self.thread_id = thread_id
+
+
+class UnknownRunError(NotFoundError):
+    code = "unknown_run"
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(f"No run with id '{run_id}'.")
+        self.run_id = run_id
+
+
+class UnknownVersionError(NotFoundError):
+    code = "unknown_version"
+
+
+# --- the store -------------------------------------------------------------------------
+
+
+class StoreError(CapsuleError):
+    """The database cannot be used."""
+
+    code = "store_error"
+
+
+class StoreCorruptError(StoreError):
+    code = "store_corrupt"
+
+
+class StoreTooNewError(StoreError):
+    code = "store_too_new"
+
+
+class StoreLockedError(StoreError):
+    code = "store_locked"
+
+
+# --- models and providers --------------------------------------------------------------
+
+
+class ModelError(CapsuleError):
+    """A model cannot be found, read, loaded or used."""
+
+    code = "model_error"
+
+
+class NoModelError(ModelError):
+    code = "no_model"
+
+
+class ModelNotFoundError(ModelError):
+    code = "model_not_found"
+
+
+class ModelFileError(ModelError):
+    """The file is missing, truncated, not a GGUF, or otherwise unreadable."""
+
+    code = "model_file_invalid"
+
+
+class ModelLoadError(ModelError):
+    """llama.cpp refused to load a file that looked like a GGUF."""
+
+    code = "model_load_failed"
+
+
+class ContextOverflowError(ModelError):
+    """The prompt does not fit the context window, even after truncation."""
+
+    code = "context_length_exceeded"
+
+
+class ProviderError(CapsuleError):
+    """A model backend failed while answering."""
+
+    code = "provider_error"
+
+
+# --- runs --------------------------------------------------------------------------------
+
+
+class RunError(CapsuleError):
+    code = "run_error"
+
+
+class ThreadBusyError(RunError):
+    code = "thread_busy"
+
+    def __init__(self, thread_id: str, run_id: str | None) -> None:
+        which = f" (run {run_id})" if run_id else ""
+        super().__init__(
+            f"Thread {thread_id} already has an active run{which}. Wait for it to finish, "
+            f"or cancel it with `capsule runs cancel {run_id or 'RUN_ID'}`."
+        )
+        self.thread_id = thread_id
+        self.run_id = run_id
+
+
+class RunStateError(RunError):
+    """An operation that the run's current status does not allow."""
+
+    code = "invalid_run_state"
+
+
+class ToolError(CapsuleError):
+    """A tool failed; its message goes back to the model as the tool's output."""
+
+    code = "tool_error"

@@ -1,0 +1,135 @@
+"""The provider interface: a model backend that streams events and loads lazily.
+
+A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ToolCallDelta`,
+`Usage` and a final `Finish`. It loads its model on first use and stops between tokens
+once the request's `CancelToken` is set. Providers are called from one engine thread at
+a time; a provider that wraps a non-thread-safe library serialises calls itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+Role = Literal["system", "user", "assistant", "tool"]
+FinishReason = Literal["stop", "length", "tool_calls", "cancelled"]
+
+
+class CancelToken:
+    """A flag the engine sets and the provider checks between tokens."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One model call. `messages` are OpenAI-style dicts (role, content, tool_calls, ...)."""
+
+    messages: list[dict[str, Any]]
+    tools: list[dict[str, Any]] = field(default_factory=list)
+    tool_choice: str | dict[str, Any] = "auto"
+    temperature: float = 0.7
+    top_p: float = 0.95
+    max_tokens: int | None = None
+    seed: int | None = None
+    stop: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolCallDelta:
+    """A piece of a tool call; `index` groups deltas of the same call."""
+
+    index: int
+    id: str | None = None
+    name: str | None = None
+    arguments: str = ""
+
+
+@dataclass(frozen=True)
+class Usage:
+    prompt_tokens: int
+    completion_tokens: int
+    cached_prompt_tokens: int = 0
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something worth recording on the step that is not an error (a repaired byte, say)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class ModelLoading:
+    """The provider is about to load its model; loading can take a while."""
+
+    model: str
+
+
+@dataclass(frozen=True)
+class ModelLoaded:
+    model: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Finish:
+    reason: FinishReason
+
+
+ProviderEvent = TextDelta | ToolCallDelta | Usage | Notice | ModelLoading | ModelLoaded | Finish
+
+
+@dataclass(frozen=True)
+class PreparedPrompt:
+    """What will be sent: the exact prompt text (where the provider renders one) and its size."""
+
+    text: str | None
+    tokens: int
+
+
+@runtime_checkable
+class Provider(Protocol):
+    """A model backend. See the module docstring for the contract."""
+
+    @property
+    def name(self) -> str:
+        """Short label recorded on each step, such as `local:qwen2.5-0.5b`."""
+        ...
+
+    @property
+    def context_size(self) -> int:
+        """Tokens the model can attend to (prompt and completion together)."""
+        ...
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is ready; `load()` makes it so (it can take a while)."""
+        ...
+
+    def load(self) -> None:
+        """Load the model now; raises typed errors (`ModelFileError`, `ModelLoadError`)."""
+        ...
+
+    def prepare(self, request: ChatRequest) -> PreparedPrompt:
+        """Render and count the prompt without generating; raises typed errors."""
+        ...
+
+    def stream(self, request: ChatRequest, cancel: CancelToken) -> Iterator[ProviderEvent]:
+        """Stream the answer; always ends with `Finish` unless it raises."""
+        ...

@@ -1,0 +1,121 @@
+"""Read a GGUF file's metadata without loading its weights.
+
+`read_gguf_info` checks that the file is a complete GGUF (magic, header, tensor data
+inside the file) and returns the facts the app shows and needs: architecture, context
+length, chat template, quantization, parameter count and file size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import gguf
+
+from desktop.core import errors
+
+GGUF_MAGIC = b"GGUF"
+_KNOWN_ARCHITECTURES = set(gguf.MODEL_ARCH_NAMES.values())
+# Metadata values larger than this are not worth keeping in memory (token lists, merges).
+_SKIP_FIELDS = ("tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type",
+                "tokenizer.ggml.merges")
+
+
+@dataclass(frozen=True)
+class GgufInfo:
+    """What a GGUF file says about itself."""
+
+    path: str
+    file_size: int
+    architecture: str
+    name: str
+    context_length: int | None
+    chat_template: str | None
+    quantization: str
+    parameter_count: int
+    embedding: bool
+    known_architecture: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _field(reader: gguf.GGUFReader, key: str) -> Any:
+    field = reader.fields.get(key)
+    if field is None or not field.types:
+        return None
+    return field.contents()
+
+
+def _check_magic(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except FileNotFoundError:
+        raise errors.ModelFileError(f"Model file not found: {path}") from None
+    except OSError as exc:
+        raise errors.ModelFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    if size == 0:
+        raise errors.ModelFileError(f"{path.name} is empty (0 bytes): download it again.")
+    if head != GGUF_MAGIC:
+        sample = head.decode("latin-1")
+        raise errors.ModelFileError(
+            f"{path.name} is not a GGUF model file (it starts with {sample!r}, not 'GGUF'). "
+            "Download the .gguf file itself, not a web page or a link to it."
+        )
+    return size
+
+
+def _quantization(reader: gguf.GGUFReader) -> str:
+    file_type = _field(reader, "general.file_type")
+    if isinstance(file_type, int):
+        try:
+            return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_")
+        except ValueError:
+            pass
+    counts: dict[str, int] = {}
+    for tensor in reader.tensors:
+        if len(tensor.shape) > 1:
+            name = tensor.tensor_type.name
+            counts[name] = counts.get(name, 0) + int(tensor.n_elements)
+    return max(counts, key=lambda k: counts[k]) if counts else "unknown"
+
+
+def read_gguf_info(path: Path) -> GgufInfo:
+    """Read and check `path`; raises `errors.ModelFileError` for anything unusable."""
+    size = _check_magic(path)
+    try:
+        reader = gguf.GGUFReader(path, "r")
+    except Exception as exc:  # the reader raises many kinds on damaged input
+        raise errors.ModelFileError(
+            f"{path.name} is damaged or truncated ({type(exc).__name__}: {exc}). "
+            "Download it again; if it came from a converter, convert it again."
+        ) from None
+    for tensor in reader.tensors:
+        if tensor.data_offset + tensor.n_bytes > size:
+            raise errors.ModelFileError(
+                f"{path.name} is truncated: tensor {tensor.name} ends past the end of the file "
+                f"({size:,} bytes). The download probably stopped early; download it again."
+            )
+    architecture = str(_field(reader, "general.architecture") or "")
+    if not architecture:
+        raise errors.ModelFileError(
+            f"{path.name} has no general.architecture in its metadata; it is not a model llama.cpp can run."
+        )
+    context = _field(reader, f"{architecture}.context_length")
+    template = _field(reader, "tokenizer.chat_template")
+    return GgufInfo(
+        path=str(path),
+        file_size=size,
+        architecture=architecture,
+        name=str(_field(reader, "general.name") or path.stem),
+        context_length=int(context) if isinstance(context, int) else None,
+        chat_template=str(template) if template else None,
+        quantization=_quantization(reader),
+        parameter_count=sum(int(t.n_elements) for t in reader.tensors),
+        embedding=_field(reader, f"{architecture}.pooling_type") is not None
+        or architecture in ("bert", "nomic-bert", "jina-bert-v2", "t5encoder"),
+        known_architecture=architecture in _KNOWN_ARCHITECTURES,
+    )

@@ -1,0 +1,350 @@
+"""The local llama.cpp provider: the only module that imports llama_cpp.
+
+`LlamaHost` keeps the loaded models (one large model resident at a time by default) and
+gives each its own single worker thread: llama.cpp contexts are not thread-safe, so every
+call into a model (load, tokenize, generate, close) runs on that worker. `LlamaProvider`
+renders the GGUF's own chat template, tokenizes, and streams tokens from the worker
+through a queue, checking the cancel flag between tokens.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import json
+import queue
+import random
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import llama_cpp
+from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+from desktop.core import errors
+from desktop.core.providers import base
+from desktop.core.providers.local import LocalModel
+
+# Used when a GGUF carries no chat template of its own (old conversions).
+FALLBACK_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + (message['content'] or '') + '<|im_end|>\\n' }}"
+    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+SMALL_MODEL_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    """How to load a model; two providers with equal settings share one loaded model."""
+
+    context_size: int = 4096
+    gpu_layers: int = 0
+    threads: int | None = None
+    seed: int | None = None
+    embedding: bool = False
+
+
+class _Resident:
+    """A loaded model and the one thread allowed to touch it."""
+
+    def __init__(self, key: tuple[str, LoadSettings], size: int) -> None:
+        self.key = key
+        self.size = size
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
+        self.llm: Any = None
+        self.formatter: Jinja2ChatFormatter | None = None
+
+    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.worker.submit(fn, *args).result()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        return self.worker.submit(fn, *args)
+
+    def close(self) -> None:
+        if self.llm is not None:
+            with contextlib.suppress(Exception):
+                self.call(self.llm.close)
+        self.worker.shutdown(wait=True)
+        self.llm = None
+
+
+class LlamaHost:
+    """The loaded local models of this process."""
+
+    def __init__(self, max_resident: int = 1, small_model_bytes: int = SMALL_MODEL_BYTES) -> None:
+        self._max_resident = max_resident
+        self._small = small_model_bytes
+        self._resident: dict[tuple[str, LoadSettings], _Resident] = {}
+        self._lock = threading.Lock()
+
+    def is_loaded(self, key: tuple[str, LoadSettings]) -> bool:
+        with self._lock:
+            return key in self._resident
+
+    def acquire(self, model: LocalModel, settings: LoadSettings) -> _Resident:
+        """The loaded model for `model` and `settings`, loading it (and evicting) if needed."""
+        key = (str(model.path), settings)
+        with self._lock:
+            resident = self._resident.get(key)
+            if resident is not None:
+                return resident
+            size = model.info.file_size if model.info else 0
+            if size >= self._small:
+                large = [r for r in self._resident.values() if r.size >= self._small]
+                for old in large[: max(len(large) - self._max_resident + 1, 0)]:
+                    del self._resident[old.key]
+                    old.close()
+            resident = _Resident(key, size)
+            try:
+                resident.llm = resident.call(_load, model, settings)
+                resident.formatter = resident.call(_formatter, resident.llm, model)
+            except BaseException:
+                resident.worker.shutdown(wait=False)
+                raise
+            self._resident[key] = resident
+            return resident
+
+    def loaded_models(self) -> list[str]:
+        with self._lock:
+            return [key[0] for key in self._resident]
+
+    def close(self) -> None:
+        """Free every model (on its own worker) and stop the workers."""
+        with self._lock:
+            residents, self._resident = list(self._resident.values()), {}
+        for resident in residents:
+            resident.close()
+
+
+def _load(model: LocalModel, settings: LoadSettings) -> Any:
+    info = model.info
+    trained = info.context_length if info and info.context_length else settings.context_size
+    try:
+        return llama_cpp.Llama(
+            model_path=str(model.path),
+            n_ctx=min(settings.context_size, trained),
+            n_gpu_layers=settings.gpu_layers,
+            n_threads=settings.threads,
+            seed=settings.seed if settings.seed is not None else llama_cpp.LLAMA_DEFAULT_SEED,
+            embedding=settings.embedding,
+            verbose=False,
+        )
+    except (ValueError, RuntimeError, OSError) as exc:
+        arch = info.architecture if info else "unknown"
+        hint = (
+            f"its architecture '{arch}' is not supported by this llama.cpp"
+            if info is not None and not info.known_architecture
+            else "the file may be damaged, or too new for this version of llama.cpp"
+        )
+        raise errors.ModelLoadError(
+            f"llama.cpp could not load {model.path.name} (architecture '{arch}'): {hint}. "
+            f"Details: {exc}"
+        ) from None
+
+
+def _formatter(llm: Any, model: LocalModel) -> Jinja2ChatFormatter:
+    template = (model.info.chat_template if model.info else None) or FALLBACK_TEMPLATE
+
+    def text_of(token: int) -> str:
+        if token < 0:
+            return ""
+        return bytes(llm.detokenize([token], special=True)).decode("utf-8", errors="replace")
+
+    return Jinja2ChatFormatter(
+        template=template, eos_token=text_of(llm.token_eos()), bos_token=text_of(llm.token_bos())
+    )
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    text: str
+    tokens: list[int]
+
+
+class _Failure:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_DONE = object()
+
+
+class LlamaProvider:
+    """A local GGUF model behind the `base.Provider` interface."""
+
+    def __init__(self, host: LlamaHost, model: LocalModel, settings: LoadSettings) -> None:
+        self._host = host
+        self._model = model
+        self._settings = settings
+        self._key = (str(model.path), settings)
+        self._last: tuple[str, _Rendered] | None = None
+
+    @property
+    def name(self) -> str:
+        return f"local:{self._model.id}"
+
+    @property
+    def context_size(self) -> int:
+        info = self._model.info
+        trained = info.context_length if info and info.context_length else self._settings.context_size
+        return min(self._settings.context_size, trained)
+
+    @property
+    def loaded(self) -> bool:
+        return self._host.is_loaded(self._key)
+
+    def load(self) -> None:
+        self._host.acquire(self._model, self._settings)
+
+    # -- prompts ---------------------------------------------------------------------------
+
+    def prepare(self, request: base.ChatRequest) -> base.PreparedPrompt:
+        rendered = self._render(request)
+        return base.PreparedPrompt(text=rendered.text, tokens=len(rendered.tokens))
+
+    def _render(self, request: base.ChatRequest) -> _Rendered:
+        fingerprint = json.dumps([request.messages, request.tools, request.tool_choice], sort_keys=True)
+        if self._last is not None and self._last[0] == fingerprint:
+            return self._last[1]
+        resident = self._host.acquire(self._model, self._settings)
+        rendered: _Rendered = resident.call(_render_on_worker, resident, request)
+        self._last = (fingerprint, rendered)
+        return rendered
+
+    # -- generation ------------------------------------------------------------------------
+
+    def stream(self, request: base.ChatRequest, cancel: base.CancelToken) -> Iterator[base.ProviderEvent]:
+        rendered = self._render(request)
+        if len(rendered.tokens) >= self.context_size:
+            raise errors.ContextOverflowError(
+                f"The prompt is {len(rendered.tokens)} tokens; the context holds {self.context_size}. "
+                "Shorten the conversation or raise the GPT's context size."
+            )
+        resident = self._host.acquire(self._model, self._settings)
+        out: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        stop = threading.Event()
+        job = resident.submit(_generate, resident.llm, request, rendered.tokens, cancel, stop, out.put)
+        try:
+            while True:
+                item = out.get()
+                if item is _DONE:
+                    break
+                if isinstance(item, _Failure):
+                    raise item.error
+                yield item
+        finally:
+            stop.set()  # the consumer stopped early: let the worker end too
+            job.result()
+
+
+def _render_on_worker(resident: _Resident, request: base.ChatRequest) -> _Rendered:
+    assert resident.formatter is not None
+    try:
+        result = resident.formatter(
+            messages=request.messages,
+            tools=request.tools or None,
+            tool_choice=request.tool_choice if request.tools else None,
+        )
+    except Exception as exc:  # jinja2 and the template's own raise_exception
+        raise errors.ProviderError(
+            f"The model's chat template could not render this conversation: {exc}. "
+            "Pick another model, or start a new thread."
+        ) from None
+    tokens = resident.llm.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
+    return _Rendered(result.prompt, list(tokens))
+
+
+def _cached_prefix(llm: Any, tokens: list[int]) -> int:
+    cached = llm.input_ids[: llm.n_tokens]
+    same = 0
+    for a, b in zip(cached, tokens, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same
+
+
+def _generate(
+    llm: Any,
+    request: base.ChatRequest,
+    tokens: list[int],
+    cancel: base.CancelToken,
+    stop: threading.Event,
+    emit: Callable[[Any], None],
+) -> None:
+    """Runs on the model's worker: sample until an end token, the limit, or a cancel."""
+    try:
+        cached = _cached_prefix(llm, tokens)
+        llm.set_seed(request.seed if request.seed is not None else random.randrange(2**31))
+        limit = llm.n_ctx() - len(tokens)
+        if request.max_tokens is not None:
+            limit = min(limit, request.max_tokens)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        scanner = _StopScanner(request.stop)
+        vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
+        count, finish, replaced = 0, "length", 0
+        generator = llm.generate(
+            tokens, top_k=40, top_p=request.top_p, min_p=0.05, temp=request.temperature, repeat_penalty=1.0
+        )
+        try:
+            for token in generator if limit > 0 else ():
+                if cancel.cancelled or stop.is_set():
+                    finish = "cancelled"
+                    break
+                if llama_cpp.llama_vocab_is_eog(vocab, token):
+                    finish = "stop"
+                    break
+                count += 1
+                text = decoder.decode(llm.detokenize([token]))
+                replaced += text.count("\ufffd")
+                visible, hit = scanner.feed(text)
+                if visible:
+                    emit(base.TextDelta(visible))
+                if hit:
+                    finish = "stop"
+                    break
+                if count >= limit:
+                    break
+        finally:
+            generator.close()
+        tail = scanner.flush(decoder.decode(b"", final=True)) if finish != "stop" else ""
+        replaced += tail.count("\ufffd")
+        if tail:
+            emit(base.TextDelta(tail))
+        if replaced:
+            emit(base.Notice(f"the model produced {replaced} invalid UTF-8 sequence(s), shown as \ufffd"))
+        emit(base.Usage(prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached))
+        emit(base.Finish(finish))  # type: ignore[arg-type]
+    except BaseException as exc:  # hand every failure to the consumer's thread
+        emit(_Failure(exc))
+    finally:
+        emit(_DONE)
+
+
+class _StopScanner:
+    """Holds back text that might be the start of a stop string; reports a full match."""
+
+    def __init__(self, stops: list[str]) -> None:
+        self._stops = [s for s in stops if s]
+        self._keep = max((len(s) for s in self._stops), default=1) - 1
+        self._buffer = ""
+
+    def feed(self, text: str) -> tuple[str, bool]:
+        if not self._stops:
+            return text, False
+        self._buffer += text
+        for stop in self._stops:
+            at = self._buffer.find(stop)
+            if at >= 0:
+                visible, self._buffer = self._buffer[:at], ""
+                return visible, True
+        cut = max(len(self._buffer) - self._keep, 0)
+        visible, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        return visible, False
+
+    def flush(self, text: str) -> str:
+        out, self._buffer = self._buffer + text, ""
+        return out

@@ -1,0 +1,510 @@
+"""Drives one run from its current state until it finishes, fails, is cancelled or pauses.
+
+Runs on the caller's thread (the GUI's worker, the CLI's main thread). Every state change
+is written to the store, in its own transaction, before the matching event is yielded, so
+a crash loses at most the text streamed since the last flush.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from desktop.core import errors
+from desktop.core.gpt import GptDefinition
+from desktop.core.ids import new_id, now
+from desktop.core.providers import base
+from desktop.core.runs import events as ev
+from desktop.core.runs.prompt import Conversation, fit, history_from, user_message
+from desktop.core.runs.tools import ToolRegistry
+from desktop.core.store import Store
+from desktop.core.store.records import Message, Run, RunStep, text_content
+from desktop.core.store.runs import RunRepository
+from desktop.core.store.threads import ThreadRepository
+
+log = logging.getLogger(__name__)
+
+MAX_TOOL_ROUNDS = 10
+FLUSH_INTERVAL_S = 0.5
+# Room kept for the answer when the GPT sets no max_tokens.
+DEFAULT_ANSWER_RESERVE = 512
+
+
+@dataclass
+class _CallOutcome:
+    finish: str
+    text: str = ""
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    """What is half-written while streaming, so a failure can close it properly."""
+
+    step: RunStep | None = None
+    message: Message | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+class RunDriver:
+    """One run's loop: model call, tool calls, model call, ... until an answer."""
+
+    def __init__(
+        self,
+        store: Store,
+        run: Run,
+        definition: GptDefinition,
+        provider: Callable[[], base.Provider],
+        tools: ToolRegistry,
+        cancel: base.CancelToken,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self._store = store
+        self.run = run
+        self._definition = definition
+        self._provider_factory = provider
+        self._provider: base.Provider | None = None
+        self._tools = tools
+        self._cancel = cancel
+        self._clock = clock
+        self._open = _Open()
+        self._run_started = clock()
+        self._first_token_at: float | None = None
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def events(self) -> Iterator[ev.Event]:
+        try:
+            if self.run.status in ("queued", "in_progress"):
+                started = self.run.started_at or now()
+                yield self._set_run(ev.RUN_IN_PROGRESS, status="in_progress", started_at=started)
+            for _ in range(MAX_TOOL_ROUNDS + 1):
+                outcome = yield from self._model_call()
+                if outcome.finish == "cancelled":
+                    yield from self._finish("cancelled")
+                    return
+                if not outcome.tool_calls:
+                    yield from self._finish("incomplete" if outcome.finish == "length" else "completed")
+                    return
+                if (yield from self._tool_calls(outcome.tool_calls)):
+                    return  # paused in requires_action
+                if self._cancel_requested():
+                    yield from self._finish("cancelled")
+                    return
+            raise errors.RunError(
+                f"The model kept calling tools for {MAX_TOOL_ROUNDS} rounds without answering; "
+                "the run was stopped. Rephrase the request or check the tools' outputs."
+            )
+        except errors.CapsuleError as exc:
+            yield from self._finish("failed", exc.to_dict())
+        except GeneratorExit:
+            self._abandon()
+            raise
+        except Exception as exc:  # a bug or an unexpected library error: record it, keep data
+            log.exception("run %s failed unexpectedly", self.run.id)
+            yield from self._finish(
+                "failed", {"code": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
+            )
+
+    # -- model calls ---------------------------------------------------------------------
+
+    def _model_call(self) -> Iterator[ev.Event]:
+        provider = yield from self._loaded_provider()
+        request, fitted = self._request(provider)
+        prepared = provider.prepare(request)
+        details = {
+            "message_creation": {"message_id": None},
+            "model_call": {
+                "provider": provider.name,
+                "messages": fitted.messages,
+                "prompt": prepared.text,
+                "prompt_tokens": prepared.tokens,
+                "tools": [t["function"]["name"] for t in request.tools],
+                "tool_choice": request.tool_choice,
+                "sampling": {
+                    "temperature": request.temperature,
+                    "top_p": request.top_p,
+                    "max_tokens": request.max_tokens,
+                    "seed": request.seed,
+                },
+                "truncation": {
+                    **self.run.truncation_strategy,
+                    "dropped_message_ids": fitted.dropped_message_ids,
+                },
+            },
+        }
+        step = yield from self._new_step("message_creation", details)
+        outcome = yield from self._stream(provider, request, step)
+        return outcome
+
+    def _loaded_provider(self) -> Iterator[ev.Event]:
+        if self._provider is None:
+            self._provider = self._provider_factory()
+        provider = self._provider
+        if not provider.loaded:
+            yield ev.Event(ev.MODEL_LOADING, {"run_id": self.run.id, "model": provider.name})
+            started = self._clock()
+            provider.load()
+            seconds = round(self._clock() - started, 3)
+            yield ev.Event(
+                ev.MODEL_LOADED, {"run_id": self.run.id, "model": provider.name, "seconds": seconds}
+            )
+        return provider
+
+    def _request(self, provider: base.Provider) -> tuple[base.ChatRequest, Any]:
+        settings = self._definition.model
+        template = base.ChatRequest(
+            messages=[],
+            tools=self._tools.specs() if self.run.tool_choice != "none" else [],
+            tool_choice=self.run.tool_choice,
+            temperature=settings.temperature,
+            top_p=settings.top_p,
+            max_tokens=settings.max_tokens,
+            seed=settings.seed,
+        )
+        reserve = min(settings.max_tokens or DEFAULT_ANSWER_RESERVE, provider.context_size // 2)
+
+        def check(messages: list[dict[str, Any]]) -> tuple[bool, int]:
+            tokens = provider.prepare(replace(template, messages=messages)).tokens
+            return tokens + reserve <= provider.context_size, tokens
+
+        fitted = fit(self._conversation(), self.run.truncation_strategy, check)
+        return replace(template, messages=fitted.messages), fitted
+
+    def _stream(
+        self, provider: base.Provider, request: base.ChatRequest, step: RunStep
+    ) -> Iterator[ev.Event]:
+        calls: dict[int, dict[str, Any]] = {}
+        usage: base.Usage | None = None
+        finish = "stop"
+        notices: list[str] = []
+        started = self._clock()
+        first: float | None = None
+        last_flush = started
+        for event in provider.stream(request, self._cancel):
+            if isinstance(event, base.TextDelta):
+                if first is None:
+                    first = self._first_token(started)
+                if self._open.message is None:
+                    yield from self._new_message(step)
+                self._open.parts.append(event.text)
+                yield self._delta(event.text)
+                if self._clock() - last_flush >= FLUSH_INTERVAL_S:
+                    last_flush = self._clock()
+                    self._flush_message()
+                    if self._cancel_requested():
+                        self._cancel.cancel()
+            elif isinstance(event, base.ToolCallDelta):
+                if first is None:
+                    first = self._first_token(started)
+                _merge_call(calls, event)
+            elif isinstance(event, base.Usage):
+                usage = event
+            elif isinstance(event, base.Notice):
+                notices.append(event.message)
+            elif isinstance(event, base.Finish):
+                finish = event.reason
+        if self._cancel.cancelled:
+            finish = "cancelled"
+        ended = self._clock()
+        text = "".join(self._open.parts)
+        tool_calls = [_finished_call(calls[i]) for i in sorted(calls)]
+        if notices:
+            step.step_details["notices"] = notices
+        yield from self._close_call(step, finish, usage, started, first, ended, tool_calls)
+        return _CallOutcome(finish=finish, text=text, tool_calls=tool_calls)
+
+    def _first_token(self, call_started: float) -> float:
+        at = self._clock()
+        if self._first_token_at is None:
+            self._first_token_at = at
+        return at
+
+    def _close_call(
+        self,
+        step: RunStep,
+        finish: str,
+        usage: base.Usage | None,
+        started: float,
+        first: float | None,
+        ended: float,
+        tool_calls: list[dict[str, Any]],
+    ) -> Iterator[ev.Event]:
+        usage_dict = _usage_dict(usage)
+        timings = _timings(started, first, ended, usage_dict["completion_tokens"])
+        step.step_details["model_call"]["finish_reason"] = finish
+        if tool_calls:
+            step.step_details["model_call"]["tool_calls"] = tool_calls
+        status = {"cancelled": "cancelled"}.get(finish, "completed")
+        message_status = "completed" if finish == "stop" or finish == "tool_calls" else "incomplete"
+        with self._store.db.transaction() as conn:
+            if self._open.message is not None:
+                ThreadRepository.update_message(
+                    conn, self._open.message.id, text_content("".join(self._open.parts)), message_status
+                )
+            RunRepository.update_step(
+                conn,
+                step,
+                status=status,
+                step_details=step.step_details,
+                usage=usage_dict,
+                timings=timings,
+                completed_at=now(),
+            )
+            self._add_usage(conn, usage_dict)
+        if self._open.message is not None:
+            message = self._store.threads.message(self._open.message.id)
+            name = ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
+            yield ev.Event(name, message.to_dict())
+        yield ev.Event(ev.STEP_FINAL[status], step.to_dict())
+        self._open = _Open()
+
+    # -- tool calls ----------------------------------------------------------------------
+
+    def _tool_calls(self, calls: list[dict[str, Any]]) -> Iterator[ev.Event]:
+        """Run each call the runner can run; pause in requires_action for the rest."""
+        step = yield from self._new_step("tool_calls", {"tool_calls": calls})
+        pending: list[dict[str, Any]] = []
+        for call in calls:
+            name = call["function"]["name"]
+            if self._definition.manual_tool_outputs or (
+                name in self._tools and self._tools.get(name).external
+            ):
+                pending.append({k: v for k, v in call.items() if k != "output"})
+                continue
+            self._execute(call)
+            with self._store.db.transaction() as conn:
+                RunRepository.update_step(conn, step, step_details=step.step_details)
+            yield ev.Event(ev.STEP_DELTA, {"id": step.id, "delta": {"step_details": step.step_details}})
+        if pending:
+            required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": pending}}
+            yield self._set_run(ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required)
+            return True
+        with self._store.db.transaction() as conn:
+            RunRepository.update_step(conn, step, status="completed", completed_at=now())
+        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
+        return False
+
+    def _execute(self, call: dict[str, Any]) -> None:
+        """Run one call; any failure becomes the output the model reads, never a crash."""
+        function = call["function"]
+        started = self._clock()
+        try:
+            tool = self._tools.get(function["name"])
+            arguments = _parse_arguments(function["arguments"])
+            result = tool.run(arguments)
+            function["output"] = result.output
+            if result.details:
+                call["details"] = result.details
+        except errors.CapsuleError as exc:
+            function["output"] = json.dumps({"error": exc.message}, ensure_ascii=False)
+            call["error"] = exc.to_dict()
+        except Exception as exc:  # a tool's bug must not kill the run: the model reads it
+            log.exception("tool %s failed", function.get("name"))
+            function["output"] = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+            call["error"] = {"code": "tool_crashed", "message": f"{type(exc).__name__}: {exc}"}
+        call["duration_ms"] = round((self._clock() - started) * 1000, 2)
+
+    # -- the conversation ----------------------------------------------------------------
+
+    def _conversation(self) -> Conversation:
+        messages = self._store.threads.messages(self.run.thread_id)
+        own = [m for m in messages if m.run_id == self.run.id]
+        user = next((m for m in own if m.role == "user"), None)
+        if user is None:
+            raise errors.RunError(f"Run {self.run.id} has no user message to answer.")
+        history = history_from([m for m in messages if m.seq < user.seq])
+        return Conversation(
+            system=self.run.instructions,
+            history=history,
+            latest=user_message(user.text),
+            in_run=self._in_run_messages(own),
+        )
+
+    def _in_run_messages(self, own: list[Message]) -> list[dict[str, Any]]:
+        """This run's earlier tool calls and outputs, rebuilt from its steps."""
+        texts = {m.id: m.text for m in own}
+        out: list[dict[str, Any]] = []
+        text = ""
+        for step in self._store.runs.steps(self.run.id):
+            if step.type == "message_creation":
+                text = texts.get(step.step_details["message_creation"].get("message_id") or "", "")
+            elif step.type == "tool_calls":
+                calls = step.step_details["tool_calls"]
+                out.append(
+                    {
+                        "role": "assistant",
+                        "content": text,
+                        "tool_calls": [
+                            {"id": c["id"], "type": "function", "function": {
+                                "name": c["function"]["name"],
+                                "arguments": c["function"]["arguments"],
+                            }}
+                            for c in calls
+                        ],
+                    }
+                )
+                out.extend(
+                    {"role": "tool", "tool_call_id": c["id"], "content": c["function"].get("output", "")}
+                    for c in calls
+                )
+                text = ""
+        return out
+
+    # -- persistence helpers -------------------------------------------------------------
+
+    def _set_run(self, name: str, **fields: Any) -> ev.Event:
+        with self._store.db.transaction() as conn:
+            RunRepository.update(conn, self.run, **fields)
+        return ev.Event(name, self.run.to_dict())
+
+    def _new_step(self, step_type: str, details: dict[str, Any]) -> Iterator[ev.Event]:
+        with self._store.db.transaction() as conn:
+            step = RunRepository.add_step(conn, self.run, step_type, details)
+        self._open.step = step
+        yield ev.Event(ev.STEP_CREATED, step.to_dict())
+        return step
+
+    def _new_message(self, step: RunStep) -> Iterator[ev.Event]:
+        with self._store.db.transaction() as conn:
+            message = ThreadRepository.add_message(
+                conn, self.run.thread_id, "assistant", text_content(""), "in_progress", self.run.id
+            )
+            step.step_details["message_creation"]["message_id"] = message.id
+            RunRepository.update_step(conn, step, step_details=step.step_details)
+        self._open.message = message
+        yield ev.Event(ev.MESSAGE_CREATED, message.to_dict())
+
+    def _delta(self, text: str) -> ev.Event:
+        assert self._open.message is not None
+        return ev.Event(
+            ev.MESSAGE_DELTA,
+            {
+                "id": self._open.message.id,
+                "run_id": self.run.id,
+                "delta": {"content": [{"index": 0, "type": "text", "text": {"value": text}}]},
+            },
+        )
+
+    def _flush_message(self) -> None:
+        if self._open.message is None:
+            return
+        with self._store.db.transaction() as conn:
+            ThreadRepository.update_message(
+                conn, self._open.message.id, text_content("".join(self._open.parts)), "in_progress"
+            )
+
+    def _cancel_requested(self) -> bool:
+        """True once this run is to stop: cancelled here, or from another process."""
+        if self._cancel.cancelled:
+            return True
+        rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
+        return bool(rows) and rows[0]["status"] == "cancelling"
+
+    def _add_usage(self, conn: Any, usage: dict[str, int]) -> None:
+        total = dict(self.run.usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0})
+        for key in total:
+            total[key] += usage.get(key, 0)
+        RunRepository.update(conn, self.run, usage=total)
+
+    def _run_timings(self, ended: float) -> dict[str, Any]:
+        timings: dict[str, Any] = {"duration_ms": round((ended - self._run_started) * 1000, 2)}
+        if self._first_token_at is not None:
+            timings["ttft_ms"] = round((self._first_token_at - self._run_started) * 1000, 2)
+            completion = (self.run.usage or {}).get("completion_tokens", 0)
+            span = ended - self._first_token_at
+            if completion > 1 and span > 0:
+                timings["tokens_per_s"] = round((completion - 1) / span, 2)
+        return timings
+
+    def _finish(self, status: str, error: dict[str, str] | None = None) -> Iterator[ev.Event]:
+        """Close whatever is open and give the run its final status; frees the thread."""
+        at = now()
+        stamp = {"completed": "completed_at", "incomplete": "completed_at"}.get(status, f"{status}_at")
+        fields: dict[str, Any] = {
+            "status": status,
+            stamp: at,
+            "timings": {**self.run.timings, **self._run_timings(self._clock())},
+            "required_action": None,
+        }
+        if error is not None:
+            fields["last_error"] = error
+        if status == "incomplete":
+            fields["incomplete_details"] = {"reason": "max_tokens"}
+        closing: list[ev.Event] = []
+        with self._store.db.transaction() as conn:
+            closing = self._close_open(conn, status, error)
+            RunRepository.update(conn, self.run, **fields)
+            ThreadRepository.unlock(conn, self.run.thread_id, self.run.id)
+        yield from closing
+        yield ev.Event(ev.RUN_FINAL[status], self.run.to_dict())
+
+    def _close_open(self, conn: Any, status: str, error: dict[str, str] | None) -> list[ev.Event]:
+        out: list[ev.Event] = []
+        if self._open.message is not None:
+            ThreadRepository.update_message(
+                conn, self._open.message.id, text_content("".join(self._open.parts)), "incomplete"
+            )
+        step = self._open.step
+        if step is not None and step.status == "in_progress":
+            step_status = "failed" if status == "failed" else "cancelled"
+            RunRepository.update_step(conn, step, status=step_status, last_error=error, completed_at=now())
+            out.append(ev.Event(ev.STEP_FINAL[step_status], step.to_dict()))
+        self._open = _Open()
+        return out
+
+    def _abandon(self) -> None:
+        """The consumer stopped reading: record the run as cancelled, quietly."""
+        if self.run.status in ("in_progress", "queued", "cancelling"):
+            for _ in self._finish("cancelled"):
+                pass
+
+
+def _merge_call(calls: dict[int, dict[str, Any]], delta: base.ToolCallDelta) -> None:
+    call = calls.setdefault(delta.index, {"id": None, "name": "", "arguments": ""})
+    if delta.id:
+        call["id"] = delta.id
+    if delta.name:
+        call["name"] += delta.name
+    call["arguments"] += delta.arguments
+
+
+def _finished_call(call: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": call["id"] or new_id("call"),
+        "type": "function",
+        "function": {"name": call["name"], "arguments": call["arguments"] or "{}"},
+    }
+
+
+def _parse_arguments(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except json.JSONDecodeError as exc:
+        raise errors.ToolError(
+            f"the arguments are not valid JSON ({exc.msg} at position {exc.pos}); "
+            "send a JSON object"
+        ) from None
+    if not isinstance(value, dict):
+        raise errors.ToolError("the arguments must be a JSON object")
+    return value
+
+
+def _usage_dict(usage: base.Usage | None) -> dict[str, int]:
+    prompt = usage.prompt_tokens if usage else 0
+    completion = usage.completion_tokens if usage else 0
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+def _timings(started: float, first: float | None, ended: float, completion: int) -> dict[str, Any]:
+    timings: dict[str, Any] = {"duration_ms": round((ended - started) * 1000, 2)}
+    if first is not None:
+        timings["ttft_ms"] = round((first - started) * 1000, 2)
+        span = ended - first
+        if completion > 1 and span > 0:
+            timings["tokens_per_s"] = round((completion - 1) / span, 2)
+    return timings

@@ -1,0 +1,220 @@
+"""The run engine's public face: start runs, submit tool outputs, cancel, recover.
+
+`RunEngine.run()` does the checks that can refuse a run (unknown GPT or thread, a busy
+thread) before returning, and returns a `RunStream`: iterate it, on any thread, to drive
+the run and read its events. `cancel()` may be called from any thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from desktop.core import errors
+from desktop.core.gpt import GptDefinition, ModelSettings
+from desktop.core.providers.base import CancelToken, Provider
+from desktop.core.runs import events as ev
+from desktop.core.runs import owner as owners
+from desktop.core.runs.driver import RunDriver
+from desktop.core.runs.tools import ToolRegistry
+from desktop.core.store import Store
+from desktop.core.store.records import RUN_TERMINAL, Run, Thread, text_content
+from desktop.core.store.runs import RunRepository
+from desktop.core.store.threads import ThreadRepository
+
+ProviderResolver = Callable[[ModelSettings], Provider]
+ToolsFor = Callable[[GptDefinition], ToolRegistry]
+
+
+def _no_tools(_definition: GptDefinition) -> ToolRegistry:
+    return ToolRegistry()
+
+
+class RunStream:
+    """The events of one run, produced as you iterate. `cancel()` stops it between tokens."""
+
+    def __init__(self, run: Run, events: Iterator[ev.Event], token: CancelToken) -> None:
+        self.run_id = run.id
+        self.thread_id = run.thread_id
+        self._events = events
+        self._token = token
+
+    def __iter__(self) -> Iterator[ev.Event]:
+        return self._events
+
+    def cancel(self) -> None:
+        self._token.cancel()
+
+
+class RunEngine:
+    """Starts and continues runs. One per process, built by the composition root."""
+
+    def __init__(
+        self,
+        store: Store,
+        resolve_provider: ProviderResolver,
+        tools_for: ToolsFor = _no_tools,
+    ) -> None:
+        self._store = store
+        self._resolve = resolve_provider
+        self._tools_for = tools_for
+        self._owner = owners.current_owner()
+        self._active: dict[str, CancelToken] = {}
+        self._lock = threading.Lock()
+
+    # -- starting and continuing ---------------------------------------------------------
+
+    def run(
+        self,
+        gpt_id: str,
+        content: str,
+        thread_id: str | None = None,
+        tool_choice: str | dict[str, Any] = "auto",
+    ) -> RunStream:
+        """Add the user's message to a thread (a new one if `thread_id` is None) and answer it.
+
+        Raises:
+            errors.UnknownGptError, errors.UnknownThreadError, errors.ThreadBusyError,
+            errors.ValidationError: the run was not created and nothing was stored.
+        """
+        if not content.strip():
+            raise errors.ValidationError("The message is empty: type something to send.")
+        gpt = self._store.gpts.get(gpt_id)
+        if thread_id is not None:
+            thread = self._store.threads.get(thread_id)
+            if thread.gpt_id != gpt_id:
+                raise errors.ValidationError(
+                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); leave out "
+                    "--thread to start a new conversation with this one."
+                )
+        definition = gpt.definition
+        events: list[ev.Event] = []
+        with self._store.db.transaction() as conn:
+            if thread_id is None:
+                thread = self._store.threads.create(gpt.id, title=content.strip(), conn=conn)
+                events.append(ev.Event("thread.created", thread.to_dict()))
+            run = self._store.runs.create(
+                conn,
+                thread.id,
+                gpt.id,
+                gpt.version,
+                model=definition.model.model_dump(mode="json"),
+                instructions=self._instructions(definition),
+                tool_choice=tool_choice,
+                truncation_strategy=definition.model.truncation.model_dump(mode="json", exclude_none=True),
+                tools=self._tools_for(definition).specs(),
+                owner=self._owner,
+            )
+            self._store.threads.lock(conn, thread.id, run.id)
+            message = ThreadRepository.add_message(
+                conn, thread.id, "user", text_content(content), "completed", run.id
+            )
+        events += [ev.Event(ev.MESSAGE_CREATED, message.to_dict()), ev.Event(ev.RUN_CREATED, run.to_dict())]
+        return self._stream(run, definition, events)
+
+    def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
+        """Answer some or all of a paused run's tool calls; the run goes on once all are answered."""
+        run = self._store.runs.get(run_id)
+        if run.status != "requires_action" or not run.required_action:
+            raise errors.RunStateError(
+                f"Run {run_id} is {run.status}, not waiting for tool outputs."
+            )
+        pending = {c["id"] for c in run.required_action["submit_tool_outputs"]["tool_calls"]}
+        unknown = sorted(set(outputs) - pending)
+        if unknown:
+            raise errors.RunStateError(
+                f"Run {run_id} is not waiting for {', '.join(unknown)}; "
+                f"it waits for: {', '.join(sorted(pending))}."
+            )
+        step = next(s for s in reversed(self._store.runs.steps(run_id)) if s.type == "tool_calls")
+        for call in step.step_details["tool_calls"]:
+            if call["id"] in outputs:
+                call["function"]["output"] = outputs[call["id"]]
+                call["submitted"] = True
+        left = [
+            c for c in run.required_action["submit_tool_outputs"]["tool_calls"] if c["id"] not in outputs
+        ]
+        events: list[ev.Event] = []
+        with self._store.db.transaction() as conn:
+            if left:
+                RunRepository.update_step(conn, step, step_details=step.step_details)
+                required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": left}}
+                RunRepository.update(conn, run, required_action=required)
+                return RunStream(run, iter([ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict())]), CancelToken())
+            RunRepository.update_step(
+                conn, step, step_details=step.step_details, status="completed", completed_at=run.created_at
+            )
+            RunRepository.update(conn, run, status="queued", required_action=None, owner=self._owner)
+        events.append(ev.Event(ev.STEP_COMPLETED, step.to_dict()))
+        gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
+        return self._stream(run, gpt_version.definition, events)
+
+    def _stream(self, run: Run, definition: GptDefinition, opening: list[ev.Event]) -> RunStream:
+        token = CancelToken()
+        with self._lock:
+            self._active[run.id] = token
+        tools = self._tools_for(definition)
+        driver = RunDriver(
+            self._store, run, definition, lambda: self._resolve(definition.model), tools, token
+        )
+
+        def events() -> Iterator[ev.Event]:
+            try:
+                yield from opening
+                yield from driver.events()
+            finally:
+                with self._lock:
+                    self._active.pop(run.id, None)
+
+        return RunStream(run, events(), token)
+
+    @staticmethod
+    def _instructions(definition: GptDefinition) -> str:
+        """The system prompt: stable for the whole thread, so the KV cache holds."""
+        return definition.instructions.strip()
+
+    # -- stopping ------------------------------------------------------------------------
+
+    def cancel(self, run_id: str) -> Run:
+        """Ask a run to stop. A streaming run stops between tokens; a paused one at once."""
+        run = self._store.runs.get(run_id)
+        if run.status in RUN_TERMINAL:
+            raise errors.RunStateError(f"Run {run_id} already ended ({run.status}).")
+        with self._lock:
+            token = self._active.get(run_id)
+        streaming = run.status in ("in_progress", "cancelling") and (
+            token is not None or owners.is_alive(run.owner)
+        )
+        with self._store.db.transaction() as conn:
+            if streaming:
+                RunRepository.update(conn, run, status="cancelling")
+            else:
+                self._cancel_idle(conn, run)
+        if token is not None:
+            token.cancel()
+        return run
+
+    @staticmethod
+    def _cancel_idle(conn: Any, run: Run) -> None:
+        """Cancel a run nobody is driving (paused, queued, or its process died)."""
+        from desktop.core.ids import now
+
+        conn.execute(
+            "UPDATE run_steps SET status = 'cancelled', completed_at = ? "
+            "WHERE run_id = ? AND status = 'in_progress'",
+            (now(), run.id),
+        )
+        conn.execute(
+            "UPDATE messages SET status = 'incomplete' WHERE run_id = ? AND status = 'in_progress'",
+            (run.id,),
+        )
+        RunRepository.update(conn, run, status="cancelled", cancelled_at=now(), required_action=None)
+        ThreadRepository.unlock(conn, run.thread_id, run.id)
+
+    def recover(self) -> list[str]:
+        """Mark runs left in progress by a process that died as failed (`interrupted`)."""
+        return self._store.runs.recover_interrupted(owners.is_alive)
+
+    def thread(self, thread_id: str) -> Thread:
+        return self._store.threads.get(thread_id)

@@ -1,0 +1,162 @@
+"""The SQLite database: opening, migrations, transactions and error mapping.
+
+One connection per `Database`, shared by the threads of one process under a lock; WAL
+mode lets other processes (the CLI beside the GUI) read and write too. Nothing here ever
+deletes, recreates or overwrites a database file: a corrupt, newer or locked database is
+reported as a typed error and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.core import errors
+from desktop.core.store.migrations import MIGRATIONS
+
+SCHEMA_VERSION = len(MIGRATIONS)
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise errors.StoreCorruptError(
+            f"{path} is not a Capsule Studio database (the file is damaged or is something "
+            "else). It was left untouched: move it aside and start the app again to create "
+            "a new one, or restore it from a backup."
+        )
+
+
+class Database:
+    """An open, migrated database. Use `transaction()` for every change."""
+
+    def __init__(self, path: Path, busy_timeout_s: float = 5.0) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_header(path)
+        try:
+            self._conn = sqlite3.connect(
+                str(path),
+                timeout=busy_timeout_s,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._configure()
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- setup ---------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        with self._mapped_errors():
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise errors.StoreError(
+                    f"{self.path} could not be switched to WAL mode (got {mode}); "
+                    "keep the data folder on a local disk."
+                )
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise errors.StoreCorruptError(
+                    f"{self.path} is damaged ({result}). It was left untouched: restore a "
+                    "backup, or move it aside to start with an empty database."
+                )
+
+    def _migrate(self) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER NOT NULL, applied_at REAL NOT NULL)"
+            )
+            row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            if current > SCHEMA_VERSION:
+                raise errors.StoreTooNewError(
+                    f"{self.path} was written by a newer Capsule Studio (schema {current}; this "
+                    f"version understands up to {SCHEMA_VERSION}). Update Capsule Studio to "
+                    "open it; the file was not changed."
+                )
+            for number in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (number, time.time()),
+                )
+
+    # -- use -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic change: commits on success, rolls back on any exception."""
+        with self._lock, self._mapped_errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Read rows outside any write transaction."""
+        with self._lock, self._mapped_errors():
+            return self._conn.execute(sql, params).fetchall()
+
+    def schema_version(self) -> int:
+        return int(self.query("SELECT MAX(version) FROM schema_version")[0][0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- errors --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _mapped_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: sqlite3.Error) -> errors.CapsuleError:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return errors.StoreLockedError(
+                f"The database {self.path} is locked by another program (another Capsule "
+                "Studio window or a `capsule` command still running?). Close it and try again."
+            )
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return errors.StoreCorruptError(
+                f"{self.path} is damaged ({exc}). It was left untouched: restore a backup, or "
+                "move it aside to start with an empty database."
+            )
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return errors.StoreError(
+                f"Cannot write to {self.path} ({exc}). Check the folder's permissions and "
+                "free disk space."
+            )
+        return errors.StoreError(f"Database error in {self.path}: {exc}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our DDL)."""
+    return [part.strip() for part in script.split(";") if part.strip()]

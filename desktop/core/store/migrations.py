@@ -1,0 +1,87 @@
+"""Numbered schema migrations. Append only: a released migration is never edited."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: GPTs and their versions, threads, messages, runs and run steps.
+    """
+    CREATE TABLE gpts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        current_version INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        deleted_at REAL
+    );
+    CREATE TABLE gpt_versions (
+        gpt_id TEXT NOT NULL REFERENCES gpts(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        PRIMARY KEY (gpt_id, version)
+    );
+    CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        gpt_id TEXT NOT NULL REFERENCES gpts(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}',
+        active_run_id TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX threads_by_gpt ON threads(gpt_id, updated_at);
+    CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        content TEXT NOT NULL,
+        attachments TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL,
+        run_id TEXT,
+        created_at REAL NOT NULL,
+        completed_at REAL,
+        UNIQUE (thread_id, seq)
+    );
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        gpt_id TEXT NOT NULL REFERENCES gpts(id) ON DELETE CASCADE,
+        gpt_version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        model TEXT NOT NULL,
+        instructions TEXT NOT NULL,
+        tool_choice TEXT NOT NULL,
+        truncation_strategy TEXT NOT NULL,
+        tools TEXT NOT NULL DEFAULT '[]',
+        usage TEXT,
+        timings TEXT NOT NULL DEFAULT '{}',
+        last_error TEXT,
+        required_action TEXT,
+        incomplete_details TEXT,
+        owner TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        started_at REAL,
+        completed_at REAL,
+        cancelled_at REAL,
+        failed_at REAL
+    );
+    CREATE INDEX runs_by_thread ON runs(thread_id, created_at);
+    CREATE INDEX runs_by_status ON runs(status);
+    CREATE TABLE run_steps (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        step_details TEXT NOT NULL,
+        usage TEXT,
+        timings TEXT NOT NULL DEFAULT '{}',
+        last_error TEXT,
+        created_at REAL NOT NULL,
+        completed_at REAL,
+        UNIQUE (run_id, seq)
+    );
+    """,
+]

@@ -1,0 +1,256 @@
+"""Runs and run steps, and the recovery of runs a crash left behind."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from desktop.core import errors
+from desktop.core.ids import new_id, now
+from desktop.core.store.db import Database
+from desktop.core.store.records import RUN_ACTIVE, Run, RunStep, dumps, loads
+from desktop.core.store.threads import ThreadRepository
+
+# Columns whose values are stored as JSON text.
+_RUN_JSON = {
+    "model",
+    "tool_choice",
+    "truncation_strategy",
+    "tools",
+    "usage",
+    "timings",
+    "last_error",
+    "required_action",
+    "incomplete_details",
+}
+_RUN_COLUMNS = _RUN_JSON | {
+    "status",
+    "instructions",
+    "owner",
+    "started_at",
+    "completed_at",
+    "cancelled_at",
+    "failed_at",
+}
+_STEP_JSON = {"step_details", "usage", "timings", "last_error"}
+_STEP_COLUMNS = _STEP_JSON | {"status", "type", "completed_at"}
+
+INTERRUPTED = {
+    "code": "interrupted",
+    "message": (
+        "Capsule Studio stopped while this run was in progress (a crash or a forced quit). "
+        "Completed steps were kept; send your message again to retry."
+    ),
+}
+
+
+class RunRepository:
+    """Persistence for runs and steps. Each method is one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(
+        self, conn: sqlite3.Connection, thread_id: str, gpt_id: str, gpt_version: int, **fields: Any
+    ) -> Run:
+        """Insert a queued run inside the caller's transaction (which also locks the thread)."""
+        run = Run(
+            id=new_id("run"),
+            thread_id=thread_id,
+            gpt_id=gpt_id,
+            gpt_version=gpt_version,
+            status="queued",
+            model=fields["model"],
+            instructions=fields["instructions"],
+            tool_choice=fields["tool_choice"],
+            truncation_strategy=fields["truncation_strategy"],
+            tools=fields.get("tools", []),
+            usage=None,
+            timings={},
+            last_error=None,
+            required_action=None,
+            incomplete_details=None,
+            owner=fields.get("owner", ""),
+            created_at=now(),
+        )
+        conn.execute(
+            "INSERT INTO runs (id, thread_id, gpt_id, gpt_version, status, model, instructions, "
+            "tool_choice, truncation_strategy, tools, owner, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                run.id,
+                thread_id,
+                gpt_id,
+                gpt_version,
+                run.status,
+                dumps(run.model),
+                run.instructions,
+                dumps(run.tool_choice),
+                dumps(run.truncation_strategy),
+                dumps(run.tools),
+                run.owner,
+                run.created_at,
+            ),
+        )
+        return run
+
+    def get(self, run_id: str) -> Run:
+        rows = self._db.query("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise errors.UnknownRunError(run_id)
+        return _run(rows[0])
+
+    def list(self, thread_id: str) -> list[Run]:
+        rows = self._db.query(
+            "SELECT * FROM runs WHERE thread_id = ? ORDER BY created_at", (thread_id,)
+        )
+        return [_run(row) for row in rows]
+
+    @staticmethod
+    def update(conn: sqlite3.Connection, run: Run, **fields: Any) -> Run:
+        """Change columns of `run` (in memory and in the caller's transaction)."""
+        _update(conn, "runs", _RUN_COLUMNS, _RUN_JSON, run.id, fields)
+        for key, value in fields.items():
+            setattr(run, key, value)
+        return run
+
+    # -- steps ---------------------------------------------------------------------------
+
+    @staticmethod
+    def add_step(
+        conn: sqlite3.Connection, run: Run, step_type: str, details: dict[str, Any]
+    ) -> RunStep:
+        row = conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM run_steps WHERE run_id = ?", (run.id,)
+        ).fetchone()
+        step = RunStep(
+            id=new_id("step"),
+            run_id=run.id,
+            thread_id=run.thread_id,
+            seq=int(row[0]),
+            type=step_type,
+            status="in_progress",
+            step_details=details,
+            usage=None,
+            timings={},
+            last_error=None,
+            created_at=now(),
+        )
+        conn.execute(
+            "INSERT INTO run_steps (id, run_id, seq, type, status, step_details, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (step.id, run.id, step.seq, step_type, step.status, dumps(details), step.created_at),
+        )
+        return step
+
+    @staticmethod
+    def update_step(conn: sqlite3.Connection, step: RunStep, **fields: Any) -> RunStep:
+        _update(conn, "run_steps", _STEP_COLUMNS, _STEP_JSON, step.id, fields)
+        for key, value in fields.items():
+            setattr(step, key, value)
+        return step
+
+    def steps(self, run_id: str) -> list[RunStep]:
+        self.get(run_id)
+        rows = self._db.query(
+            "SELECT s.*, r.thread_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+            "WHERE s.run_id = ? ORDER BY s.seq",
+            (run_id,),
+        )
+        return [_step(row) for row in rows]
+
+    # -- recovery ------------------------------------------------------------------------
+
+    def recover_interrupted(self, is_alive: Callable[[str], bool]) -> list[str]:
+        """Mark runs whose owning process is gone as failed (`interrupted`), and free their threads.
+
+        Runs waiting in `requires_action` are left alone: they hold no process and can still
+        be answered or cancelled. Returns the ids of the runs that were marked.
+        """
+        rows = self._db.query(
+            "SELECT id, thread_id, owner FROM runs WHERE status IN (?, ?, ?)",
+            tuple(s for s in RUN_ACTIVE if s != "requires_action"),
+        )
+        dead = [row for row in rows if not is_alive(row["owner"])]
+        at = now()
+        with self._db.transaction() as conn:
+            for row in dead:
+                conn.execute(
+                    "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? "
+                    "WHERE id = ?",
+                    (dumps(INTERRUPTED), at, row["id"]),
+                )
+                conn.execute(
+                    "UPDATE run_steps SET status = 'failed', last_error = ?, completed_at = ? "
+                    "WHERE run_id = ? AND status = 'in_progress'",
+                    (dumps(INTERRUPTED), at, row["id"]),
+                )
+                conn.execute(
+                    "UPDATE messages SET status = 'incomplete', completed_at = ? "
+                    "WHERE run_id = ? AND status = 'in_progress'",
+                    (at, row["id"]),
+                )
+                ThreadRepository.unlock(conn, row["thread_id"], row["id"])
+        return [row["id"] for row in dead]
+
+
+def _update(
+    conn: sqlite3.Connection,
+    table: str,
+    allowed: set[str],
+    as_json: set[str],
+    row_id: str,
+    fields: dict[str, Any],
+) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"cannot update {table} columns {sorted(unknown)}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{key} = ?" for key in fields)
+    values = [dumps(v) if k in as_json and v is not None else v for k, v in fields.items()]
+    conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values, row_id))
+
+
+def _run(row: sqlite3.Row) -> Run:
+    return Run(
+        id=row["id"],
+        thread_id=row["thread_id"],
+        gpt_id=row["gpt_id"],
+        gpt_version=row["gpt_version"],
+        status=row["status"],
+        model=loads(row["model"]),
+        instructions=row["instructions"],
+        tool_choice=loads(row["tool_choice"]),
+        truncation_strategy=loads(row["truncation_strategy"]),
+        tools=loads(row["tools"]),
+        usage=loads(row["usage"]),
+        timings=loads(row["timings"]),
+        last_error=loads(row["last_error"]),
+        required_action=loads(row["required_action"]),
+        incomplete_details=loads(row["incomplete_details"]),
+        owner=row["owner"],
+        created_at=row["created_at"],
+        started_at=row["started_at"],
+        completed_at=row["completed_at"],
+        cancelled_at=row["cancelled_at"],
+        failed_at=row["failed_at"],
+    )
+
+
+def _step(row: sqlite3.Row) -> RunStep:
+    return RunStep(
+        id=row["id"],
+        run_id=row["run_id"],
+        thread_id=row["thread_id"],
+        seq=row["seq"],
+        type=row["type"],
+        status=row["status"],
+        step_details=loads(row["step_details"]),
+        usage=loads(row["usage"]),
+        timings=loads(row["timings"]),
+        last_error=loads(row["last_error"]),
+        created_at=row["created_at"],
+        completed_at=row["completed_at"],
+    )

@@ -1,0 +1,1 @@
+"""Shared fakes and builders for the test suite."""

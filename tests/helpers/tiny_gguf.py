@@ -1,0 +1,105 @@
+"""Build tiny random-weight GGUF models that llama.cpp really loads and runs.
+
+The vocabulary is SentencePiece-style: three specials, two ChatML control tokens, and the
+256 byte tokens `<0x00>`..`<0xFF>`, so any text tokenizes (byte by byte). The weights are
+random, so the text is noise; streaming, cancellation, usage counts, grammars and
+embeddings are real.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from gguf import GGUFWriter, PoolingType, TokenType
+
+CHATML_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + (message['content'] or '') + '<|im_end|>\\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+
+
+@dataclass(frozen=True)
+class TinySpec:
+    """Shape of a generated model. The defaults make a ~300 KB file."""
+
+    n_embd: int = 64
+    n_layer: int = 2
+    n_head: int = 4
+    n_head_kv: int = 4
+    n_ff: int = 128
+    context_length: int = 2048
+    chat_template: str | None = CHATML_TEMPLATE
+    embedding: bool = False
+    architecture: str = "llama"
+    dtype: type = np.float32
+    seed: int = 0
+    name: str = "tiny-random"
+
+
+def vocabulary() -> tuple[list[str], list[float], list[int]]:
+    tokens = ["<unk>", "<s>", "</s>", "<|im_start|>", "<|im_end|>"]
+    types = [TokenType.UNKNOWN, TokenType.CONTROL, TokenType.CONTROL, TokenType.CONTROL, TokenType.CONTROL]
+    tokens += [f"<0x{b:02X}>" for b in range(256)]
+    types += [TokenType.BYTE] * 256
+    scores = [0.0] * len(tokens)
+    return tokens, scores, [int(t) for t in types]
+
+
+def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
+    """Write a random-weight model to `path` and return it."""
+    rng = np.random.default_rng(spec.seed)
+    tokens, scores, types = vocabulary()
+    n_vocab = len(tokens)
+    writer = GGUFWriter(str(path), spec.architecture)
+    writer.add_name(spec.name)
+    writer.add_context_length(spec.context_length)
+    writer.add_embedding_length(spec.n_embd)
+    writer.add_block_count(spec.n_layer)
+    writer.add_feed_forward_length(spec.n_ff)
+    writer.add_head_count(spec.n_head)
+    writer.add_head_count_kv(spec.n_head_kv)
+    writer.add_rope_dimension_count(spec.n_embd // spec.n_head)
+    writer.add_layer_norm_rms_eps(1e-5)
+    writer.add_file_type(0 if spec.dtype == np.float32 else 1)
+    if spec.embedding:
+        writer.add_pooling_type(PoolingType.MEAN)
+    writer.add_tokenizer_model("llama")
+    writer.add_token_list(tokens)
+    writer.add_token_scores(scores)
+    writer.add_token_types(types)
+    writer.add_unk_token_id(0)
+    writer.add_bos_token_id(1)
+    writer.add_eos_token_id(4)  # <|im_end|> ends a ChatML turn
+    writer.add_add_bos_token(False)
+    if spec.chat_template is not None:
+        writer.add_chat_template(spec.chat_template)
+
+    def tensor(name: str, *shape: int) -> None:
+        data = rng.normal(0.0, 0.02 if len(shape) > 1 else 0.0, size=shape)
+        if len(shape) == 1:
+            data = np.ones(shape)
+        writer.add_tensor(name, data.astype(spec.dtype if len(shape) > 1 else np.float32))
+
+    kv = spec.n_embd // spec.n_head * spec.n_head_kv
+    tensor("token_embd.weight", n_vocab, spec.n_embd)
+    tensor("output_norm.weight", spec.n_embd)
+    tensor("output.weight", n_vocab, spec.n_embd)
+    for i in range(spec.n_layer):
+        tensor(f"blk.{i}.attn_norm.weight", spec.n_embd)
+        tensor(f"blk.{i}.attn_q.weight", spec.n_embd, spec.n_embd)
+        tensor(f"blk.{i}.attn_k.weight", kv, spec.n_embd)
+        tensor(f"blk.{i}.attn_v.weight", kv, spec.n_embd)
+        tensor(f"blk.{i}.attn_output.weight", spec.n_embd, spec.n_embd)
+        tensor(f"blk.{i}.ffn_norm.weight", spec.n_embd)
+        tensor(f"blk.{i}.ffn_gate.weight", spec.n_ff, spec.n_embd)
+        tensor(f"blk.{i}.ffn_up.weight", spec.n_ff, spec.n_embd)
+        tensor(f"blk.{i}.ffn_down.weight", spec.n_embd, spec.n_ff)
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    return path
