@@ -53,10 +53,7 @@ def chat(args: argparse.Namespace, services: Services) -> int:
     message = sys.stdin.read() if args.message == "-" else args.message
     stream = services.engine.run(args.gpt_id, message, thread_id=args.thread)
     with _Interrupts(stream):
-        if args.json:
-            final = _print_json(stream)
-        else:
-            final = _print_text(stream)
+        final = print_json(stream) if args.json else print_text(stream)
     run = services.store.runs.get(stream.run_id)
     if args.json:
         emit_json(run.to_dict())
@@ -71,7 +68,7 @@ def chat(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _print_json(stream: RunStream) -> str:
+def print_json(stream: RunStream) -> str:
     status = ""
     for event in stream:
         emit_json(event.to_dict())
@@ -80,7 +77,7 @@ def _print_json(stream: RunStream) -> str:
     return status
 
 
-def _print_text(stream: RunStream) -> str:
+def print_text(stream: RunStream) -> str:
     status = ""
     wrote = False
     for event in stream:

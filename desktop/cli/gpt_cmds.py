@@ -78,7 +78,9 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--instructions", help="the system prompt")
     group.add_argument("--instructions-file", type=Path, help="read the system prompt from a file")
-    parser.add_argument("--model", help="a model id from `capsule models list`, or a path to a .gguf")
+    parser.add_argument(
+        "--model", help="a model id from `capsule models list`, or a path to a .gguf"
+    )
     parser.add_argument("--starter", action="append", help="a conversation starter (repeatable)")
     parser.add_argument("--temperature", type=float)
     parser.add_argument("--top-p", type=float)

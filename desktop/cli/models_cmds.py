@@ -40,7 +40,9 @@ def list_models(args: argparse.Namespace, services: Services) -> int:
                 human_count(info.parameter_count),
                 str(info.context_length or "?"),
                 human_size(info.file_size),
-                "embedding" if info.embedding else ("chat" if info.chat_template else "no chat template"),
+                "embedding"
+                if info.embedding
+                else ("chat" if info.chat_template else "no chat template"),
             ]
         )
     print(table(rows, ["ID", "ARCH", "QUANT", "PARAMS", "CONTEXT", "SIZE", "NOTES"]))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
-from desktop.cli.chat_cmds import EXIT_FAILED
+from desktop.cli.chat_cmds import EXIT_FAILED, print_json, print_text
 from desktop.cli.output import emit_json, err, indent, table
 from desktop.cli.services import Services
 from desktop.core.store.records import Run, RunStep
@@ -102,7 +103,9 @@ def _step_text(step: RunStep) -> str:
         if dropped:
             lines.append(f"  truncation dropped {len(dropped)} message(s)")
         lines.append("  prompt:" if call.get("prompt") else "  messages:")
-        lines.append(indent(call.get("prompt") or json.dumps(call["messages"], indent=2, ensure_ascii=False)))
+        lines.append(
+            indent(call.get("prompt") or json.dumps(call["messages"], indent=2, ensure_ascii=False))
+        )
         message_id = details.get("message_creation", {}).get("message_id")
         if message_id:
             lines.append(f"  wrote message {message_id}")
@@ -126,7 +129,10 @@ def list_runs(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         emit_json([r.to_dict() for r in runs])
         return 0
-    rows = [[r.id, r.status, str((r.usage or {}).get("total_tokens", 0)), _timings_text(r.timings)] for r in runs]
+    rows = [
+        [r.id, r.status, str((r.usage or {}).get("total_tokens", 0)), _timings_text(r.timings)]
+        for r in runs
+    ]
     print(table(rows, ["RUN", "STATUS", "TOKENS", "TIMINGS"]))
     return 0
 
@@ -138,13 +144,9 @@ def cancel_run(args: argparse.Namespace, services: Services) -> int:
 
 
 def submit_output(args: argparse.Namespace, services: Services) -> int:
-    import sys
-
     output = sys.stdin.read() if args.output == "-" else args.output
     stream = services.engine.submit_tool_outputs(args.run_id, {args.call_id: output})
-    from desktop.cli.chat_cmds import _print_json, _print_text
-
-    status = _print_json(stream) if args.json else _print_text(stream)
+    status = print_json(stream) if args.json else print_text(stream)
     run = services.store.runs.get(args.run_id)
     if args.json:
         emit_json(run.to_dict())

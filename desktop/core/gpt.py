@@ -152,7 +152,8 @@ class GptDefinition(_Strict):
     description: str = Field(default="", max_length=MAX_DESCRIPTION)
     avatar: str = Field(default="", max_length=4096)
     instructions: str = Field(default="", max_length=MAX_INSTRUCTIONS)
-    conversation_starters: list[str] = Field(default_factory=list, max_length=MAX_STARTERS)
+    # The count is checked after blank starters are dropped, in `_clean_starters`.
+    conversation_starters: list[str] = Field(default_factory=list)
     model: ModelSettings = Field(default_factory=ModelSettings)
     knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
     capabilities: Capabilities = Field(default_factory=Capabilities)
@@ -172,6 +173,11 @@ class GptDefinition(_Strict):
     @classmethod
     def _clean_starters(cls, values: list[str]) -> list[str]:
         cleaned = [v.strip() for v in values if v.strip()]
+        if len(cleaned) > MAX_STARTERS:
+            raise ValueError(
+                f"there are {len(cleaned)} conversation starters; "
+                f"keep at most {MAX_STARTERS} and remove the rest"
+            )
         for starter in cleaned:
             if len(starter) > MAX_STARTER_LEN:
                 raise ValueError(
@@ -205,7 +211,7 @@ def _describe(error: dict[str, Any]) -> str:
 
 
 def validate_definition(data: dict[str, Any]) -> GptDefinition:
-    """Build a definition from plain data, or raise `errors.ValidationError` listing each problem."""
+    """Build a definition from plain data, or raise `errors.ValidationError` with each problem."""
     try:
         return GptDefinition.model_validate(data)
     except PydanticValidationError as exc:

@@ -24,7 +24,11 @@ class ProviderFactory:
             )
         model = self.local_models.resolve(settings.model)
         # Imported here so that starting the app or the CLI does not load llama.cpp.
-        from desktop.core.providers.llama import LlamaHost, LlamaProvider, LoadSettings
+        from desktop.core.providers.llama import (  # noqa: PLC0415
+            LlamaHost,
+            LlamaProvider,
+            LoadSettings,
+        )
 
         if self._host is None:
             self._host = LlamaHost(max_resident=self._max_resident)

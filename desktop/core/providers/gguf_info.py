@@ -18,8 +18,12 @@ from desktop.core import errors
 GGUF_MAGIC = b"GGUF"
 _KNOWN_ARCHITECTURES = set(gguf.MODEL_ARCH_NAMES.values())
 # Metadata values larger than this are not worth keeping in memory (token lists, merges).
-_SKIP_FIELDS = ("tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type",
-                "tokenizer.ggml.merges")
+_SKIP_FIELDS = (
+    "tokenizer.ggml.tokens",
+    "tokenizer.ggml.scores",
+    "tokenizer.ggml.token_type",
+    "tokenizer.ggml.merges",
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,8 @@ def read_gguf_info(path: Path) -> GgufInfo:
     architecture = str(_field(reader, "general.architecture") or "")
     if not architecture:
         raise errors.ModelFileError(
-            f"{path.name} has no general.architecture in its metadata; it is not a model llama.cpp can run."
+            f"{path.name} has no general.architecture in its metadata; "
+            "it is not a model llama.cpp can run."
         )
     context = _field(reader, f"{architecture}.context_length")
     template = _field(reader, "tokenizer.chat_template")

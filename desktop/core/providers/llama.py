@@ -55,7 +55,7 @@ class _Resident:
         self.size = size
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
         self.llm: Any = None
-        self.formatter: Jinja2ChatFormatter | None = None
+        self.formatter: Any = None  # a Jinja2ChatFormatter, typed loosely for its TypedDicts
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.worker.submit(fn, *args).result()
@@ -189,7 +189,9 @@ class LlamaProvider:
     @property
     def context_size(self) -> int:
         info = self._model.info
-        trained = info.context_length if info and info.context_length else self._settings.context_size
+        trained = (
+            info.context_length if info and info.context_length else self._settings.context_size
+        )
         return min(self._settings.context_size, trained)
 
     @property
@@ -206,7 +208,9 @@ class LlamaProvider:
         return base.PreparedPrompt(text=rendered.text, tokens=len(rendered.tokens))
 
     def _render(self, request: base.ChatRequest) -> _Rendered:
-        fingerprint = json.dumps([request.messages, request.tools, request.tool_choice], sort_keys=True)
+        fingerprint = json.dumps(
+            [request.messages, request.tools, request.tool_choice], sort_keys=True
+        )
         if self._last is not None and self._last[0] == fingerprint:
             return self._last[1]
         resident = self._host.acquire(self._model, self._settings)
@@ -216,17 +220,22 @@ class LlamaProvider:
 
     # -- generation ------------------------------------------------------------------------
 
-    def stream(self, request: base.ChatRequest, cancel: base.CancelToken) -> Iterator[base.ProviderEvent]:
+    def stream(
+        self, request: base.ChatRequest, cancel: base.CancelToken
+    ) -> Iterator[base.ProviderEvent]:
         rendered = self._render(request)
         if len(rendered.tokens) >= self.context_size:
             raise errors.ContextOverflowError(
-                f"The prompt is {len(rendered.tokens)} tokens; the context holds {self.context_size}. "
+                f"The prompt is {len(rendered.tokens)} tokens; "
+                f"the context holds {self.context_size}. "
                 "Shorten the conversation or raise the GPT's context size."
             )
         resident = self._host.acquire(self._model, self._settings)
         out: queue.SimpleQueue[Any] = queue.SimpleQueue()
         stop = threading.Event()
-        job = resident.submit(_generate, resident.llm, request, rendered.tokens, cancel, stop, out.put)
+        job = resident.submit(
+            _generate, resident.llm, request, rendered.tokens, cancel, stop, out.put
+        )
         try:
             while True:
                 item = out.get()
@@ -253,7 +262,9 @@ def _render_on_worker(resident: _Resident, request: base.ChatRequest) -> _Render
             f"The model's chat template could not render this conversation: {exc}. "
             "Pick another model, or start a new thread."
         ) from None
-    tokens = resident.llm.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
+    tokens = resident.llm.tokenize(
+        result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
+    )
     return _Rendered(result.prompt, list(tokens))
 
 
@@ -282,12 +293,17 @@ def _generate(
         limit = llm.n_ctx() - len(tokens)
         if request.max_tokens is not None:
             limit = min(limit, request.max_tokens)
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        decoder = Utf8Stream()
         scanner = _StopScanner(request.stop)
         vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
-        count, finish, replaced = 0, "length", 0
+        count, finish = 0, "length"
         generator = llm.generate(
-            tokens, top_k=40, top_p=request.top_p, min_p=0.05, temp=request.temperature, repeat_penalty=1.0
+            tokens,
+            top_k=40,
+            top_p=request.top_p,
+            min_p=0.05,
+            temp=request.temperature,
+            repeat_penalty=1.0,
         )
         try:
             for token in generator if limit > 0 else ():
@@ -298,9 +314,7 @@ def _generate(
                     finish = "stop"
                     break
                 count += 1
-                text = decoder.decode(llm.detokenize([token]))
-                replaced += text.count("\ufffd")
-                visible, hit = scanner.feed(text)
+                visible, hit = scanner.feed(decoder.feed(llm.detokenize([token])))
                 if visible:
                     emit(base.TextDelta(visible))
                 if hit:
@@ -310,18 +324,49 @@ def _generate(
                     break
         finally:
             generator.close()
-        tail = scanner.flush(decoder.decode(b"", final=True)) if finish != "stop" else ""
-        replaced += tail.count("\ufffd")
+        tail = scanner.flush(decoder.finish()) if finish != "stop" else ""
         if tail:
             emit(base.TextDelta(tail))
-        if replaced:
-            emit(base.Notice(f"the model produced {replaced} invalid UTF-8 sequence(s), shown as \ufffd"))
-        emit(base.Usage(prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached))
+        if decoder.replaced:
+            emit(
+                base.Notice(
+                    f"the model produced {decoder.replaced} invalid UTF-8 sequence(s), "
+                    "shown as \ufffd"
+                )
+            )
+        emit(
+            base.Usage(
+                prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached
+            )
+        )
         emit(base.Finish(finish))  # type: ignore[arg-type]
     except BaseException as exc:  # hand every failure to the consumer's thread
         emit(_Failure(exc))
     finally:
         emit(_DONE)
+
+
+class Utf8Stream:
+    """Decodes token bytes as they come.
+
+    A character split across tokens comes out whole, once its last byte arrives; bytes that
+    can never form a character come out as U+FFFD and are counted in `replaced`.
+    """
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.replaced = 0
+
+    def feed(self, data: bytes) -> str:
+        text = self._decoder.decode(data)
+        self.replaced += text.count("\ufffd")
+        return text
+
+    def finish(self) -> str:
+        """Whatever is left; an incomplete character at the very end becomes U+FFFD."""
+        text = self._decoder.decode(b"", final=True)
+        self.replaced += text.count("\ufffd")
+        return text
 
 
 class _StopScanner:

@@ -110,7 +110,9 @@ class LocalModels:
         for model in self.list():
             if model.id == reference.lower():
                 if model.info is None:
-                    raise errors.ModelFileError(f"Model '{model.id}' cannot be used: {model.problem}")
+                    raise errors.ModelFileError(
+                        f"Model '{model.id}' cannot be used: {model.problem}"
+                    )
                 return model
         known = ", ".join(m.id for m in self.list() if m.info) or "none found"
         raise errors.ModelNotFoundError(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -88,7 +88,9 @@ class RunDriver:
                     yield from self._finish("cancelled")
                     return
                 if not outcome.tool_calls:
-                    yield from self._finish("incomplete" if outcome.finish == "length" else "completed")
+                    yield from self._finish(
+                        "incomplete" if outcome.finish == "length" else "completed"
+                    )
                     return
                 if (yield from self._tool_calls(outcome.tool_calls)):
                     return  # paused in requires_action
@@ -112,7 +114,7 @@ class RunDriver:
 
     # -- model calls ---------------------------------------------------------------------
 
-    def _model_call(self) -> Iterator[ev.Event]:
+    def _model_call(self) -> Generator[ev.Event, None, _CallOutcome]:
         provider = yield from self._loaded_provider()
         request, fitted = self._request(provider)
         prepared = provider.prepare(request)
@@ -141,7 +143,7 @@ class RunDriver:
         outcome = yield from self._stream(provider, request, step)
         return outcome
 
-    def _loaded_provider(self) -> Iterator[ev.Event]:
+    def _loaded_provider(self) -> Generator[ev.Event, None, base.Provider]:
         if self._provider is None:
             self._provider = self._provider_factory()
         provider = self._provider
@@ -177,7 +179,7 @@ class RunDriver:
 
     def _stream(
         self, provider: base.Provider, request: base.ChatRequest, step: RunStep
-    ) -> Iterator[ev.Event]:
+    ) -> Generator[ev.Event, None, _CallOutcome]:
         calls: dict[int, dict[str, Any]] = {}
         usage: base.Usage | None = None
         finish = "stop"
@@ -188,19 +190,14 @@ class RunDriver:
         for event in provider.stream(request, self._cancel):
             if isinstance(event, base.TextDelta):
                 if first is None:
-                    first = self._first_token(started)
-                if self._open.message is None:
-                    yield from self._new_message(step)
-                self._open.parts.append(event.text)
-                yield self._delta(event.text)
+                    first = self._first_token()
+                yield from self._text(step, event.text)
                 if self._clock() - last_flush >= FLUSH_INTERVAL_S:
                     last_flush = self._clock()
-                    self._flush_message()
-                    if self._cancel_requested():
-                        self._cancel.cancel()
+                    self._checkpoint()
             elif isinstance(event, base.ToolCallDelta):
                 if first is None:
-                    first = self._first_token(started)
+                    first = self._first_token()
                 _merge_call(calls, event)
             elif isinstance(event, base.Usage):
                 usage = event
@@ -218,7 +215,19 @@ class RunDriver:
         yield from self._close_call(step, finish, usage, started, first, ended, tool_calls)
         return _CallOutcome(finish=finish, text=text, tool_calls=tool_calls)
 
-    def _first_token(self, call_started: float) -> float:
+    def _text(self, step: RunStep, text: str) -> Generator[ev.Event, None, None]:
+        if self._open.message is None:
+            yield from self._new_message(step)
+        self._open.parts.append(text)
+        yield self._delta(text)
+
+    def _checkpoint(self) -> None:
+        """Save the text so far, and notice a cancel asked for by another process."""
+        self._flush_message()
+        if self._cancel_requested():
+            self._cancel.cancel()
+
+    def _first_token(self) -> float:
         at = self._clock()
         if self._first_token_at is None:
             self._first_token_at = at
@@ -233,18 +242,21 @@ class RunDriver:
         first: float | None,
         ended: float,
         tool_calls: list[dict[str, Any]],
-    ) -> Iterator[ev.Event]:
+    ) -> Generator[ev.Event, None, None]:
         usage_dict = _usage_dict(usage)
         timings = _timings(started, first, ended, usage_dict["completion_tokens"])
         step.step_details["model_call"]["finish_reason"] = finish
         if tool_calls:
             step.step_details["model_call"]["tool_calls"] = tool_calls
         status = {"cancelled": "cancelled"}.get(finish, "completed")
-        message_status = "completed" if finish == "stop" or finish == "tool_calls" else "incomplete"
+        message_status = "completed" if finish in {"stop", "tool_calls"} else "incomplete"
         with self._store.db.transaction() as conn:
             if self._open.message is not None:
                 ThreadRepository.update_message(
-                    conn, self._open.message.id, text_content("".join(self._open.parts)), message_status
+                    conn,
+                    self._open.message.id,
+                    text_content("".join(self._open.parts)),
+                    message_status,
                 )
             RunRepository.update_step(
                 conn,
@@ -265,7 +277,7 @@ class RunDriver:
 
     # -- tool calls ----------------------------------------------------------------------
 
-    def _tool_calls(self, calls: list[dict[str, Any]]) -> Iterator[ev.Event]:
+    def _tool_calls(self, calls: list[dict[str, Any]]) -> Generator[ev.Event, None, bool]:
         """Run each call the runner can run; pause in requires_action for the rest."""
         step = yield from self._new_step("tool_calls", {"tool_calls": calls})
         pending: list[dict[str, Any]] = []
@@ -279,10 +291,17 @@ class RunDriver:
             self._execute(call)
             with self._store.db.transaction() as conn:
                 RunRepository.update_step(conn, step, step_details=step.step_details)
-            yield ev.Event(ev.STEP_DELTA, {"id": step.id, "delta": {"step_details": step.step_details}})
+            yield ev.Event(
+                ev.STEP_DELTA, {"id": step.id, "delta": {"step_details": step.step_details}}
+            )
         if pending:
-            required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": pending}}
-            yield self._set_run(ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required)
+            required = {
+                "type": "submit_tool_outputs",
+                "submit_tool_outputs": {"tool_calls": pending},
+            }
+            yield self._set_run(
+                ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
+            )
             return True
         with self._store.db.transaction() as conn:
             RunRepository.update_step(conn, step, status="completed", completed_at=now())
@@ -326,7 +345,7 @@ class RunDriver:
         )
 
     def _in_run_messages(self, own: list[Message]) -> list[dict[str, Any]]:
-        """This run's earlier tool calls and outputs, rebuilt from its steps."""
+        """Tool calls and outputs made earlier in this run, rebuilt from its steps."""
         texts = {m.id: m.text for m in own}
         out: list[dict[str, Any]] = []
         text = ""
@@ -340,16 +359,24 @@ class RunDriver:
                         "role": "assistant",
                         "content": text,
                         "tool_calls": [
-                            {"id": c["id"], "type": "function", "function": {
-                                "name": c["function"]["name"],
-                                "arguments": c["function"]["arguments"],
-                            }}
+                            {
+                                "id": c["id"],
+                                "type": "function",
+                                "function": {
+                                    "name": c["function"]["name"],
+                                    "arguments": c["function"]["arguments"],
+                                },
+                            }
                             for c in calls
                         ],
                     }
                 )
                 out.extend(
-                    {"role": "tool", "tool_call_id": c["id"], "content": c["function"].get("output", "")}
+                    {
+                        "role": "tool",
+                        "tool_call_id": c["id"],
+                        "content": c["function"].get("output", ""),
+                    }
                     for c in calls
                 )
                 text = ""
@@ -362,14 +389,16 @@ class RunDriver:
             RunRepository.update(conn, self.run, **fields)
         return ev.Event(name, self.run.to_dict())
 
-    def _new_step(self, step_type: str, details: dict[str, Any]) -> Iterator[ev.Event]:
+    def _new_step(
+        self, step_type: str, details: dict[str, Any]
+    ) -> Generator[ev.Event, None, RunStep]:
         with self._store.db.transaction() as conn:
             step = RunRepository.add_step(conn, self.run, step_type, details)
         self._open.step = step
         yield ev.Event(ev.STEP_CREATED, step.to_dict())
         return step
 
-    def _new_message(self, step: RunStep) -> Iterator[ev.Event]:
+    def _new_message(self, step: RunStep) -> Generator[ev.Event, None, None]:
         with self._store.db.transaction() as conn:
             message = ThreadRepository.add_message(
                 conn, self.run.thread_id, "assistant", text_content(""), "in_progress", self.run.id
@@ -406,8 +435,10 @@ class RunDriver:
         return bool(rows) and rows[0]["status"] == "cancelling"
 
     def _add_usage(self, conn: Any, usage: dict[str, int]) -> None:
-        total = dict(self.run.usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0})
-        for key in total:
+        total = dict(
+            self.run.usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+        )
+        for key in ("prompt_tokens", "completion_tokens", "total_tokens"):
             total[key] += usage.get(key, 0)
         RunRepository.update(conn, self.run, usage=total)
 
@@ -421,10 +452,14 @@ class RunDriver:
                 timings["tokens_per_s"] = round((completion - 1) / span, 2)
         return timings
 
-    def _finish(self, status: str, error: dict[str, str] | None = None) -> Iterator[ev.Event]:
+    def _finish(
+        self, status: str, error: dict[str, str] | None = None
+    ) -> Generator[ev.Event, None, None]:
         """Close whatever is open and give the run its final status; frees the thread."""
         at = now()
-        stamp = {"completed": "completed_at", "incomplete": "completed_at"}.get(status, f"{status}_at")
+        stamp = {"completed": "completed_at", "incomplete": "completed_at"}.get(
+            status, f"{status}_at"
+        )
         fields: dict[str, Any] = {
             "status": status,
             stamp: at,
@@ -452,14 +487,17 @@ class RunDriver:
         step = self._open.step
         if step is not None and step.status == "in_progress":
             step_status = "failed" if status == "failed" else "cancelled"
-            RunRepository.update_step(conn, step, status=step_status, last_error=error, completed_at=now())
+            RunRepository.update_step(
+                conn, step, status=step_status, last_error=error, completed_at=now()
+            )
             out.append(ev.Event(ev.STEP_FINAL[step_status], step.to_dict()))
         self._open = _Open()
         return out
 
     def _abandon(self) -> None:
-        """The consumer stopped reading: record the run as cancelled, quietly."""
-        if self.run.status in ("in_progress", "queued", "cancelling"):
+        """Record the run as cancelled, quietly: the consumer stopped reading."""
+        current = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
+        if current and current[0]["status"] in ("in_progress", "queued", "cancelling"):
             for _ in self._finish("cancelled"):
                 pass
 
@@ -497,7 +535,12 @@ def _parse_arguments(text: str) -> dict[str, Any]:
 def _usage_dict(usage: base.Usage | None) -> dict[str, int]:
     prompt = usage.prompt_tokens if usage else 0
     completion = usage.completion_tokens if usage else 0
-    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+        "cached_prompt_tokens": usage.cached_prompt_tokens if usage else 0,
+    }
 
 
 def _timings(started: float, first: float | None, ended: float, completion: int) -> dict[str, Any]:

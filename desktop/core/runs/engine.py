@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition, ModelSettings
+from desktop.core.ids import now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
@@ -102,7 +103,9 @@ class RunEngine:
                 model=definition.model.model_dump(mode="json"),
                 instructions=self._instructions(definition),
                 tool_choice=tool_choice,
-                truncation_strategy=definition.model.truncation.model_dump(mode="json", exclude_none=True),
+                truncation_strategy=definition.model.truncation.model_dump(
+                    mode="json", exclude_none=True
+                ),
                 tools=self._tools_for(definition).specs(),
                 owner=self._owner,
             )
@@ -110,11 +113,14 @@ class RunEngine:
             message = ThreadRepository.add_message(
                 conn, thread.id, "user", text_content(content), "completed", run.id
             )
-        events += [ev.Event(ev.MESSAGE_CREATED, message.to_dict()), ev.Event(ev.RUN_CREATED, run.to_dict())]
+        events += [
+            ev.Event(ev.MESSAGE_CREATED, message.to_dict()),
+            ev.Event(ev.RUN_CREATED, run.to_dict()),
+        ]
         return self._stream(run, definition, events)
 
     def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
-        """Answer some or all of a paused run's tool calls; the run goes on once all are answered."""
+        """Answer some or all of a paused run's tool calls; it goes on once all are answered."""
         run = self._store.runs.get(run_id)
         if run.status != "requires_action" or not run.required_action:
             raise errors.RunStateError(
@@ -127,25 +133,39 @@ class RunEngine:
                 f"Run {run_id} is not waiting for {', '.join(unknown)}; "
                 f"it waits for: {', '.join(sorted(pending))}."
             )
-        step = next(s for s in reversed(self._store.runs.steps(run_id)) if s.type == "tool_calls")
+        steps = self._store.runs.steps(run_id)
+        step = next(s for s in reversed(steps) if s.type == "tool_calls")
         for call in step.step_details["tool_calls"]:
             if call["id"] in outputs:
                 call["function"]["output"] = outputs[call["id"]]
                 call["submitted"] = True
         left = [
-            c for c in run.required_action["submit_tool_outputs"]["tool_calls"] if c["id"] not in outputs
+            c
+            for c in run.required_action["submit_tool_outputs"]["tool_calls"]
+            if c["id"] not in outputs
         ]
         events: list[ev.Event] = []
         with self._store.db.transaction() as conn:
             if left:
                 RunRepository.update_step(conn, step, step_details=step.step_details)
-                required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": left}}
+                required = {
+                    "type": "submit_tool_outputs",
+                    "submit_tool_outputs": {"tool_calls": left},
+                }
                 RunRepository.update(conn, run, required_action=required)
-                return RunStream(run, iter([ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict())]), CancelToken())
+                return RunStream(
+                    run, iter([ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict())]), CancelToken()
+                )
             RunRepository.update_step(
-                conn, step, step_details=step.step_details, status="completed", completed_at=run.created_at
+                conn,
+                step,
+                step_details=step.step_details,
+                status="completed",
+                completed_at=run.created_at,
             )
-            RunRepository.update(conn, run, status="queued", required_action=None, owner=self._owner)
+            RunRepository.update(
+                conn, run, status="queued", required_action=None, owner=self._owner
+            )
         events.append(ev.Event(ev.STEP_COMPLETED, step.to_dict()))
         gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
         return self._stream(run, gpt_version.definition, events)
@@ -198,8 +218,6 @@ class RunEngine:
     @staticmethod
     def _cancel_idle(conn: Any, run: Run) -> None:
         """Cancel a run nobody is driving (paused, queued, or its process died)."""
-        from desktop.core.ids import now
-
         conn.execute(
             "UPDATE run_steps SET status = 'cancelled', completed_at = ? "
             "WHERE run_id = ? AND status = 'in_progress'",
@@ -209,7 +227,9 @@ class RunEngine:
             "UPDATE messages SET status = 'incomplete' WHERE run_id = ? AND status = 'in_progress'",
             (run.id,),
         )
-        RunRepository.update(conn, run, status="cancelled", cancelled_at=now(), required_action=None)
+        RunRepository.update(
+            conn, run, status="cancelled", cancelled_at=now(), required_action=None
+        )
         ThreadRepository.unlock(conn, run.thread_id, run.id)
 
     def recover(self) -> list[str]:

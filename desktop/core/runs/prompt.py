@@ -78,7 +78,7 @@ def _turns(history: list[Message]) -> list[list[Message]]:
 
 
 def _drop_order_keep(turns: list[list[Message]], dropped: int) -> list[Message]:
-    """History left after dropping `dropped` turns: the oldest after the first turn, then the first."""
+    """History left after dropping `dropped` turns: oldest after the first turn, then the first."""
     if dropped >= len(turns):
         return []
     kept = turns[:1] + turns[1 + dropped :]

@@ -15,9 +15,7 @@ class ToolSpec:
 
     name: str
     description: str
-    parameters: dict[str, Any] = field(
-        default_factory=lambda: {"type": "object", "properties": {}}
-    )
+    parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
 
     def to_openai(self) -> dict[str, Any]:
         return {
@@ -71,7 +69,9 @@ class ToolRegistry:
             return self._tools[name]
         except KeyError:
             known = ", ".join(sorted(self._tools)) or "none"
-            raise errors.ToolError(f"unknown tool {name!r}; the tools available are: {known}") from None
+            raise errors.ToolError(
+                f"unknown tool {name!r}; the tools available are: {known}"
+            ) from None
 
     def __contains__(self, name: object) -> bool:
         return name in self._tools

@@ -66,6 +66,15 @@ class Database:
     def _configure(self) -> None:
         with self._mapped_errors():
             self._conn.execute("PRAGMA foreign_keys = ON")
+            # Check before switching to WAL: the switch rewrites the header of a database in
+            # rollback-journal mode, and a damaged or newer file must be left as it was.
+            result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise errors.StoreCorruptError(
+                    f"{self.path} is damaged ({result}). It was left untouched: restore a "
+                    "backup, or move it aside to start with an empty database."
+                )
+            self._refuse_newer()
             mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise errors.StoreError(
@@ -73,12 +82,23 @@ class Database:
                     "keep the data folder on a local disk."
                 )
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise errors.StoreCorruptError(
-                    f"{self.path} is damaged ({result}). It was left untouched: restore a "
-                    "backup, or move it aside to start with an empty database."
-                )
+
+    def _refuse_newer(self) -> None:
+        """Raise `StoreTooNewError` for a newer schema, reading only."""
+        table = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if table is not None:
+            current = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+            if (current or 0) > SCHEMA_VERSION:
+                raise self._too_new(current)
+
+    def _too_new(self, current: int) -> errors.StoreTooNewError:
+        return errors.StoreTooNewError(
+            f"{self.path} was written by a newer Capsule Studio (schema {current}; this "
+            f"version understands up to {SCHEMA_VERSION}). Update Capsule Studio to "
+            "open it; the file was not changed."
+        )
 
     def _migrate(self) -> None:
         with self.transaction() as conn:
@@ -89,11 +109,7 @@ class Database:
             row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
             current = row[0] or 0
             if current > SCHEMA_VERSION:
-                raise errors.StoreTooNewError(
-                    f"{self.path} was written by a newer Capsule Studio (schema {current}; this "
-                    f"version understands up to {SCHEMA_VERSION}). Update Capsule Studio to "
-                    "open it; the file was not changed."
-                )
+                raise self._too_new(current)
             for number in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _statements(MIGRATIONS[number - 1]):
                     conn.execute(statement)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 
 from desktop.core import errors
@@ -39,7 +40,7 @@ class GptRepository:
             raise errors.UnknownGptError(gpt_id)
         return _gpt(rows[0])
 
-    def list(self, include_deleted: bool = False) -> list[Gpt]:
+    def list(self, include_deleted: bool = False) -> builtins.list[Gpt]:
         where = "" if include_deleted else "WHERE g.deleted_at IS NULL"
         rows = self._db.query(
             "SELECT g.*, v.definition FROM gpts g JOIN gpt_versions v "
@@ -63,7 +64,7 @@ class GptRepository:
             )
         return Gpt(gpt_id, version, definition, current.created_at, at)
 
-    def versions(self, gpt_id: str) -> list[GptVersion]:
+    def versions(self, gpt_id: str) -> builtins.list[GptVersion]:
         self.get(gpt_id, include_deleted=True)
         rows = self._db.query(
             "SELECT * FROM gpt_versions WHERE gpt_id = ? ORDER BY version", (gpt_id,)
@@ -82,7 +83,7 @@ class GptRepository:
             )
         return _version(rows[0])
 
-    def diff(self, gpt_id: str, old: int, new: int) -> list[dict[str, object]]:
+    def diff(self, gpt_id: str, old: int, new: int) -> builtins.list[dict[str, object]]:
         return diff_definitions(
             self.version(gpt_id, old).definition, self.version(gpt_id, new).definition
         )

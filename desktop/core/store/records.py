@@ -80,7 +80,10 @@ class Thread:
 
 @dataclass
 class Message:
-    """A chat message. `content` holds parts: `{"type": "text", "text": {"value", "annotations"}}`."""
+    """A chat message.
+
+    `content` holds parts: `{"type": "text", "text": {"value": ..., "annotations": [...]}}`.
+    """
 
     id: str
     thread_id: str
@@ -95,15 +98,15 @@ class Message:
 
     @property
     def text(self) -> str:
-        return "".join(
-            part["text"]["value"] for part in self.content if part.get("type") == "text"
-        )
+        return "".join(part["text"]["value"] for part in self.content if part.get("type") == "text")
 
     def to_dict(self) -> dict[str, Any]:
         return {"object": "thread.message", **asdict(self)}
 
 
-def text_content(text: str, annotations: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def text_content(
+    text: str, annotations: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Message content holding one text part."""
     return [{"type": "text", "text": {"value": text, "annotations": annotations or []}}]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -101,7 +102,7 @@ class RunRepository:
             raise errors.UnknownRunError(run_id)
         return _run(rows[0])
 
-    def list(self, thread_id: str) -> list[Run]:
+    def list(self, thread_id: str) -> builtins.list[Run]:
         rows = self._db.query(
             "SELECT * FROM runs WHERE thread_id = ? ORDER BY created_at", (thread_id,)
         )
@@ -151,7 +152,7 @@ class RunRepository:
             setattr(step, key, value)
         return step
 
-    def steps(self, run_id: str) -> list[RunStep]:
+    def steps(self, run_id: str) -> builtins.list[RunStep]:
         self.get(run_id)
         rows = self._db.query(
             "SELECT s.*, r.thread_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
@@ -162,7 +163,7 @@ class RunRepository:
 
     # -- recovery ------------------------------------------------------------------------
 
-    def recover_interrupted(self, is_alive: Callable[[str], bool]) -> list[str]:
+    def recover_interrupted(self, is_alive: Callable[[str], bool]) -> builtins.list[str]:
         """Mark runs whose owning process is gone as failed (`interrupted`), and free their threads.
 
         Runs waiting in `requires_action` are left alone: they hold no process and can still
@@ -177,8 +178,7 @@ class RunRepository:
         with self._db.transaction() as conn:
             for row in dead:
                 conn.execute(
-                    "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? "
-                    "WHERE id = ?",
+                    "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ?",
                     (dumps(INTERRUPTED), at, row["id"]),
                 )
                 conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from typing import Any
 
@@ -21,7 +22,9 @@ class ThreadRepository:
 
     # -- threads -------------------------------------------------------------------------
 
-    def create(self, gpt_id: str, title: str = "", conn: sqlite3.Connection | None = None) -> Thread:
+    def create(
+        self, gpt_id: str, title: str = "", conn: sqlite3.Connection | None = None
+    ) -> Thread:
         thread = Thread(new_id("thread"), gpt_id, title[:TITLE_LENGTH], {}, None, now(), now())
         sql = (
             "INSERT INTO threads (id, gpt_id, title, metadata, created_at, updated_at) "
@@ -41,7 +44,7 @@ class ThreadRepository:
             raise errors.UnknownThreadError(thread_id)
         return _thread(rows[0])
 
-    def list(self, gpt_id: str | None = None) -> list[Thread]:
+    def list(self, gpt_id: str | None = None) -> builtins.list[Thread]:
         if gpt_id is None:
             rows = self._db.query("SELECT * FROM threads ORDER BY updated_at DESC")
         else:
@@ -79,10 +82,10 @@ class ThreadRepository:
         conn: sqlite3.Connection,
         thread_id: str,
         role: str,
-        content: list[dict[str, Any]],
+        content: builtins.list[dict[str, Any]],
         status: str,
         run_id: str | None = None,
-        attachments: list[dict[str, Any]] | None = None,
+        attachments: builtins.list[dict[str, Any]] | None = None,
     ) -> Message:
         row = conn.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
@@ -121,7 +124,10 @@ class ThreadRepository:
 
     @staticmethod
     def update_message(
-        conn: sqlite3.Connection, message_id: str, content: list[dict[str, Any]], status: str
+        conn: sqlite3.Connection,
+        message_id: str,
+        content: builtins.list[dict[str, Any]],
+        status: str,
     ) -> None:
         finished = now() if status != "in_progress" else None
         conn.execute(
@@ -135,7 +141,7 @@ class ThreadRepository:
             raise errors.NotFoundError(f"No message with id '{message_id}'.")
         return _message(rows[0])
 
-    def messages(self, thread_id: str) -> list[Message]:
+    def messages(self, thread_id: str) -> builtins.list[Message]:
         self.get(thread_id)
         rows = self._db.query(
             "SELECT * FROM messages WHERE thread_id = ? ORDER BY seq", (thread_id,)
