@@ -14,16 +14,10 @@ from typing import Any
 import gguf
 
 from desktop.core import errors
+from desktop.core.providers.gguf_header import GgufHeader, HeaderError, read_header
 
 GGUF_MAGIC = b"GGUF"
 _KNOWN_ARCHITECTURES = set(gguf.MODEL_ARCH_NAMES.values())
-# Metadata values larger than this are not worth keeping in memory (token lists, merges).
-_SKIP_FIELDS = (
-    "tokenizer.ggml.tokens",
-    "tokenizer.ggml.scores",
-    "tokenizer.ggml.token_type",
-    "tokenizer.ggml.merges",
-)
 
 
 @dataclass(frozen=True)
@@ -43,13 +37,6 @@ class GgufInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _field(reader: gguf.GGUFReader, key: str) -> Any:
-    field = reader.fields.get(key)
-    if field is None or not field.types:
-        return None
-    return field.contents()
 
 
 def _check_magic(path: Path) -> int:
@@ -72,18 +59,21 @@ def _check_magic(path: Path) -> int:
     return size
 
 
-def _quantization(reader: gguf.GGUFReader) -> str:
-    file_type = _field(reader, "general.file_type")
+def _quantization(header: GgufHeader) -> str:
+    file_type = header.fields.get("general.file_type")
     if isinstance(file_type, int):
         try:
             return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_")
         except ValueError:
             pass
     counts: dict[str, int] = {}
-    for tensor in reader.tensors:
+    for tensor in header.tensors:
         if len(tensor.shape) > 1:
-            name = tensor.tensor_type.name
-            counts[name] = counts.get(name, 0) + int(tensor.n_elements)
+            try:
+                name = gguf.GGMLQuantizationType(tensor.type).name
+            except ValueError:
+                name = f"type {tensor.type}"
+            counts[name] = counts.get(name, 0) + tensor.n_elements
     return max(counts, key=lambda k: counts[k]) if counts else "unknown"
 
 
@@ -91,36 +81,40 @@ def read_gguf_info(path: Path) -> GgufInfo:
     """Read and check `path`; raises `errors.ModelFileError` for anything unusable."""
     size = _check_magic(path)
     try:
-        reader = gguf.GGUFReader(path, "r")
-    except Exception as exc:  # the reader raises many kinds on damaged input
+        header = read_header(path)
+        for tensor in header.tensors:
+            if header.data_start + tensor.offset + tensor.n_bytes() > size:
+                raise errors.ModelFileError(
+                    f"{path.name} is truncated: tensor {tensor.name} ends past the end of the "
+                    f"file ({size:,} bytes). The download probably stopped early; download it "
+                    "again."
+                )
+    except HeaderError as exc:
         raise errors.ModelFileError(
-            f"{path.name} is damaged or truncated ({type(exc).__name__}: {exc}). "
-            "Download it again; if it came from a converter, convert it again."
+            f"{path.name} is damaged or truncated ({exc}). Download it again; if it came from "
+            "a converter, convert it again."
         ) from None
-    for tensor in reader.tensors:
-        if tensor.data_offset + tensor.n_bytes > size:
-            raise errors.ModelFileError(
-                f"{path.name} is truncated: tensor {tensor.name} ends past the end of the file "
-                f"({size:,} bytes). The download probably stopped early; download it again."
-            )
-    architecture = str(_field(reader, "general.architecture") or "")
+    except OSError as exc:
+        raise errors.ModelFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    fields = header.fields
+    architecture = str(fields.get("general.architecture") or "")
     if not architecture:
         raise errors.ModelFileError(
             f"{path.name} has no general.architecture in its metadata; "
             "it is not a model llama.cpp can run."
         )
-    context = _field(reader, f"{architecture}.context_length")
-    template = _field(reader, "tokenizer.chat_template")
+    context = fields.get(f"{architecture}.context_length")
+    template = fields.get("tokenizer.chat_template")
     return GgufInfo(
         path=str(path),
         file_size=size,
         architecture=architecture,
-        name=str(_field(reader, "general.name") or path.stem),
+        name=str(fields.get("general.name") or path.stem),
         context_length=int(context) if isinstance(context, int) else None,
         chat_template=str(template) if template else None,
-        quantization=_quantization(reader),
-        parameter_count=sum(int(t.n_elements) for t in reader.tensors),
-        embedding=_field(reader, f"{architecture}.pooling_type") is not None
+        quantization=_quantization(header),
+        parameter_count=sum(t.n_elements for t in header.tensors),
+        embedding=f"{architecture}.pooling_type" in fields
         or architecture in ("bert", "nomic-bert", "jina-bert-v2", "t5encoder"),
         known_architecture=architecture in _KNOWN_ARCHITECTURES,
     )

@@ -106,7 +106,10 @@ class LocalModels:
         if path.suffix.lower() == ".gguf" or path.is_file():
             if not path.is_file():
                 raise errors.ModelNotFoundError(f"Model file not found: {path}")
-            return LocalModel(model_id(path), path.resolve(), read_gguf_info(path))
+            model = self._describe(path.resolve(), model_id(path))
+            if model.info is None:
+                raise errors.ModelFileError(model.problem or f"{path.name} cannot be used.")
+            return model
         for model in self.list():
             if model.id == reference.lower():
                 if model.info is None:
