@@ -182,7 +182,7 @@ class GptDefinition(_Strict):
             if len(starter) > MAX_STARTER_LEN:
                 raise ValueError(
                     f"a conversation starter is {len(starter)} characters long; "
-                    f"keep each under {MAX_STARTER_LEN}"
+                    f"keep each to {MAX_STARTER_LEN} at most"
                 )
         return cleaned
 

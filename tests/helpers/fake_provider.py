@@ -25,7 +25,9 @@ class Reply:
 class ScriptedProvider:
     """Implements `base.Provider`; records every request it receives."""
 
-    def __init__(self, replies: list[Reply], context_size: int = 4096, chars_per_token: int = 4) -> None:
+    def __init__(
+        self, replies: list[Reply], context_size: int = 4096, chars_per_token: int = 4
+    ) -> None:
         self.replies = list(replies)
         self.requests: list[base.ChatRequest] = []
         self.loads = 0
@@ -57,7 +59,9 @@ class ScriptedProvider:
         text = self.render(request)
         return base.PreparedPrompt(text=text, tokens=max(1, len(text) // self._chars_per_token))
 
-    def stream(self, request: base.ChatRequest, cancel: base.CancelToken) -> Iterator[base.ProviderEvent]:
+    def stream(
+        self, request: base.ChatRequest, cancel: base.CancelToken
+    ) -> Iterator[base.ProviderEvent]:
         self.requests.append(request)
         if not self.replies:
             raise AssertionError("the scripted provider ran out of replies")
@@ -75,7 +79,9 @@ class ScriptedProvider:
             produced += 1
             yield base.TextDelta(piece)
         for index, (name, arguments) in enumerate(reply.tool_calls):
-            yield base.ToolCallDelta(index=index, id=f"call_{len(self.requests)}_{index}", name=name)
+            yield base.ToolCallDelta(
+                index=index, id=f"call_{len(self.requests)}_{index}", name=name
+            )
             yield base.ToolCallDelta(index=index, arguments=arguments)
             produced += 1
         yield base.Usage(self.prepare(request).tokens, produced)

@@ -17,7 +17,11 @@ class EchoTool:
         self.spec = ToolSpec(
             name=name,
             description="Echo text back in capitals.",
-            parameters={"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]},
+            parameters={
+                "type": "object",
+                "properties": {"text": {"type": "string"}},
+                "required": ["text"],
+            },
         )
         self.calls: list[dict[str, Any]] = []
 
@@ -25,7 +29,9 @@ class EchoTool:
         self.calls.append(arguments)
         if "text" not in arguments:
             raise errors.ToolError("missing 'text'")
-        return ToolResult(output=str(arguments["text"]).upper(), details={"length": len(arguments["text"])})
+        return ToolResult(
+            output=str(arguments["text"]).upper(), details={"length": len(arguments["text"])}
+        )
 
 
 class ClientTool:

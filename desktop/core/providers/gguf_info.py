@@ -103,6 +103,11 @@ def read_gguf_info(path: Path) -> GgufInfo:
             f"{path.name} has no general.architecture in its metadata; "
             "it is not a model llama.cpp can run."
         )
+    if not header.tensors:
+        raise errors.ModelFileError(
+            f"{path.name} holds no weights (a vocabulary-only file): it cannot answer. "
+            "Use the full model file."
+        )
     context = fields.get(f"{architecture}.context_length")
     template = fields.get("tokenizer.chat_template")
     return GgufInfo(

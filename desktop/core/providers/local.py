@@ -59,7 +59,11 @@ class LocalModels:
         found: list[Path] = []
         for folder in self._folders:
             if folder.is_dir():
-                found.extend(sorted(p for p in folder.rglob("*.gguf") if p.is_file()))
+                found.extend(
+                    sorted(
+                        p for p in folder.rglob("*") if p.suffix.lower() == ".gguf" and p.is_file()
+                    )
+                )
         # Only the first part of a split model is a model; the others are its data.
         return [p for p in found if not (m := _SPLIT_PART.search(p.stem)) or m.group(1) == "00001"]
 

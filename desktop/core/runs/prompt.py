@@ -96,7 +96,7 @@ def fit(conversation: Conversation, strategy: dict[str, Any], check: FitCheck) -
     dropped: list[str] = []
     if strategy.get("type") == "last_messages":
         keep = max(int(strategy.get("last_messages") or 1) - 1, 0)
-        kept = history[len(history) - keep :] if keep else []
+        kept = history[max(len(history) - keep, 0) :] if keep else []
         while kept and kept[0].role != "user":
             kept.pop(0)  # templates expect the history to open with a user turn
         kept_ids = {m.id for m in kept}

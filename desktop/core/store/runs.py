@@ -104,7 +104,7 @@ class RunRepository:
 
     def list(self, thread_id: str) -> builtins.list[Run]:
         rows = self._db.query(
-            "SELECT * FROM runs WHERE thread_id = ? ORDER BY created_at", (thread_id,)
+            "SELECT * FROM runs WHERE thread_id = ? ORDER BY created_at, rowid", (thread_id,)
         )
         return [_run(row) for row in rows]
 
@@ -178,7 +178,8 @@ class RunRepository:
         with self._db.transaction() as conn:
             for row in dead:
                 conn.execute(
-                    "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ?",
+                    "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? "
+                    "WHERE id = ? AND status IN ('queued', 'in_progress', 'cancelling')",
                     (dumps(INTERRUPTED), at, row["id"]),
                 )
                 conn.execute(
