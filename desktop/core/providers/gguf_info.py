@@ -63,7 +63,7 @@ def _quantization(header: GgufHeader) -> str:
     file_type = header.fields.get("general.file_type")
     if isinstance(file_type, int):
         try:
-            return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_")
+            return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_").removeprefix("ALL_")
         except ValueError:
             pass
     counts: dict[str, int] = {}

@@ -93,7 +93,7 @@ def test_models_list_json_has_the_metadata(
     good = models["my-model"]
     assert good["architecture"] == "llama"
     assert good["context_length"] == 2048
-    assert good["quantization"] == "ALL_F32"
+    assert good["quantization"] == "F32"
     assert good["parameter_count"] > 0 and good["file_size"] > 0
     assert good["has_chat_template"] is True and good["problem"] is None
     assert "not a GGUF" in models["broken"]["problem"]

@@ -57,7 +57,7 @@ def test_tiny_model_metadata(tiny_gguf: Path) -> None:
     assert info.name == "tiny-random"
     assert info.context_length == TinySpec().context_length
     assert info.chat_template == CHATML_TEMPLATE
-    assert info.quantization == "ALL_F32"
+    assert info.quantization == "F32"
     assert info.embedding is False
 
 

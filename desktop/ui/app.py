@@ -1,0 +1,148 @@
+"""The composition root of `capsule-studio`: builds the core services and the main window.
+
+This is the only place that constructs services; views get theirs through their
+constructors. Startup stays light: llama.cpp is imported by the provider factory the
+first time a model is needed, not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.errors import CapsuleError
+from desktop.core.paths import Paths, default_paths
+from desktop.core.providers.factory import ProviderFactory
+from desktop.core.providers.local import LocalModels
+from desktop.core.runs.engine import RunEngine
+from desktop.core.store import Store
+from desktop.ui.errors import ErrorChannel, install_hooks
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Capsule Studio"
+# How long to let background work finish at exit before closing the database under it.
+_SHUTDOWN_WAIT_MS = 5000
+
+
+@dataclass
+class Services:
+    """The core services of one running app, owned by the composition root."""
+
+    paths: Paths
+    store: Store
+    local_models: LocalModels
+    factory: ProviderFactory
+    engine: RunEngine
+    errors: ErrorChannel
+
+    def close(self) -> None:
+        """Free loaded models, then close the database (GUI thread, at exit)."""
+        try:
+            self.factory.close()
+        finally:
+            self.store.close()
+
+
+def build_services(paths: Paths) -> Services:
+    """Open the store and build the services on it.
+
+    Raises:
+        CapsuleError: the database cannot be used (corrupt, newer, locked); it was left as
+            it was, and nothing stays open.
+    """
+    store = Store(paths.database)
+    try:
+        local_models = LocalModels(paths.model_dirs())
+        factory = ProviderFactory(local_models)
+        engine = RunEngine(store, resolve_provider=factory)
+        recovered = engine.recover()
+    except BaseException:
+        store.close()
+        raise
+    if recovered:
+        log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
+    errors = ErrorChannel(log_dir=paths.logs)
+    return Services(paths, store, local_models, factory, engine, errors)
+
+
+def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
+    """Build the services and the main window on them (GUI thread; needs a QApplication).
+
+    Raises:
+        CapsuleError: as `build_services`.
+    """
+    services = build_services(paths)
+    window = MainWindow(services.store, services.local_models, paths, services.errors)
+    return window, services
+
+
+def _show_startup_error(message: str) -> None:
+    QMessageBox.critical(None, f"{APP_TITLE} cannot start", message)
+
+
+def _log_to_file(paths: Paths) -> None:
+    handler = RotatingFileHandler(
+        paths.logs / "capsule-studio.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def main() -> int:
+    """The `capsule-studio` entry point: run the GUI, logging to the log folder."""
+    return run(sys.argv, log_to_file=True)
+
+
+def run(
+    argv: Sequence[str],
+    show_startup_error: Callable[[str], None] = _show_startup_error,
+    log_to_file: bool = False,
+) -> int:
+    """Run the GUI until its window closes; the process's exit status.
+
+    Args:
+        argv: the command line, for QApplication (ignored if one exists already).
+        show_startup_error: how to tell the user that the app cannot start.
+        log_to_file: also write the log to the log folder (the real app does; tests don't).
+    """
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationDisplayName(APP_TITLE)
+    try:
+        paths = default_paths().ensure()
+    except OSError as exc:
+        show_startup_error(f"Cannot create Capsule Studio's folders: {exc}")
+        return 1
+    if log_to_file:
+        _log_to_file(paths)
+    try:
+        window, services = build_main_window(paths)
+    except CapsuleError as exc:
+        # Never recreate or repair the database here: say what is wrong and stop.
+        log.error("cannot start: %s", exc)
+        show_startup_error(str(exc))
+        return 1
+    uninstall_hooks = install_hooks(services.errors)
+    try:
+        window.show()
+        window.refresh()
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(_SHUTDOWN_WAIT_MS)
+        services.close()
+        uninstall_hooks()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Tests for desktop/ui/app.py (the composition root) and the error hooks it installs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.errors import StoreCorruptError
+from desktop.core.paths import Paths
+from desktop.ui import app
+from desktop.ui.errors import ErrorChannel, install_hooks
+from desktop.ui.main_window import MainWindow
+
+WAIT_MS = 10_000
+GARBAGE = b"\x00\xffthis is not an sqlite database\x01" * 64
+
+
+def test_build_main_window_wires_the_services(qtbot, isolated_home: Paths) -> None:
+    window, services = app.build_main_window(isolated_home)
+    qtbot.add_widget(window)
+    try:
+        assert isinstance(window, MainWindow)
+        assert window.windowTitle() == "Capsule Studio"
+        assert services.local_models.folders == isolated_home.model_dirs()
+        assert services.store.db.path == isolated_home.database
+        with (
+            qtbot.assert_not_emitted(window.listing_failed),
+            qtbot.wait_signals([window.gpts_listed, window.models_listed], timeout=WAIT_MS),
+        ):
+            window.refresh()
+        # Errors reported to the services' channel show in this window.
+        services.errors.notify_error("Disk full: free some space.")
+        assert window.error_banner.text() == "Disk full: free some space."
+    finally:
+        services.close()
+
+
+def test_corrupt_database_is_refused_and_left_untouched(isolated_home: Paths) -> None:
+    isolated_home.database.write_bytes(GARBAGE)
+    before = sorted(p.name for p in isolated_home.data.iterdir())
+
+    with pytest.raises(StoreCorruptError, match="left untouched"):
+        app.build_main_window(isolated_home)
+
+    assert isolated_home.database.read_bytes() == GARBAGE
+    assert sorted(p.name for p in isolated_home.data.iterdir()) == before
+
+
+def test_run_shows_the_store_error_and_exits_non_zero(qapp, isolated_home: Paths) -> None:
+    isolated_home.database.write_bytes(GARBAGE)
+    shown: list[str] = []
+
+    status = app.run([], show_startup_error=shown.append)
+
+    assert status == 1
+    assert len(shown) == 1
+    assert str(isolated_home.database) in shown[0]
+    assert isolated_home.database.read_bytes() == GARBAGE
+    assert not any(
+        isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+def test_run_shows_the_window_until_it_closes(qapp, isolated_home: Paths) -> None:
+    shown: list[str] = []
+    hooks_before = (sys.excepthook, threading.excepthook)
+    QTimer.singleShot(300, QApplication.closeAllWindows)
+    QTimer.singleShot(WAIT_MS, qapp.quit)  # a backstop, should closing not end the loop
+
+    status = app.run([], show_startup_error=shown.append)
+
+    assert status == 0
+    assert shown == []
+    assert isolated_home.database.exists()
+    assert (sys.excepthook, threading.excepthook) == hooks_before
+
+
+def test_startup_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys, desktop.ui.app; "
+        "print(sorted(m for m in ('llama_cpp', 'lancedb', 'openai') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+# -- error hooks (desktop/ui/errors.py), as installed by the app ----------------------
+
+
+def test_uncaught_exception_goes_to_the_error_channel(qtbot) -> None:
+    channel = ErrorChannel()
+    uninstall = install_hooks(channel)
+    try:
+        with qtbot.wait_signal(channel.error_reported, timeout=WAIT_MS) as reported:
+            try:
+                raise KeyError("boom")
+            except KeyError as exc:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        uninstall()
+
+    [message] = reported.args
+    assert "KeyError" in message
+    assert "bug" in message
+
+
+def test_thread_exception_goes_to_the_error_channel(qtbot) -> None:
+    channel = ErrorChannel()
+    previous = threading.excepthook
+    uninstall = install_hooks(channel)
+    try:
+
+        def fail() -> None:
+            raise StoreCorruptError("The database is damaged: restore a backup.")
+
+        with qtbot.wait_signal(channel.error_reported, timeout=WAIT_MS) as reported:
+            thread = threading.Thread(target=fail)
+            thread.start()
+            thread.join()
+    finally:
+        uninstall()
+
+    assert reported.args == ["The database is damaged: restore a backup."]
+    assert threading.excepthook is previous
