@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.output import emit_json, human_count, human_size, table
+from desktop.cli.output import emit_json, table
 from desktop.cli.services import Services
+from desktop.core.units import human_count, human_size
 
 
 def add_parser(subparsers: Any) -> None:

@@ -18,16 +18,6 @@ CREATE_COMMAND = "capsule gpt create --name NAME --model MODEL"
 # -- formatting (pure) --------------------------------------------------------------------
 
 
-def human_size(size: int) -> str:
-    """Bytes in the units people read model sizes in (decimal, like download pages)."""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 

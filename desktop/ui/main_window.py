@@ -25,10 +25,10 @@ from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModel, LocalModels
 from desktop.core.store import Store
 from desktop.core.store.records import Gpt
+from desktop.core.units import human_size
 from desktop.ui import tasks
 from desktop.ui.errors import ErrorChannel, user_message
 from desktop.ui.formatting import (
-    human_size,
     human_time,
     missing_notes,
     model_problem,

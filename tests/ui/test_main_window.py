@@ -12,8 +12,9 @@ from desktop.core.errors import StoreLockedError
 from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
+from desktop.core.units import human_size
 from desktop.ui.errors import ErrorChannel
-from desktop.ui.formatting import CREATE_COMMAND, human_size
+from desktop.ui.formatting import CREATE_COMMAND
 from desktop.ui.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -214,18 +215,3 @@ def test_error_banner_can_be_dismissed(qtbot, make_window) -> None:
     assert window.error_banner.text() == "Something &amp; &lt;broken&gt;"
     qtbot.mouseClick(window.error_banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert window.error_banner.isHidden()
-
-
-@pytest.mark.parametrize(
-    ("size", "text"),
-    [
-        (0, "0 B"),
-        (999, "999 B"),
-        (1_500, "1.5 KB"),
-        (469_000_000, "469.0 MB"),
-        (4_700_000_000, "4.7 GB"),
-        (123_000_000_000_000, "123000.0 GB"),
-    ],
-)
-def test_human_size(size: int, text: str) -> None:
-    assert human_size(size) == text

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any
+import sqlite3
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
 
 from desktop.core.gpt import GptDefinition
 
@@ -19,6 +20,18 @@ def dumps(value: Any) -> str:
 
 def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
+
+
+Record = TypeVar("Record")
+
+
+def from_row(cls: type[Record], row: sqlite3.Row, json_columns: frozenset[str]) -> Record:
+    """Build a record dataclass from a row whose columns carry the fields' names."""
+    values = {
+        f.name: loads(row[f.name]) if f.name in json_columns else row[f.name]
+        for f in fields(cls)  # type: ignore[arg-type]
+    }
+    return cls(**values)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.ids import new_id, now
 from desktop.core.store.db import Database
-from desktop.core.store.records import RUN_ACTIVE, Run, RunStep, dumps, loads
+from desktop.core.store.records import RUN_ACTIVE, Run, RunStep, dumps, from_row
 from desktop.core.store.threads import ThreadRepository
 
 # Columns whose values are stored as JSON text.
@@ -215,43 +215,8 @@ def _update(
 
 
 def _run(row: sqlite3.Row) -> Run:
-    return Run(
-        id=row["id"],
-        thread_id=row["thread_id"],
-        gpt_id=row["gpt_id"],
-        gpt_version=row["gpt_version"],
-        status=row["status"],
-        model=loads(row["model"]),
-        instructions=row["instructions"],
-        tool_choice=loads(row["tool_choice"]),
-        truncation_strategy=loads(row["truncation_strategy"]),
-        tools=loads(row["tools"]),
-        usage=loads(row["usage"]),
-        timings=loads(row["timings"]),
-        last_error=loads(row["last_error"]),
-        required_action=loads(row["required_action"]),
-        incomplete_details=loads(row["incomplete_details"]),
-        owner=row["owner"],
-        created_at=row["created_at"],
-        started_at=row["started_at"],
-        completed_at=row["completed_at"],
-        cancelled_at=row["cancelled_at"],
-        failed_at=row["failed_at"],
-    )
+    return from_row(Run, row, frozenset(_RUN_JSON))
 
 
 def _step(row: sqlite3.Row) -> RunStep:
-    return RunStep(
-        id=row["id"],
-        run_id=row["run_id"],
-        thread_id=row["thread_id"],
-        seq=row["seq"],
-        type=row["type"],
-        status=row["status"],
-        step_details=loads(row["step_details"]),
-        usage=loads(row["usage"]),
-        timings=loads(row["timings"]),
-        last_error=loads(row["last_error"]),
-        created_at=row["created_at"],
-        completed_at=row["completed_at"],
-    )
+    return from_row(RunStep, row, frozenset(_STEP_JSON))

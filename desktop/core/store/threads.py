@@ -9,7 +9,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.ids import new_id, now
 from desktop.core.store.db import Database
-from desktop.core.store.records import Message, Thread, dumps, loads
+from desktop.core.store.records import Message, Thread, dumps, from_row
 
 TITLE_LENGTH = 60
 
@@ -150,27 +150,8 @@ class ThreadRepository:
 
 
 def _thread(row: sqlite3.Row) -> Thread:
-    return Thread(
-        id=row["id"],
-        gpt_id=row["gpt_id"],
-        title=row["title"],
-        metadata=loads(row["metadata"]),
-        active_run_id=row["active_run_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Thread, row, frozenset({"metadata"}))
 
 
 def _message(row: sqlite3.Row) -> Message:
-    return Message(
-        id=row["id"],
-        thread_id=row["thread_id"],
-        seq=row["seq"],
-        role=row["role"],
-        content=loads(row["content"]),
-        status=row["status"],
-        run_id=row["run_id"],
-        created_at=row["created_at"],
-        completed_at=row["completed_at"],
-        attachments=loads(row["attachments"]),
-    )
+    return from_row(Message, row, frozenset({"content", "attachments"}))
