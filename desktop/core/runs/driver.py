@@ -7,7 +7,6 @@ a crash loses at most the text streamed since the last flush.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -16,10 +15,12 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
-from desktop.core.ids import new_id, now
+from desktop.core.ids import now
 from desktop.core.providers import base
 from desktop.core.runs import events as ev
-from desktop.core.runs.prompt import Conversation, fit, history_from, user_message
+from desktop.core.runs.calls import execute_call, finished_call, merge_call, timings, usage_dict
+from desktop.core.runs.history import conversation_for
+from desktop.core.runs.prompt import fit
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Run, RunStep, text_content
@@ -174,7 +175,7 @@ class RunDriver:
             tokens = provider.prepare(replace(template, messages=messages)).tokens
             return tokens + reserve <= provider.context_size, tokens
 
-        fitted = fit(self._conversation(), self.run.truncation_strategy, check)
+        fitted = fit(conversation_for(self._store, self.run), self.run.truncation_strategy, check)
         return replace(template, messages=fitted.messages), fitted
 
     def _stream(
@@ -198,7 +199,7 @@ class RunDriver:
             elif isinstance(event, base.ToolCallDelta):
                 if first is None:
                     first = self._first_token()
-                _merge_call(calls, event)
+                merge_call(calls, event)
             elif isinstance(event, base.Usage):
                 usage = event
             elif isinstance(event, base.Notice):
@@ -209,7 +210,7 @@ class RunDriver:
             finish = "cancelled"
         ended = self._clock()
         text = "".join(self._open.parts)
-        tool_calls = [_finished_call(calls[i]) for i in sorted(calls)]
+        tool_calls = [finished_call(calls[i]) for i in sorted(calls)]
         if notices:
             step.step_details["notices"] = notices
         yield from self._close_call(step, finish, usage, started, first, ended, tool_calls)
@@ -243,8 +244,8 @@ class RunDriver:
         ended: float,
         tool_calls: list[dict[str, Any]],
     ) -> Generator[ev.Event, None, None]:
-        usage_dict = _usage_dict(usage)
-        timings = _timings(started, first, ended, usage_dict["completion_tokens"])
+        used = usage_dict(usage)
+        timed = timings(started, first, ended, used["completion_tokens"])
         step.step_details["model_call"]["finish_reason"] = finish
         if tool_calls:
             step.step_details["model_call"]["tool_calls"] = tool_calls
@@ -263,11 +264,11 @@ class RunDriver:
                 step,
                 status=status,
                 step_details=step.step_details,
-                usage=usage_dict,
-                timings=timings,
+                usage=used,
+                timings=timed,
                 completed_at=now(),
             )
-            self._add_usage(conn, usage_dict)
+            self._add_usage(conn, used)
         if self._open.message is not None:
             message = self._store.threads.message(self._open.message.id)
             name = ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
@@ -288,7 +289,7 @@ class RunDriver:
             ):
                 pending.append({k: v for k, v in call.items() if k != "output"})
                 continue
-            self._execute(call)
+            execute_call(self._tools, call, self._clock)
             with self._store.db.transaction() as conn:
                 RunRepository.update_step(conn, step, step_details=step.step_details)
             yield ev.Event(
@@ -307,80 +308,6 @@ class RunDriver:
             RunRepository.update_step(conn, step, status="completed", completed_at=now())
         yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
         return False
-
-    def _execute(self, call: dict[str, Any]) -> None:
-        """Run one call; any failure becomes the output the model reads, never a crash."""
-        function = call["function"]
-        started = self._clock()
-        try:
-            tool = self._tools.get(function["name"])
-            arguments = _parse_arguments(function["arguments"])
-            result = tool.run(arguments)
-            function["output"] = result.output
-            if result.details:
-                call["details"] = result.details
-        except errors.CapsuleError as exc:
-            function["output"] = json.dumps({"error": exc.message}, ensure_ascii=False)
-            call["error"] = exc.to_dict()
-        except Exception as exc:  # a tool's bug must not kill the run: the model reads it
-            log.exception("tool %s failed", function.get("name"))
-            function["output"] = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
-            call["error"] = {"code": "tool_crashed", "message": f"{type(exc).__name__}: {exc}"}
-        call["duration_ms"] = round((self._clock() - started) * 1000, 2)
-
-    # -- the conversation ----------------------------------------------------------------
-
-    def _conversation(self) -> Conversation:
-        messages = self._store.threads.messages(self.run.thread_id)
-        own = [m for m in messages if m.run_id == self.run.id]
-        user = next((m for m in own if m.role == "user"), None)
-        if user is None:
-            raise errors.RunError(f"Run {self.run.id} has no user message to answer.")
-        history = history_from([m for m in messages if m.seq < user.seq])
-        return Conversation(
-            system=self.run.instructions,
-            history=history,
-            latest=user_message(user.text),
-            in_run=self._in_run_messages(own),
-        )
-
-    def _in_run_messages(self, own: list[Message]) -> list[dict[str, Any]]:
-        """Tool calls and outputs made earlier in this run, rebuilt from its steps."""
-        texts = {m.id: m.text for m in own}
-        out: list[dict[str, Any]] = []
-        text = ""
-        for step in self._store.runs.steps(self.run.id):
-            if step.type == "message_creation":
-                text = texts.get(step.step_details["message_creation"].get("message_id") or "", "")
-            elif step.type == "tool_calls":
-                calls = step.step_details["tool_calls"]
-                out.append(
-                    {
-                        "role": "assistant",
-                        "content": text,
-                        "tool_calls": [
-                            {
-                                "id": c["id"],
-                                "type": "function",
-                                "function": {
-                                    "name": c["function"]["name"],
-                                    "arguments": c["function"]["arguments"],
-                                },
-                            }
-                            for c in calls
-                        ],
-                    }
-                )
-                out.extend(
-                    {
-                        "role": "tool",
-                        "tool_call_id": c["id"],
-                        "content": c["function"].get("output", ""),
-                    }
-                    for c in calls
-                )
-                text = ""
-        return out
 
     # -- persistence helpers -------------------------------------------------------------
 
@@ -500,54 +427,3 @@ class RunDriver:
         if current and current[0]["status"] in ("in_progress", "queued", "cancelling"):
             for _ in self._finish("cancelled"):
                 pass
-
-
-def _merge_call(calls: dict[int, dict[str, Any]], delta: base.ToolCallDelta) -> None:
-    call = calls.setdefault(delta.index, {"id": None, "name": "", "arguments": ""})
-    if delta.id:
-        call["id"] = delta.id
-    if delta.name:
-        call["name"] += delta.name
-    call["arguments"] += delta.arguments
-
-
-def _finished_call(call: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": call["id"] or new_id("call"),
-        "type": "function",
-        "function": {"name": call["name"], "arguments": call["arguments"] or "{}"},
-    }
-
-
-def _parse_arguments(text: str) -> dict[str, Any]:
-    try:
-        value = json.loads(text or "{}")
-    except json.JSONDecodeError as exc:
-        raise errors.ToolError(
-            f"the arguments are not valid JSON ({exc.msg} at position {exc.pos}); "
-            "send a JSON object"
-        ) from None
-    if not isinstance(value, dict):
-        raise errors.ToolError("the arguments must be a JSON object")
-    return value
-
-
-def _usage_dict(usage: base.Usage | None) -> dict[str, int]:
-    prompt = usage.prompt_tokens if usage else 0
-    completion = usage.completion_tokens if usage else 0
-    return {
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "total_tokens": prompt + completion,
-        "cached_prompt_tokens": usage.cached_prompt_tokens if usage else 0,
-    }
-
-
-def _timings(started: float, first: float | None, ended: float, completion: int) -> dict[str, Any]:
-    timings: dict[str, Any] = {"duration_ms": round((ended - started) * 1000, 2)}
-    if first is not None:
-        timings["ttft_ms"] = round((first - started) * 1000, 2)
-        span = ended - first
-        if completion > 1 and span > 0:
-            timings["tokens_per_s"] = round((completion - 1) / span, 2)
-    return timings
