@@ -61,11 +61,9 @@ def _check_magic(path: Path) -> int:
 
 def _quantization(header: GgufHeader) -> str:
     file_type = header.fields.get("general.file_type")
-    if isinstance(file_type, int):
-        try:
-            return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_").removeprefix("ALL_")
-        except ValueError:
-            pass
+    known = {t.value for t in gguf.LlamaFileType}
+    if isinstance(file_type, int) and file_type in known:
+        return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_").removeprefix("ALL_")
     counts: dict[str, int] = {}
     for tensor in header.tensors:
         if len(tensor.shape) > 1:

@@ -425,5 +425,4 @@ class RunDriver:
         """Record the run as cancelled, quietly: the consumer stopped reading."""
         current = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
         if current and current[0]["status"] in ("in_progress", "queued", "cancelling"):
-            for _ in self._finish("cancelled"):
-                pass
+            list(self._finish("cancelled"))  # persist; nobody reads the events now
