@@ -266,6 +266,10 @@ def test_external_tools_pause_the_run_until_outputs_arrive(store: Store, make_gp
 
     rest = drain(engine.submit_tool_outputs(run.id, {pending[1]["id"]: "two"}))
     assert rest[-1].event == ev.RUN_COMPLETED
+    tool_step = next(s for s in store.runs.steps(run.id) if s.type == "tool_calls")
+    assert tool_step.status == "completed"
+    assert tool_step.completed_at is not None and tool_step.completed_at >= tool_step.created_at
+    assert all(c["submitted"] for c in tool_step.step_details["tool_calls"])
     tool_messages = [m for m in provider.requests[1].messages if m["role"] == "tool"]
     assert [m["content"] for m in tool_messages] == ["one", "two"]
     assert store.threads.get(stream.thread_id).active_run_id is None
