@@ -161,7 +161,7 @@ class RunEngine:
                 step,
                 step_details=step.step_details,
                 status="completed",
-                completed_at=run.created_at,
+                completed_at=now(),
             )
             RunRepository.update(
                 conn, run, status="queued", required_action=None, owner=self._owner
