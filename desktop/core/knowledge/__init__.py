@@ -1,0 +1,1 @@
+"""Knowledge: extract -> chunk -> (embed) -> index (LanceDB) -> search, with citations."""
