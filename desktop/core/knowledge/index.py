@@ -1,0 +1,203 @@
+"""The knowledge index on LanceDB: the only module that imports lancedb.
+
+One table per owner: a GPT's knowledge (`gpt_...`) or a thread's attachments
+(`thread_...`). Each row is a chunk with its place (file, page, location, offsets), its
+segmented search terms (BM25 full-text index) and, when an embedding model is set, its
+vector. Rows added after the last index build are still searched (LanceDB scans them),
+so a crash between adding rows and rebuilding the index loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lancedb
+import pyarrow as pa
+from lancedb.index import FTS
+
+from desktop.core import errors
+from desktop.core.knowledge.segment import terms
+from desktop.core.knowledge.types import Chunk
+
+ANN_THRESHOLD = 50_000  # rows before a vector index beats a flat scan
+_OWNER = re.compile(r"^[A-Za-z0-9_]{1,80}$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk and how one retriever ranked it (rank 1 is best)."""
+
+    id: str
+    file_id: str
+    chunk_index: int
+    text: str
+    page: int | None
+    location: str
+    start: int
+    end: int
+    score: float
+    rank: int
+
+
+def _schema(dimensions: int | None) -> pa.Schema:
+    fields = [
+        pa.field("id", pa.string()),
+        pa.field("file_id", pa.string()),
+        pa.field("chunk_index", pa.int32()),
+        pa.field("text", pa.string()),
+        pa.field("terms", pa.string()),
+        pa.field("page", pa.int32()),
+        pa.field("location", pa.string()),
+        pa.field("start", pa.int32()),
+        pa.field("end", pa.int32()),
+    ]
+    if dimensions:
+        fields.append(pa.field("vector", pa.list_(pa.float32(), dimensions)))
+    return pa.schema(fields)
+
+
+class KnowledgeIndex:
+    """The LanceDB folder of one installation. Thread-safe for one writer per table."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = lancedb.connect(str(folder))
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _name(owner: str) -> str:
+        if not _OWNER.match(owner):
+            raise ValueError(f"not a table owner id: {owner!r}")
+        return owner
+
+    def _table(self, owner: str) -> Any | None:
+        name = self._name(owner)
+        try:
+            return self._db.open_table(name)
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def _table_for_write(self, owner: str, dimensions: int | None) -> Any:
+        with self._lock:
+            table = self._table(owner)
+            if table is None:
+                table = self._db.create_table(self._name(owner), schema=_schema(dimensions))
+            elif dimensions and "vector" not in table.schema.names:
+                raise errors.CapsuleError(
+                    "This knowledge was indexed without embeddings; rebuild it to use the "
+                    "embedding model."
+                )
+            return table
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(
+        self, owner: str, chunks: list[Chunk], vectors: list[list[float]] | None = None
+    ) -> None:
+        """Append chunks (and their vectors, if any); the BM25 index covers them at once."""
+        if not chunks:
+            return
+        if vectors is not None and len(vectors) != len(chunks):
+            raise ValueError("one vector per chunk")
+        dimensions = len(vectors[0]) if vectors else None
+        table = self._table_for_write(owner, dimensions)
+        rows = []
+        for position, chunk in enumerate(chunks):
+            row: dict[str, Any] = {
+                "id": f"{chunk.file_id}:{chunk.index}",
+                "file_id": chunk.file_id,
+                "chunk_index": chunk.index,
+                "text": chunk.text,
+                "terms": terms(chunk.text),
+                "page": chunk.page,
+                "location": chunk.location,
+                "start": chunk.start,
+                "end": chunk.end,
+            }
+            if "vector" in table.schema.names:
+                if vectors is None:
+                    raise errors.CapsuleError(
+                        "This knowledge uses embeddings, but no vectors were given: check the "
+                        "embedding model setting."
+                    )
+                row["vector"] = vectors[position]
+            rows.append(row)
+        table.add(rows)
+
+    def delete_file(self, owner: str, file_id: str) -> None:
+        table = self._table(owner)
+        if table is not None:
+            table.delete(f"file_id = '{_quoted(file_id)}'")
+
+    def drop(self, owner: str) -> None:
+        with self._lock:
+            if self._table(owner) is not None:
+                self._db.drop_table(self._name(owner))
+
+    def build(self, owner: str) -> None:
+        """(Re)build the full-text index, and a vector index once the table is large."""
+        table = self._table(owner)
+        if table is None:
+            return
+        table.create_index(
+            "terms",
+            config=FTS(base_tokenizer="whitespace", stem=True, remove_stop_words=True),
+            replace=True,
+        )
+        if "vector" in table.schema.names and table.count_rows() >= ANN_THRESHOLD:
+            table.create_index(metric="cosine", vector_column_name="vector", replace=True)
+        table.optimize()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count(self, owner: str, file_id: str | None = None) -> int:
+        table = self._table(owner)
+        if table is None:
+            return 0
+        return int(table.count_rows(f"file_id = '{_quoted(file_id)}'" if file_id else None))
+
+    def has_vectors(self, owner: str) -> bool:
+        table = self._table(owner)
+        return table is not None and "vector" in table.schema.names
+
+    def keyword(self, owner: str, query: str, k: int) -> list[Hit]:
+        """BM25 over the segmented terms."""
+        table = self._table(owner)
+        words = terms(query)
+        if table is None or not words:
+            return []
+        if not table.list_indices():
+            self.build(owner)
+        rows = table.search(words, query_type="fts", fts_columns="terms").limit(k).to_list()
+        return [_hit(row, rank, float(row["_score"])) for rank, row in enumerate(rows, 1)]
+
+    def nearest(self, owner: str, vector: list[float], k: int) -> list[Hit]:
+        """Cosine nearest neighbours (similarity in the score, higher is better)."""
+        table = self._table(owner)
+        if table is None or "vector" not in table.schema.names:
+            return []
+        rows = table.search(vector, vector_column_name="vector").metric("cosine").limit(k).to_list()
+        return [_hit(row, rank, 1.0 - float(row["_distance"])) for rank, row in enumerate(rows, 1)]
+
+
+def _hit(row: dict[str, Any], rank: int, score: float) -> Hit:
+    return Hit(
+        id=row["id"],
+        file_id=row["file_id"],
+        chunk_index=int(row["chunk_index"]),
+        text=row["text"],
+        page=row["page"],
+        location=row["location"] or "",
+        start=int(row["start"]),
+        end=int(row["end"]),
+        score=score,
+        rank=rank,
+    )
+
+
+def _quoted(value: str) -> str:
+    return value.replace("'", "''")
