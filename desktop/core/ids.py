@@ -12,6 +12,7 @@ PREFIXES = {
     "run": "run",
     "step": "step",
     "call": "call",
+    "file": "file",
 }
 
 

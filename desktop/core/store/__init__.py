@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop.core.store.db import Database
 from desktop.core.store.gpts import GptRepository
+from desktop.core.store.knowledge import KnowledgeRepository
 from desktop.core.store.runs import RunRepository
 from desktop.core.store.threads import ThreadRepository
 
@@ -18,6 +19,7 @@ class Store:
         self.gpts = GptRepository(self.db)
         self.threads = ThreadRepository(self.db)
         self.runs = RunRepository(self.db)
+        self.knowledge = KnowledgeRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

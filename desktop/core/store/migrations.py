@@ -83,5 +83,24 @@ MIGRATIONS: list[str] = [
         completed_at REAL,
         UNIQUE (run_id, seq)
     );
+        """,
+    # 2: knowledge files of a GPT or a thread, with their ingestion state.
+    """
+    CREATE TABLE knowledge_files (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('indexing', 'ready', 'failed')),
+        pages INTEGER NOT NULL DEFAULT 0,
+        chunks INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        added_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        UNIQUE (owner, name)
+    );
+    CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
 ]

@@ -1,0 +1,277 @@
+"""Ingestion: files in, chunks in the index, with progress, cancellation and crash-resume.
+
+For each file: hash it; skip it if the same name and content are already indexed; keep
+the original (content-addressed, for rebuilds and capsules); mark it `indexing`; extract
+(in a child process with time and memory limits); chunk; embed (when a model is set);
+add to the index; mark it `ready` with its pages and chunks. A file that fails is marked
+`failed` with the reason and the batch goes on. A crash leaves the file `indexing`:
+`resume()` clears its partial chunks and indexes it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core import errors
+from desktop.core.gpt import KnowledgeSettings
+from desktop.core.ids import new_id, now
+from desktop.core.knowledge.chunk import chunk_extraction
+from desktop.core.knowledge.index import KnowledgeIndex
+from desktop.core.knowledge.types import Extraction
+from desktop.core.providers.base import CancelToken
+from desktop.core.store import Store
+from desktop.core.store.knowledge import KnowledgeFile
+
+Extract = Callable[[Path, str | None], Extraction]
+Embed = Callable[[list[str]], list[list[float]]]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a batch: a file started, finished, was skipped or failed."""
+
+    file: str
+    status: str  # "started" | "ok" | "skipped" | "failed" | "cancelled"
+    files_done: int
+    files_total: int
+    pages: int = 0
+    chunks: int = 0
+    eta_s: float | None = None
+    message: str = ""
+    file_id: str | None = None
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: the files given, and every visible file under the folders given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Ingestor:
+    """Adds, removes and rebuilds the knowledge of one owner (a GPT or a thread)."""
+
+    def __init__(
+        self,
+        store: Store,
+        index: KnowledgeIndex,
+        originals: Path,
+        extract: Extract,
+        embed: Embed | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._store = store
+        self._index = index
+        self._originals = originals
+        self._extract = extract
+        self._embed = embed
+        self._clock = clock
+
+    def original(self, file: KnowledgeFile) -> Path:
+        return self._originals / file.sha256
+
+    # -- adding --------------------------------------------------------------------------
+
+    def add(
+        self,
+        owner: str,
+        paths: Iterable[Path],
+        settings: KnowledgeSettings,
+        password: str | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[Progress]:
+        files = collect(paths)
+        sizes = [p.stat().st_size if p.is_file() else 0 for p in files]
+        started, done_bytes = self._clock(), 0
+        for number, (path, size) in enumerate(zip(files, sizes, strict=True)):
+            if cancel is not None and cancel.cancelled:
+                yield Progress(path.name, "cancelled", number, len(files))
+                return
+            eta = _eta(self._clock() - started, done_bytes, sum(sizes) - done_bytes)
+            yield Progress(path.name, "started", number, len(files), eta_s=eta)
+            yield self._add_one(owner, path, settings, password, number + 1, len(files))
+            done_bytes += size
+        self._index.build(owner)
+
+    def _add_one(
+        self,
+        owner: str,
+        path: Path,
+        settings: KnowledgeSettings,
+        password: str | None,
+        number: int,
+        total: int,
+    ) -> Progress:
+        try:
+            if not path.is_file():
+                raise errors.ValidationError(f"{path} is not a file (or no longer exists).")
+            digest = sha256_of(path)
+        except OSError as exc:
+            return Progress(
+                path.name, "failed", number, total, message=f"cannot read it: {exc.strerror}"
+            )
+        except errors.CapsuleError as exc:
+            return Progress(path.name, "failed", number, total, message=exc.message)
+        existing = self._store.knowledge.by_name(owner, path.name)
+        if existing is not None and existing.sha256 == digest and existing.status == "ready":
+            return Progress(
+                path.name,
+                "skipped",
+                number,
+                total,
+                existing.pages,
+                existing.chunks,
+                message="unchanged",
+                file_id=existing.id,
+            )
+        if existing is not None:
+            self._index.delete_file(owner, existing.id)
+        record = KnowledgeFile(
+            new_id("file"),
+            owner,
+            path.name,
+            digest,
+            path.stat().st_size,
+            "indexing",
+            0,
+            0,
+            now(),
+            now(),
+        )
+        self._keep_original(path, digest)
+        self._store.knowledge.start(record)
+        return self._index_file(record, self.original(record), settings, password, number, total)
+
+    def _keep_original(self, path: Path, digest: str) -> None:
+        target = self._originals / digest
+        if target.exists():
+            return
+        self._originals.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self._originals, prefix=".incoming-")
+        os.close(handle)
+        shutil.copyfile(path, temporary)
+        os.replace(temporary, target)  # atomic: a crash never leaves half an original
+
+    def _index_file(
+        self,
+        record: KnowledgeFile,
+        source: Path,
+        settings: KnowledgeSettings,
+        password: str | None,
+        number: int,
+        total: int,
+    ) -> Progress:
+        try:
+            extraction = self._extract_named(source, record.name, password)
+            chunks = chunk_extraction(
+                record.id, extraction, settings.chunk_size, settings.chunk_overlap
+            )
+            vectors = self._embed([c.text for c in chunks]) if self._embed and chunks else None
+            self._index.add(record.owner, chunks, vectors)
+        except errors.CapsuleError as exc:
+            self._index.delete_file(record.owner, record.id)
+            self._store.knowledge.fail(record.id, exc.to_dict())
+            return Progress(
+                record.name, "failed", number, total, message=exc.message, file_id=record.id
+            )
+        self._store.knowledge.finish(record.id, extraction.pages, len(chunks), extraction.warnings)
+        note = "; ".join(extraction.warnings[:3])
+        if not chunks:
+            note = note or "no text found"
+        return Progress(
+            record.name,
+            "ok",
+            number,
+            total,
+            extraction.pages,
+            len(chunks),
+            message=note,
+            file_id=record.id,
+        )
+
+    def _extract_named(self, source: Path, name: str, password: str | None) -> Extraction:
+        """Extract a stored original, which has no extension: give it its name back first."""
+        with tempfile.TemporaryDirectory(prefix="capsule-extract-") as folder:
+            named = Path(folder) / name
+            try:
+                os.link(source, named)
+            except OSError:
+                shutil.copyfile(source, named)
+            return self._extract(named, password)
+
+    # -- removing, resuming, rebuilding --------------------------------------------------
+
+    def remove(self, owner: str, file_id: str) -> KnowledgeFile:
+        record = self._store.knowledge.get(file_id)
+        if record.owner != owner:
+            raise errors.NotFoundError(f"File {file_id} is not in this knowledge.")
+        self._index.delete_file(owner, file_id)
+        self._store.knowledge.remove(file_id)
+        if not any(f.sha256 == record.sha256 for f in self._all_files()):
+            self.original(record).unlink(missing_ok=True)
+        return record
+
+    def resume(self, owner: str, settings: KnowledgeSettings) -> Iterator[Progress]:
+        """Index again every file a crash left half-done."""
+        return self._reindex(owner, settings, self._store.knowledge.list(owner, "indexing"))
+
+    def rebuild(
+        self, owner: str, settings: KnowledgeSettings, cancel: CancelToken | None = None
+    ) -> Iterator[Progress]:
+        """Drop the table and index every file again from its stored original."""
+        self._index.drop(owner)
+        return self._reindex(owner, settings, self._store.knowledge.list(owner), cancel)
+
+    def _reindex(
+        self,
+        owner: str,
+        settings: KnowledgeSettings,
+        files: list[KnowledgeFile],
+        cancel: CancelToken | None = None,
+    ) -> Iterator[Progress]:
+        for number, record in enumerate(files, 1):
+            if cancel is not None and cancel.cancelled:
+                yield Progress(record.name, "cancelled", number - 1, len(files))
+                return
+            self._index.delete_file(owner, record.id)
+            self._store.knowledge.start(record)
+            yield self._index_file(
+                record, self.original(record), settings, None, number, len(files)
+            )
+        self._index.build(owner)
+
+    def _all_files(self) -> list[KnowledgeFile]:
+        rows = self._store.db.query("SELECT DISTINCT owner FROM knowledge_files")
+        return [f for row in rows for f in self._store.knowledge.list(row["owner"])]
+
+
+def _eta(elapsed: float, done: int, left: int) -> float | None:
+    if done <= 0 or elapsed <= 0:
+        return None
+    return round(left / (done / elapsed), 1)

@@ -1,0 +1,105 @@
+"""Knowledge files and their ingestion state (the chunks themselves live in LanceDB)."""
+
+from __future__ import annotations
+
+import builtins
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from desktop.core import errors
+from desktop.core.ids import now
+from desktop.core.store.db import Database
+from desktop.core.store.records import dumps, from_row
+
+
+@dataclass
+class KnowledgeFile:
+    """One file of a GPT's knowledge (or a thread's attachments) and how its ingestion went."""
+
+    id: str
+    owner: str
+    name: str
+    sha256: str
+    size: int
+    status: str
+    pages: int
+    chunks: int
+    added_at: float
+    updated_at: float
+    error: dict[str, str] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_JSON = frozenset({"warnings", "error"})
+
+
+class KnowledgeRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, file_id: str) -> KnowledgeFile:
+        rows = self._db.query("SELECT * FROM knowledge_files WHERE id = ?", (file_id,))
+        if not rows:
+            raise errors.NotFoundError(
+                f"No knowledge file with id '{file_id}'. Run `capsule knowledge list GPT_ID`."
+            )
+        return from_row(KnowledgeFile, rows[0], _JSON)
+
+    def by_name(self, owner: str, name: str) -> KnowledgeFile | None:
+        rows = self._db.query(
+            "SELECT * FROM knowledge_files WHERE owner = ? AND name = ?", (owner, name)
+        )
+        return from_row(KnowledgeFile, rows[0], _JSON) if rows else None
+
+    def list(self, owner: str, status: str | None = None) -> builtins.list[KnowledgeFile]:
+        sql = "SELECT * FROM knowledge_files WHERE owner = ?"
+        params: tuple[object, ...] = (owner,)
+        if status is not None:
+            sql += " AND status = ?"
+            params = (owner, status)
+        rows = self._db.query(sql + " ORDER BY added_at, rowid", params)
+        return [from_row(KnowledgeFile, row, _JSON) for row in rows]
+
+    def start(self, file: KnowledgeFile) -> None:
+        """Record a file as being indexed (inserting it, or replacing the same name's row)."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM knowledge_files WHERE owner = ? AND name = ?", (file.owner, file.name)
+            )
+            conn.execute(
+                "INSERT INTO knowledge_files (id, owner, name, sha256, size, status, added_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, 'indexing', ?, ?)",
+                (file.id, file.owner, file.name, file.sha256, file.size, file.added_at, now()),
+            )
+
+    def finish(self, file_id: str, pages: int, chunks: int, warnings: builtins.list[str]) -> None:
+        with self._db.transaction() as conn:
+            _set(
+                conn,
+                file_id,
+                status="ready",
+                pages=pages,
+                chunks=chunks,
+                warnings=dumps(warnings),
+                error=None,
+            )
+
+    def fail(self, file_id: str, error: dict[str, str]) -> None:
+        with self._db.transaction() as conn:
+            _set(conn, file_id, status="failed", error=dumps(error))
+
+    def remove(self, file_id: str) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM knowledge_files WHERE id = ?", (file_id,))
+
+
+def _set(conn: sqlite3.Connection, file_id: str, **fields: Any) -> None:
+    assignments = ", ".join(f"{key} = ?" for key in fields)
+    conn.execute(
+        f"UPDATE knowledge_files SET {assignments}, updated_at = ? WHERE id = ?",
+        (*fields.values(), now(), file_id),
+    )
