@@ -15,11 +15,12 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
-from desktop.core.ids import now
+from desktop.core.ids import new_id, now
 from desktop.core.providers import base
 from desktop.core.runs import events as ev
 from desktop.core.runs.calls import execute_call, finished_call, merge_call, timings, usage_dict
-from desktop.core.runs.history import conversation_for
+from desktop.core.runs.citations import annotate
+from desktop.core.runs.history import conversation_for, sources_of
 from desktop.core.runs.prompt import fit
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
@@ -63,6 +64,7 @@ class RunDriver:
         tools: ToolRegistry,
         cancel: base.CancelToken,
         clock: Callable[[], float] = time.perf_counter,
+        retrieve: Callable[[str], list[dict[str, Any]]] | None = None,
     ) -> None:
         self._store = store
         self.run = run
@@ -75,6 +77,8 @@ class RunDriver:
         self._open = _Open()
         self._run_started = clock()
         self._first_token_at: float | None = None
+        self._retrieve = retrieve
+        self._sources: list[dict[str, Any]] = []
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -83,6 +87,9 @@ class RunDriver:
             if self.run.status in ("queued", "in_progress"):
                 started = self.run.started_at or now()
                 yield self._set_run(ev.RUN_IN_PROGRESS, status="in_progress", started_at=started)
+            self._sources = sources_of(self._store, self.run)
+            if self._retrieve is not None and not self._sources:
+                yield from self._retrieval()
             for _ in range(MAX_TOOL_ROUNDS + 1):
                 outcome = yield from self._model_call()
                 if outcome.finish == "cancelled":
@@ -253,10 +260,11 @@ class RunDriver:
         message_status = "completed" if finish in {"stop", "tool_calls"} else "incomplete"
         with self._store.db.transaction() as conn:
             if self._open.message is not None:
+                text = "".join(self._open.parts)
                 ThreadRepository.update_message(
                     conn,
                     self._open.message.id,
-                    text_content("".join(self._open.parts)),
+                    text_content(text, annotate(text, self._sources)),
                     message_status,
                 )
             RunRepository.update_step(
@@ -275,6 +283,32 @@ class RunDriver:
             yield ev.Event(name, message.to_dict())
         yield ev.Event(ev.STEP_FINAL[status], step.to_dict())
         self._open = _Open()
+
+    # -- knowledge -----------------------------------------------------------------------
+
+    def _retrieval(self) -> Generator[ev.Event, None, None]:
+        """Search the knowledge for the user's message; record every chunk it returned."""
+        assert self._retrieve is not None
+        query = conversation_for(self._store, self.run).latest["content"]
+        call: dict[str, Any] = {
+            "id": new_id("call"),
+            "type": "retrieval",
+            "retrieval": {"query": query, "results": []},
+        }
+        step = yield from self._new_step("tool_calls", {"tool_calls": [call]})
+        started = self._clock()
+        self._sources = self._retrieve(query)
+        call["retrieval"]["results"] = self._sources
+        with self._store.db.transaction() as conn:
+            RunRepository.update_step(
+                conn,
+                step,
+                status="completed",
+                step_details=step.step_details,
+                timings={"duration_ms": round((self._clock() - started) * 1000, 2)},
+                completed_at=now(),
+            )
+        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
 
     # -- tool calls ----------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from desktop.core.ids import now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
+from desktop.core.runs.citations import CITATION_GUIDE
 from desktop.core.runs.driver import RunDriver
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
@@ -26,6 +27,9 @@ from desktop.core.store.threads import ThreadRepository
 
 ProviderResolver = Callable[[ModelSettings], Provider]
 ToolsFor = Callable[[GptDefinition], ToolRegistry]
+# (definition, gpt id, thread id, query) -> the chunks found, as JSON-ready dicts with
+# id, file_id, file, page, location, text, score and ranks.
+Retriever = Callable[[GptDefinition, str, str, str], list[dict[str, Any]]]
 
 
 def _no_tools(_definition: GptDefinition) -> ToolRegistry:
@@ -56,10 +60,12 @@ class RunEngine:
         store: Store,
         resolve_provider: ProviderResolver,
         tools_for: ToolsFor = _no_tools,
+        retriever: Retriever | None = None,
     ) -> None:
         self._store = store
         self._resolve = resolve_provider
         self._tools_for = tools_for
+        self._retriever = retriever
         self._owner = owners.current_owner()
         self._active: dict[str, CancelToken] = {}
         self._lock = threading.Lock()
@@ -175,8 +181,21 @@ class RunEngine:
         with self._lock:
             self._active[run.id] = token
         tools = self._tools_for(definition)
+        retrieve = None
+        if self._retriever is not None and definition.knowledge.files:
+            retriever = self._retriever
+
+            def retrieve(query: str) -> list[dict[str, Any]]:
+                return retriever(definition, run.gpt_id, run.thread_id, query)
+
         driver = RunDriver(
-            self._store, run, definition, lambda: self._resolve(definition.model), tools, token
+            self._store,
+            run,
+            definition,
+            lambda: self._resolve(definition.model),
+            tools,
+            token,
+            retrieve=retrieve,
         )
 
         def events() -> Iterator[ev.Event]:
@@ -192,7 +211,10 @@ class RunEngine:
     @staticmethod
     def _instructions(definition: GptDefinition) -> str:
         """The system prompt: stable for the whole thread, so the KV cache holds."""
-        return definition.instructions.strip()
+        instructions = definition.instructions.strip()
+        if definition.knowledge.files:
+            instructions = f"{instructions}\n\n{CITATION_GUIDE}".strip()
+        return instructions
 
     # -- stopping ------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core import errors
+from desktop.core.runs.citations import context_block
 from desktop.core.runs.prompt import Conversation, history_from, user_message
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Run
@@ -20,7 +21,7 @@ def conversation_for(store: Store, run: Run) -> Conversation:
     return Conversation(
         system=run.instructions,
         history=history,
-        latest=user_message(user.text),
+        latest=user_message(user.text, context_block(sources_of(store, run))),
         in_run=_in_run_messages(store, run, own),
     )
 
@@ -34,7 +35,9 @@ def _in_run_messages(store: Store, run: Run, own: list[Message]) -> list[dict[st
         if step.type == "message_creation":
             text = texts.get(step.step_details["message_creation"].get("message_id") or "", "")
         elif step.type == "tool_calls":
-            calls = step.step_details["tool_calls"]
+            calls = [c for c in step.step_details["tool_calls"] if c.get("type") == "function"]
+            if not calls:
+                continue
             out.append(
                 {
                     "role": "assistant",
@@ -62,3 +65,12 @@ def _in_run_messages(store: Store, run: Run, own: list[Message]) -> list[dict[st
             )
             text = ""
     return out
+
+
+def sources_of(store: Store, run: Run) -> list[dict[str, Any]]:
+    """The knowledge excerpts this run's retrieval step found (empty without one)."""
+    for step in store.runs.steps(run.id):
+        for call in step.step_details.get("tool_calls", []) if step.type == "tool_calls" else []:
+            if call.get("type") == "retrieval":
+                return list(call["retrieval"]["results"])
+    return []

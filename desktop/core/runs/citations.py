@@ -1,0 +1,54 @@
+"""Knowledge in a run: the excerpts given to the model, and the [n] citations in its answer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CITATION_GUIDE = (
+    "Some user messages come with numbered knowledge excerpts. When your answer uses one, "
+    "cite it with its number in square brackets, like [1] or [2][3], right after the claim. "
+    "Do not cite excerpts you did not use, and say so when the excerpts do not answer the "
+    "question."
+)
+QUOTE_LENGTH = 200
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def context_block(sources: list[dict[str, Any]]) -> str:
+    """The excerpts, numbered from 1, as they are attached to the user's latest message."""
+    if not sources:
+        return ""
+    parts = ["Knowledge excerpts (cite as [n]):"]
+    for number, source in enumerate(sources, 1):
+        where = f", page {source['page']}" if source.get("page") else ""
+        if not where and source.get("location"):
+            where = f", {source['location']}"
+        parts.append(f"[{number}] {source['file']}{where}:\n{source['text']}")
+    return "\n\n".join(parts)
+
+
+def annotate(text: str, sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A `file_citation` annotation for each [n] in `text` that names a given excerpt."""
+    annotations = []
+    for match in _MARKER.finditer(text):
+        number = int(match.group(1))
+        if not 1 <= number <= len(sources):
+            continue
+        source = sources[number - 1]
+        annotations.append(
+            {
+                "type": "file_citation",
+                "text": match.group(0),
+                "start_index": match.start(),
+                "end_index": match.end(),
+                "file_citation": {
+                    "file_id": source["file_id"],
+                    "file": source["file"],
+                    "page": source.get("page"),
+                    "chunk_id": source.get("id"),
+                    "quote": source["text"][:QUOTE_LENGTH],
+                },
+            }
+        )
+    return annotations
