@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core import errors
+from desktop.core.cancel import CancelToken
 from desktop.core.gpt import KnowledgeSettings
 from desktop.core.ids import new_id, now
 from desktop.core.knowledge.chunk import chunk_extraction
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.types import Extraction
-from desktop.core.providers.base import CancelToken
 from desktop.core.store import Store
 from desktop.core.store.knowledge import KnowledgeFile
 

@@ -8,27 +8,16 @@ a time; a provider that wraps a non-thread-safe library serialises calls itself.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
+from desktop.core.cancel import CancelToken
+
+__all__ = ["CancelToken"]  # re-exported: providers check it between tokens
+
 Role = Literal["system", "user", "assistant", "tool"]
 FinishReason = Literal["stop", "length", "tool_calls", "cancelled"]
-
-
-class CancelToken:
-    """A flag the engine sets and the provider checks between tokens."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)
