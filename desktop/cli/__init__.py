@@ -7,7 +7,7 @@ import logging
 import sys
 
 from desktop import __version__
-from desktop.cli import chat_cmds, gpt_cmds, models_cmds, runs_cmds
+from desktop.cli import chat_cmds, gpt_cmds, knowledge_cmds, models_cmds, runs_cmds
 from desktop.cli.output import err
 from desktop.cli.services import Services
 from desktop.core import errors
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     models_cmds.add_parser(subparsers)
     chat_cmds.add_parser(subparsers)
     runs_cmds.add_parser(subparsers)
+    knowledge_cmds.add_parser(subparsers)
     return parser
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from desktop.core import errors
+from desktop.core.gpt import update_definition
+from desktop.core.knowledge.extract import extract_isolated
+from desktop.core.knowledge.index import KnowledgeIndex
+from desktop.core.knowledge.ingest import Embed, Extract, Ingestor
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
@@ -35,6 +40,39 @@ class Services:
         engine = RunEngine(self.store, self.factory)
         engine.recover()
         return engine
+
+    @cached_property
+    def index(self) -> KnowledgeIndex:
+        return KnowledgeIndex(self.paths.data / "lance")
+
+    def _embedder(self, model: str):  # type: ignore[no-untyped-def]
+        if not model:
+            return None
+        local = self.local_models.resolve(model)
+        if local.info is not None and not local.info.embedding:
+            raise errors.ModelError(
+                f"{local.id} is not an embedding model; pick one whose GGUF sets a pooling type."
+            )
+        return self.factory.embedder(local)
+
+    def ingestor(self, embedding_model: str, extract: Extract = extract_isolated) -> Ingestor:
+        embedder = self._embedder(embedding_model)
+        embed: Embed | None = embedder.embed if embedder is not None else None
+        return Ingestor(self.store, self.index, self.paths.data / "knowledge", extract, embed)
+
+    def query_embedder(self, embedding_model: str):  # type: ignore[no-untyped-def]
+        embedder = self._embedder(embedding_model)
+        return (lambda query: embedder.embed([query])[0]) if embedder is not None else None
+
+    def sync_knowledge_files(self, gpt_id: str) -> None:
+        """Record the ready files in the GPT's definition (a new version when they changed)."""
+        gpt = self.store.gpts.get(gpt_id)
+        files = [
+            {"id": f.id, "name": f.name, "sha256": f.sha256, "size": f.size}
+            for f in self.store.knowledge.list(gpt_id, "ready")
+        ]
+        definition = update_definition(gpt.definition, {"knowledge": {"files": files}})
+        self.store.gpts.save(gpt_id, definition, note="knowledge files changed")
 
     def close(self) -> None:
         if "factory" in self.__dict__:

@@ -189,6 +189,8 @@ class Ingestor:
     ) -> Progress:
         try:
             extraction = self._extract_named(source, record.name, password)
+            if not any(s.text.strip() for s in extraction.sections):
+                raise _no_text(record.name, extraction.warnings)
             chunks = chunk_extraction(
                 record.id, extraction, settings.chunk_size, settings.chunk_overlap
             )
@@ -202,8 +204,6 @@ class Ingestor:
             )
         self._store.knowledge.finish(record.id, extraction.pages, len(chunks), extraction.warnings)
         note = "; ".join(extraction.warnings[:3])
-        if not chunks:
-            note = note or "no text found"
         return Progress(
             record.name,
             "ok",
@@ -275,3 +275,12 @@ def _eta(elapsed: float, done: int, left: int) -> float | None:
     if done <= 0 or elapsed <= 0:
         return None
     return round(left / (done / elapsed), 1)
+
+
+def _no_text(name: str, warnings: list[str]) -> errors.CapsuleError:
+    if any("scanned" in w for w in warnings):
+        return errors.CapsuleError(
+            f"{name} has no text layer (scanned pages): run OCR on it first, for example with "
+            "ocrmypdf, then add the result."
+        )
+    return errors.CapsuleError(f"{name} contains no text to search.")

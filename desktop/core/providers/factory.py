@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.core import errors
 from desktop.core.gpt import ModelSettings
 from desktop.core.providers.base import Provider
-from desktop.core.providers.local import LocalModels
+from desktop.core.providers.local import LocalModel, LocalModels
 
 
 class ProviderFactory:
@@ -40,6 +42,15 @@ class ProviderFactory:
             seed=settings.seed,
         )
         return LlamaProvider(self._host, model, load)
+
+    def embedder(self, model: LocalModel) -> Any:
+        """A `LlamaEmbedder` for a local embedding model (sharing this factory's host)."""
+        from desktop.core.providers.llama import LlamaEmbedder, LlamaHost  # noqa: PLC0415
+
+        if self._host is None:
+            self._host = LlamaHost(max_resident=self._max_resident)
+        assert isinstance(self._host, LlamaHost)
+        return LlamaEmbedder(self._host, model)
 
     def close(self) -> None:
         """Free loaded models (at exit)."""

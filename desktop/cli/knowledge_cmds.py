@@ -1,0 +1,149 @@
+"""`capsule knowledge ...`: add files to a GPT's knowledge, list, remove and search them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.output import emit_json, err, table
+from desktop.cli.services import Services
+from desktop.core.knowledge.extract import IsolatedExtractor
+from desktop.core.knowledge.ingest import Progress
+from desktop.core.knowledge.search import search
+from desktop.core.units import human_size
+
+
+def add_parser(subparsers: Any) -> None:
+    knowledge = subparsers.add_parser("knowledge", help="a GPT's knowledge files")
+    commands = knowledge.add_subparsers(dest="knowledge_command", required=True, metavar="COMMAND")
+    add = commands.add_parser(
+        "add", help="add files or folders (a changed file replaces its old version)"
+    )
+    add.add_argument("gpt_id")
+    add.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
+    add.add_argument("--password", help="the password of encrypted PDFs")
+    add.set_defaults(handler=add_files)
+    listing = commands.add_parser("list", help="the files and their state")
+    listing.add_argument("gpt_id")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_files)
+    remove = commands.add_parser("remove", help="remove a file and its chunks")
+    remove.add_argument("gpt_id")
+    remove.add_argument("file_id")
+    remove.set_defaults(handler=remove_file)
+    find = commands.add_parser("search", help="search the knowledge as the GPT would")
+    find.add_argument("gpt_id")
+    find.add_argument("query")
+    find.add_argument("-k", type=int, default=None, help="results (default: the GPT's top-k)")
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(handler=search_files)
+
+
+def add_files(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    failed = 0
+    bar = _Bar(sys.stderr.isatty())
+    # One child process reads every file of the batch, each under a time and memory limit.
+    with IsolatedExtractor() as extractor:
+        ingestor = services.ingestor(gpt.definition.knowledge.embedding_model, extractor.extract)
+        for progress in ingestor.add(gpt.id, args.paths, gpt.definition.knowledge, args.password):
+            if progress.status == "started":
+                bar.show(progress)
+                continue
+            bar.clear()
+            failed += progress.status == "failed"
+            print(_line(progress), flush=True)
+    services.sync_knowledge_files(gpt.id)
+    return 1 if failed else 0
+
+
+def _line(progress: Progress) -> str:
+    if progress.status == "ok":
+        detail = f"{progress.pages} pages, " if progress.pages else ""
+        note = f" ({progress.message})" if progress.message else ""
+        return f"ok       {progress.file}: {detail}{progress.chunks} chunks{note}"
+    if progress.status == "skipped":
+        return f"skipped  {progress.file}: unchanged"
+    if progress.status == "cancelled":
+        return "cancelled"
+    return f"failed   {progress.file}: {progress.message}"
+
+
+class _Bar:
+    """A one-line progress display on a terminal; silent when piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled
+
+    def show(self, progress: Progress) -> None:
+        if not self._enabled:
+            return
+        eta = f", about {progress.eta_s:.0f} s left" if progress.eta_s else ""
+        text = f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{eta}"
+        sys.stderr.write("\r" + text[:100].ljust(100))
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self._enabled:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+
+
+def list_files(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    files = services.store.knowledge.list(gpt.id)
+    if args.json:
+        emit_json([f.to_dict() for f in files])
+        return 0
+    if not files:
+        print(f"No knowledge files yet. Add some: capsule knowledge add {gpt.id} FILE_OR_DIR")
+        return 0
+    rows = [
+        [
+            f.id,
+            f.name,
+            f.status,
+            str(f.pages),
+            str(f.chunks),
+            human_size(f.size),
+            (f.error or {}).get("message", ""),
+        ]
+        for f in files
+    ]
+    print(table(rows, ["ID", "NAME", "STATUS", "PAGES", "CHUNKS", "SIZE", "PROBLEM"]))
+    return 0
+
+
+def remove_file(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    record = services.ingestor("").remove(gpt.id, args.file_id)
+    services.sync_knowledge_files(gpt.id)
+    print(f"Removed {record.name} and its {record.chunks} chunks.")
+    return 0
+
+
+def search_files(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    settings = gpt.definition.knowledge
+    results = search(
+        services.index,
+        gpt.id,
+        args.query,
+        k=args.k or settings.top_k,
+        threshold=settings.score_threshold,
+        embed=services.query_embedder(settings.embedding_model),
+        mode=settings.retrieval_mode,
+    )
+    names = {f.id: f.name for f in services.store.knowledge.list(gpt.id)}
+    if args.json:
+        emit_json([{**r.to_dict(), "file": names.get(r.file_id, r.file_id)} for r in results])
+        return 0
+    if not results:
+        err("No matching chunks.")
+    for rank, result in enumerate(results, 1):
+        where = f"page {result.page}" if result.page else result.location or "-"
+        name = names.get(result.file_id, result.file_id)
+        print(f"{rank}. {name} ({where}), score {result.score:.4f}")
+        print("   " + result.text.replace("\n", " ")[:300])
+    return 0

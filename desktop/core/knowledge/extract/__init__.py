@@ -1,0 +1,128 @@
+"""Text out of knowledge files (PDF, text, Markdown, HTML, CSV, DOCX, XLSX, JSON).
+
+`extract` reads a file in this process; `extract_isolated` and `IsolatedExtractor` read
+it in a child process with a time and memory limit, so that a hostile or broken file
+costs one error and nothing else. Both run on the calling (worker) thread and raise the
+typed errors of `extract.errors`, whose messages say what to do.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from desktop.core.errors import CapsuleError
+from desktop.core.knowledge.extract.common import MB, size_error
+from desktop.core.knowledge.extract.errors import (
+    ExtractionError,
+    UnsupportedFileError,
+    corrupt,
+)
+from desktop.core.knowledge.extract.isolated import IsolatedExtractor, extract_isolated
+from desktop.core.knowledge.types import Extraction
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "ExtractionError",
+    "IsolatedExtractor",
+    "extract",
+    "extract_isolated",
+]
+
+DEFAULT_MAX_BYTES = 200 * MB
+_log = logging.getLogger(__name__)
+
+# suffix -> (module, function, kind for messages); modules load on first use, so that
+# importing this package stays cheap and the child process loads only what it needs.
+_FORMATS: dict[str, tuple[str, str, str]] = {
+    ".pdf": ("pdf", "extract_pdf", "PDF"),
+    ".txt": ("text", "extract_text", "text"),
+    ".text": ("text", "extract_text", "text"),
+    ".md": ("markdown", "extract_markdown", "Markdown"),
+    ".markdown": ("markdown", "extract_markdown", "Markdown"),
+    ".html": ("html", "extract_html", "HTML"),
+    ".htm": ("html", "extract_html", "HTML"),
+    ".xhtml": ("html", "extract_html", "HTML"),
+    ".csv": ("tabular", "extract_csv", "CSV"),
+    ".tsv": ("tabular", "extract_csv", "TSV"),
+    ".docx": ("docx", "extract_docx", "DOCX"),
+    ".xlsx": ("tabular", "extract_xlsx", "XLSX"),
+    ".xlsm": ("tabular", "extract_xlsx", "XLSX"),
+    ".json": ("text", "extract_json", "JSON"),
+}
+SUFFIXES = frozenset(_FORMATS)
+# Formats people often have that these extractors cannot read, with what to do instead.
+_CONVERT = {
+    ".doc": "save it as .docx",
+    ".xls": "save it as .xlsx",
+    ".ppt": "export it as PDF",
+    ".pptx": "export it as PDF",
+    ".odt": "save it as .docx or PDF",
+    ".ods": "save it as .xlsx",
+    ".rtf": "save it as .docx or PDF",
+    ".epub": "convert it to PDF",
+}
+
+Extractor = Callable[..., Extraction]
+
+
+def extract(
+    path: Path, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Extraction:
+    """Read one file's text into sections, choosing the reader by the file's extension.
+
+    An unknown extension is read as text if its bytes decode as text. Runs on the
+    calling thread; prefer `extract_isolated` for files from outside.
+
+    Args:
+        path: the file.
+        password: for an encrypted PDF; ignored otherwise.
+        max_bytes: a larger file is refused before it is read.
+
+    Raises:
+        ExtractionError: any of its subclasses, with a message that says what to do.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _CONVERT:
+        raise UnsupportedFileError(
+            f"{path.name} is a {suffix} file, which Capsule Studio cannot read: "
+            f"{_CONVERT[suffix]} and add that instead."
+        )
+    module, function, kind = _FORMATS.get(suffix, ("text", "extract_text", "text"))
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # the read below raises the error that says what is wrong
+    if size > max_bytes:
+        raise size_error(path.name, size, max_bytes)
+    reader = _load(module, function)
+    try:
+        if module == "pdf":
+            return reader(path, max_bytes, password)
+        return reader(path, max_bytes)
+    except UnsupportedFileError:
+        if suffix in _FORMATS:
+            raise
+        raise UnsupportedFileError(
+            f"{path.name} is not a file type Capsule Studio can read. Add PDF, text, "
+            f"Markdown, HTML, CSV, DOCX, XLSX or JSON files, or convert it to one of them."
+        ) from None
+    except (CapsuleError, MemoryError):
+        raise
+    except RecursionError as exc:
+        raise corrupt(path.name, kind, "nested too deeply") from exc
+    except Exception as exc:
+        # Parsers fail on damaged files in many ways (KeyError, ValueError, zlib.error,
+        # struct.error ...); each means the same to a person: this file cannot be read.
+        _log.debug("extracting %s failed", path, exc_info=True)
+        raise corrupt(path.name, kind, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _load(module: str, function: str) -> Extractor:
+    loaded = importlib.import_module(f"{__name__}.{module}")
+    return cast(Extractor, getattr(loaded, function))

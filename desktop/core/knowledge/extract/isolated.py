@@ -1,0 +1,290 @@
+"""Extraction in a child process with a wall-time and memory limit per file.
+
+A PDF that loops forever, a parser that crashes, or a file that needs gigabytes costs
+one typed error and a new child, never the app. `IsolatedExtractor` keeps its child
+between files (starting Python and pypdf costs about a tenth of a second);
+`extract_isolated` is the one-file form. Both block the calling thread, which should be
+a worker thread, until the answer arrives.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import desktop
+from desktop.core.knowledge.extract.errors import (
+    ERROR_CLASSES,
+    ExtractionError,
+    ExtractionTimeoutError,
+    ExtractorBugError,
+    MemoryLimitError,
+)
+from desktop.core.knowledge.types import Extraction, Section
+
+_CHILD_MODULE = "desktop.core.knowledge.extract.child"
+_EXTRACT_TARGET = f"{_CHILD_MODULE}:extract_as_dict"
+_DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+_log = logging.getLogger(__name__)
+
+
+class _Child:
+    """One child process and the threads that read its output."""
+
+    def __init__(self, memory_mb: int) -> None:
+        env = dict(os.environ)
+        # The child must import this same `desktop`, installed or not.
+        root = str(Path(desktop.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            # -P: never import from the current folder, whatever it holds.
+            [sys.executable, "-P", "-m", _CHILD_MODULE, str(memory_mb)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self.answers: queue.Queue[bytes] = queue.Queue()
+        self.stderr_tail: collections.deque[bytes] = collections.deque(maxlen=20)
+        self.served = 0
+        assert self.process.stdout is not None and self.process.stderr is not None
+        self._spawn(self._read_answers, self.process.stdout)
+        self._spawn(self._drain_stderr, self.process.stderr)
+
+    def _spawn(self, target: Any, stream: IO[bytes]) -> None:
+        threading.Thread(target=target, args=(stream,), daemon=True, name="extract-pipe").start()
+
+    # The reading threads close their own pipes: closing a pipe under a blocked reader
+    # from another thread is not safe.
+    def _read_answers(self, stream: IO[bytes]) -> None:
+        with stream:
+            for line in iter(stream.readline, b""):
+                self.answers.put(line)
+        self.answers.put(b"")  # end of output: the child is gone
+
+    def _drain_stderr(self, stream: IO[bytes]) -> None:
+        # Read always, so that a chatty library can never block the child on a full pipe.
+        with stream:
+            for line in iter(stream.readline, b""):
+                self.stderr_tail.append(line)
+
+    def ask(self, request: dict[str, Any], timeout_s: float) -> dict[str, Any] | None:
+        """The answer, or None if the child died; raises TimeoutError if it took too long."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(json.dumps(request).encode("ascii") + b"\n")
+            self.process.stdin.flush()
+        except OSError:
+            return None  # the child died before it could read; its exit code says why
+        try:
+            line = self.answers.get(timeout=timeout_s)
+        except queue.Empty:
+            raise TimeoutError from None
+        self.served += 1
+        return json.loads(line) if line else None
+
+    def exit_reason(self) -> str:
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return "it stopped answering"
+        if code < 0:
+            try:
+                return f"it was stopped by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"it was stopped by signal {-code}"
+        return f"it exited with code {code}"
+
+    def close(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        elif self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()  # end of input: the child leaves its loop
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+
+
+class IsolatedExtractor:
+    """Runs extraction in a reusable child process, one request at a time.
+
+    A child that ran past `timeout_s`, crashed, ran out of memory, or served
+    `recycle_after` files is replaced by a fresh one. A file that failed for memory or a
+    crash in a child that had read other files first is retried once in a fresh child,
+    so that one file's leftovers never fail the next. Safe to share between threads
+    (requests queue on a lock); close it, or use it as a context manager, when done.
+    """
+
+    def __init__(
+        self, timeout_s: float = 60.0, memory_mb: int = 1024, recycle_after: int = 200
+    ) -> None:
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self.recycle_after = recycle_after
+        self._child: _Child | None = None
+        self._lock = threading.Lock()
+
+    def extract(
+        self, path: Path, password: str | None = None, max_bytes: int = _DEFAULT_MAX_BYTES
+    ) -> Extraction:
+        """What `extract(path, password, max_bytes)` returns, read in the child process."""
+        path = Path(path).resolve()
+        kwargs = {"path": str(path), "password": password, "max_bytes": max_bytes}
+        found = self.call(_EXTRACT_TARGET, kwargs, name=path.name)
+        sections = [Section(text, page, location) for text, page, location in found["sections"]]
+        return Extraction(sections, pages=found["pages"], warnings=found["warnings"])
+
+    def call(self, target: str, kwargs: dict[str, Any], name: str) -> Any:
+        """Call `module:function` with JSON `kwargs` in the child; its JSON result.
+
+        Raises:
+            ExtractionTimeoutError: it ran past the time limit; the child was killed.
+            MemoryLimitError: it needed more than the memory limit.
+            ExtractionError: the child failed otherwise; a typed error raised in the
+                child comes back as the same class.
+        """
+        with self._lock:
+            if self._child is not None:
+                try:
+                    return self._call_once(target, kwargs, name)
+                except (MemoryLimitError, _ChildDied):
+                    # Maybe the leftovers of earlier files: a fresh child decides.
+                    _log.info("retrying %s in a fresh extraction process", name)
+            try:
+                return self._call_once(target, kwargs, name)
+            except _ChildDied as died:
+                raise died.public() from None
+
+    def _call_once(self, target: str, kwargs: dict[str, Any], name: str) -> Any:
+        child = self._start()
+        started = time.monotonic()
+        try:
+            reply = child.ask({"target": target, "kwargs": kwargs}, self.timeout_s)
+        except TimeoutError:
+            self._drop(kill=True)
+            raise ExtractionTimeoutError(
+                f"Reading {name} took longer than {self.timeout_s:g} seconds, so it was "
+                f"stopped. The file may be damaged or unusually complex: open it in the "
+                f"program that made it, save a copy (or print it to PDF), and add the copy."
+            ) from None
+        if reply is None:
+            reason = child.exit_reason()
+            _log.debug("extraction child died: %s; stderr: %r", reason, b"".join(child.stderr_tail))
+            self._drop(kill=True)
+            if "SIGKILL" in reason:  # what the kernel's out-of-memory killer sends
+                raise _ChildDied(self._memory_message(name), out_of_memory=True)
+            raise _ChildDied(self._died_message(name, reason))
+        _log.debug("extracted %s in %.2f s", name, time.monotonic() - started)
+        if child.served >= self.recycle_after:
+            self._drop()
+        if "ok" in reply:
+            return reply["ok"]
+        error, message = str(reply.get("error")), str(reply.get("message", ""))
+        if error == "MemoryError":
+            self._drop(kill=True)  # its heap is a mess now
+            raise MemoryLimitError(self._memory_message(name))
+        if error == "InternalError":
+            raise ExtractorBugError(
+                f"{name} could not be read because of an error in Capsule Studio "
+                f"({message}). Please report it, with the file if you can share it."
+            )
+        raise ERROR_CLASSES.get(error, ExtractionError)(message)
+
+    def _memory_message(self, name: str) -> str:
+        return (
+            f"Reading {name} needed more than {self.memory_mb} MB of memory, so it was "
+            f"stopped. Split the file into smaller ones (or save it again without large "
+            f"images) and add those."
+        )
+
+    def _died_message(self, name: str, reason: str) -> str:
+        return (
+            f"The reader stopped unexpectedly on {name} ({reason}). This happens with "
+            f"damaged files and with files that need more than {self.memory_mb} MB of "
+            f"memory: open it in the program that made it, save a copy, and add the copy."
+        )
+
+    def _start(self) -> _Child:
+        if self._child is None:
+            try:
+                self._child = _Child(self.memory_mb)
+            except OSError as exc:
+                raise ExtractionError(
+                    f"The process that reads files could not start ({exc}). Restart Capsule "
+                    f"Studio; if this keeps happening, reinstall it."
+                ) from None
+        return self._child
+
+    def _drop(self, kill: bool = False) -> None:
+        if self._child is not None:
+            self._child.close(kill=kill)
+            self._child = None
+
+    def close(self) -> None:
+        """End the child process (it also ends by itself when this process does)."""
+        with self._lock:
+            self._drop()
+
+    def __enter__(self) -> IsolatedExtractor:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _ChildDied(Exception):
+    """The child process ended without answering (a crash, or killed for memory)."""
+
+    def __init__(self, message: str, out_of_memory: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.out_of_memory = out_of_memory
+
+    def public(self) -> ExtractionError:
+        return (MemoryLimitError if self.out_of_memory else ExtractionError)(self.message)
+
+
+def extract_isolated(
+    path: Path,
+    password: str | None = None,
+    max_bytes: int = _DEFAULT_MAX_BYTES,
+    timeout_s: float = 60.0,
+    memory_mb: int = 1024,
+) -> Extraction:
+    """`extract` in a fresh child process, with a time and a memory limit.
+
+    The child is killed after `timeout_s` seconds and may use at most `memory_mb` MB of
+    address space (enforced on Linux).
+
+    For many files, keep one `IsolatedExtractor` instead: it reuses its child.
+
+    Raises:
+        ExtractionError: the same typed errors as `extract`, plus ExtractionTimeoutError
+            and MemoryLimitError.
+    """
+    with IsolatedExtractor(timeout_s=timeout_s, memory_mb=memory_mb) as extractor:
+        return extractor.extract(path, password=password, max_bytes=max_bytes)

@@ -1,0 +1,140 @@
+"""PDF text, page by page, through pypdf: passwords, scanned pages and form fields."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import Any
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, PyPdfError
+
+from desktop.core.knowledge.extract.common import clean, read_limited
+from desktop.core.knowledge.extract.errors import (
+    EmptyFileError,
+    NeedsPasswordError,
+    UnsupportedFileError,
+    WrongPasswordError,
+    corrupt,
+)
+from desktop.core.knowledge.types import Extraction, Section
+
+# pypdf logs a warning for every repair it makes to a damaged file ("Ignoring wrong
+# pointing object"); they mean nothing to a person and would land on the console.
+# Errors still get through.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def extract_pdf(path: Path, max_bytes: int, password: str | None = None) -> Extraction:
+    """One section per page that has text, with its 1-based page number.
+
+    Pages without text get a warning instead ("page 3: scanned page, no text layer" when
+    the page holds an image). Filled-in AcroForm fields become a last section located
+    "form fields". A password is used only when the file is encrypted; a file with an
+    owner password alone (print or copy restrictions) opens without one.
+
+    Raises:
+        EmptyFileError, CorruptFileError, NeedsPasswordError, WrongPasswordError,
+        UnsupportedFileError: see their messages.
+    """
+    data = read_limited(path, max_bytes)
+    if not data.strip():
+        raise EmptyFileError(
+            f"{path.name} is empty. Add it again once it has been saved or downloaded completely."
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        _unlock(reader, path.name, password)
+        count = len(reader.pages)
+    except PyPdfError as exc:
+        raise corrupt(path.name, "PDF", exc) from None
+    sections: list[Section] = []
+    warnings: list[str] = []
+    for number in range(1, count + 1):
+        text, problem = _page_text(reader, number)
+        if text:
+            sections.append(Section(text, page=number, location=f"page {number}"))
+        else:
+            warnings.append(f"page {number}: {problem}")
+    fields, problem = _form_fields(reader)
+    if fields:
+        sections.append(Section(fields, location="form fields"))
+    if problem:
+        warnings.append(problem)
+    return Extraction(sections, pages=count, warnings=warnings)
+
+
+def _unlock(reader: PdfReader, name: str, password: str | None) -> None:
+    if not reader.is_encrypted:
+        return
+    try:
+        # The empty user password opens a file that has an owner password only.
+        if reader.decrypt("") != PasswordType.NOT_DECRYPTED:
+            return
+        if password and reader.decrypt(password) != PasswordType.NOT_DECRYPTED:
+            return
+    except (DependencyError, NotImplementedError) as exc:
+        raise UnsupportedFileError(
+            f"{name} is encrypted in a way Capsule Studio cannot open ({exc}). Open it in "
+            f"a PDF reader and save or print an unprotected copy, then add the copy."
+        ) from None
+    if password:
+        raise WrongPasswordError(
+            f"The password for {name} is not right. Check it (capital letters count) "
+            f"and enter it again."
+        )
+    raise NeedsPasswordError(
+        f"{name} is protected with a password. Enter the password to add it, or add an "
+        f"unprotected copy."
+    )
+
+
+def _page_text(reader: PdfReader, number: int) -> tuple[str, str]:
+    """The page's text, or "" and why there is none."""
+    try:
+        page = reader.pages[number - 1]
+        text = clean(page.extract_text())
+    except MemoryError:
+        raise
+    except Exception as exc:  # one damaged page must not cost the file its other pages
+        return "", f"text could not be read ({type(exc).__name__}: {exc})"
+    if text.strip():
+        return text, ""
+    return "", "scanned page, no text layer" if _has_images(page) else "no text on this page"
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        return len(page.images) > 0
+    except MemoryError:
+        raise
+    except Exception:  # an unreadable image is still an image-only page to the reader
+        return True
+
+
+def _form_fields(reader: PdfReader) -> tuple[str, str]:
+    """Filled-in form fields as 'name: value' lines, and a warning if they are unreadable."""
+    try:
+        fields = reader.get_fields() or {}
+    except MemoryError:
+        raise
+    except Exception as exc:  # the pages were read; losing the form is worth a warning only
+        return "", f"form fields could not be read ({type(exc).__name__}: {exc})"
+    lines = []
+    for name, field in fields.items():
+        value = _field_value(field.get("/V") if hasattr(field, "get") else None)
+        if value:
+            lines.append(f"{name}: {value}")
+    return clean("\n".join(lines)), ""
+
+
+def _field_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(filter(None, (_field_value(item) for item in value)))
+    text = str(value).strip()
+    if text.startswith("/"):  # a checkbox or radio state: /Off is empty, /Yes is "Yes"
+        text = "" if text == "/Off" else text[1:]
+    return " ".join(text.split())

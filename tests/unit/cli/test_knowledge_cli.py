@@ -1,0 +1,100 @@
+"""`capsule knowledge`: add with per-file results, list, search (JSON form), remove."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.unit.core.knowledge.extract.pdf_factory import IMAGE, build_pdf, encrypt
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def gpt_id(capsys: pytest.CaptureFixture[str]) -> str:
+    return run_cli(capsys, "gpt", "create", "--name", "Docs")[1].strip()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "guide.md").write_text(
+        "# Install\n\n## Linux\n\nRun the installer from the terminal.\n"
+    )
+    (docs / "notes.txt").write_bytes("知识库让助手回答关于文档的问题。".encode("gb18030"))
+    (docs / "report.pdf").write_bytes(
+        build_pdf(["Quarterly revenue grew strongly.", "Costs fell."])
+    )
+    (docs / "scan.pdf").write_bytes(build_pdf([IMAGE, IMAGE]))
+    (docs / "secret.pdf").write_bytes(encrypt(build_pdf(["Hidden plans."]), "pw", "owner"))
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    return docs
+
+
+def test_add_reports_each_file_and_fails_alone(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    code, out, _ = run_cli(capsys, "knowledge", "add", gpt_id, str(folder))
+    assert code == 1  # some files failed
+    lines = {line.split()[1].rstrip(":"): line for line in out.splitlines()}
+    assert lines["guide.md"].startswith("ok") and "1 chunks" in lines["guide.md"]
+    assert lines["notes.txt"].startswith("ok")
+    assert lines["report.pdf"].startswith("ok") and "2 pages, 2 chunks" in lines["report.pdf"]
+    assert lines["scan.pdf"].startswith("failed") and "no text layer" in lines["scan.pdf"]
+    assert lines["secret.pdf"].startswith("failed") and "password" in lines["secret.pdf"]
+    assert lines["broken.pdf"].startswith("failed") and "Traceback" not in out
+
+    code, out, _ = run_cli(
+        capsys, "knowledge", "add", gpt_id, str(folder / "secret.pdf"), "--password", "pw"
+    )
+    assert code == 0 and out.startswith("ok       secret.pdf: 1 pages")
+
+    code, out, _ = run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "report.pdf"))
+    assert code == 0 and out.startswith("skipped  report.pdf: unchanged")
+
+    code, out, _ = run_cli(capsys, "knowledge", "list", gpt_id, "--json")
+    files = {f["name"]: f for f in json.loads(out)}
+    assert files["report.pdf"]["status"] == "ready" and files["report.pdf"]["pages"] == 2
+    assert files["scan.pdf"]["status"] == "failed"
+    code, out, _ = run_cli(capsys, "gpt", "show", gpt_id, "--json")
+    names = {f["name"] for f in json.loads(out)["knowledge"]["files"]}
+    assert names == {"guide.md", "notes.txt", "report.pdf", "secret.pdf"}
+
+
+def test_search_json_has_file_page_text_score(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    run_cli(capsys, "knowledge", "add", gpt_id, str(folder))
+    code, out, _ = run_cli(capsys, "knowledge", "search", gpt_id, "costs", "--json")
+    results = json.loads(out)
+    assert code == 0
+    assert results[0]["file"] == "report.pdf" and results[0]["page"] == 2
+    assert results[0]["text"] == "Costs fell." and results[0]["score"] > 0
+    code, out, _ = run_cli(capsys, "knowledge", "search", gpt_id, "知识库", "-k", "1", "--json")
+    (hit,) = json.loads(out)
+    assert hit["file"] == "notes.txt" and "知识库" in hit["text"]
+    code, out, _ = run_cli(capsys, "knowledge", "search", gpt_id, "installer")
+    assert "guide.md (Install > Linux)" in out
+
+
+def test_remove(capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path) -> None:
+    run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "report.pdf"))
+    files = json.loads(run_cli(capsys, "knowledge", "list", gpt_id, "--json")[1])
+    code, out, _ = run_cli(capsys, "knowledge", "remove", gpt_id, files[0]["id"])
+    assert code == 0 and "Removed report.pdf and its 2 chunks" in out
+    assert json.loads(run_cli(capsys, "knowledge", "search", gpt_id, "costs", "--json")[1]) == []
+    code, _, err = run_cli(capsys, "knowledge", "remove", gpt_id, files[0]["id"])
+    assert code == 1 and "No knowledge file" in err
+
+
+def test_unknown_gpt(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    code, _, err = run_cli(capsys, "knowledge", "add", "gpt_nope", str(folder))
+    assert code == 1 and "No GPT with id 'gpt_nope'" in err
