@@ -20,6 +20,7 @@ from desktop.core.providers import base
 from desktop.core.runs import events as ev
 from desktop.core.runs.calls import execute_call, finished_call, merge_call, timings, usage_dict
 from desktop.core.runs.citations import annotate
+from desktop.core.runs.guard import OutputGuard
 from desktop.core.runs.history import conversation_for, sources_of
 from desktop.core.runs.prompt import fit
 from desktop.core.runs.tools import ToolRegistry
@@ -195,11 +196,12 @@ class RunDriver:
         started = self._clock()
         first: float | None = None
         last_flush = started
+        guard = self._guard()
         for event in provider.stream(request, self._cancel):
             if isinstance(event, base.TextDelta):
                 if first is None:
                     first = self._first_token()
-                yield from self._text(step, event.text)
+                yield from self._text(step, guard.feed(event.text) if guard else event.text)
                 if self._clock() - last_flush >= FLUSH_INTERVAL_S:
                     last_flush = self._clock()
                     self._checkpoint()
@@ -215,6 +217,7 @@ class RunDriver:
                 finish = event.reason
         if self._cancel.cancelled:
             finish = "cancelled"
+        yield from self._release(step, guard)
         ended = self._clock()
         text = "".join(self._open.parts)
         tool_calls = [finished_call(calls[i]) for i in sorted(calls)]
@@ -223,7 +226,24 @@ class RunDriver:
         yield from self._close_call(step, finish, usage, started, first, ended, tool_calls)
         return _CallOutcome(finish=finish, text=text, tool_calls=tool_calls)
 
+    def _guard(self) -> OutputGuard | None:
+        """With knowledge protection on, a guard over the instructions and this run's excerpts."""
+        if not self._definition.knowledge_protection:
+            return None
+        excerpts = [(s.get("file", ""), s["text"]) for s in self._sources]
+        return OutputGuard.for_texts(self._definition.instructions, excerpts)
+
+    def _release(self, step: RunStep, guard: OutputGuard | None) -> Generator[ev.Event, None, None]:
+        """Show what the guard held back at the end, and record what it withheld."""
+        if guard is None:
+            return
+        yield from self._text(step, guard.finish())
+        if guard.withheld:
+            step.step_details["guard"] = {"withheld": guard.withheld}
+
     def _text(self, step: RunStep, text: str) -> Generator[ev.Event, None, None]:
+        if not text:
+            return
         if self._open.message is None:
             yield from self._new_message(step)
         self._open.parts.append(text)

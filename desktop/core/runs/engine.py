@@ -17,7 +17,7 @@ from desktop.core.ids import now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
-from desktop.core.runs.citations import CITATION_GUIDE
+from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
 from desktop.core.runs.driver import RunDriver
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
@@ -211,10 +211,12 @@ class RunEngine:
     @staticmethod
     def _instructions(definition: GptDefinition) -> str:
         """The system prompt: stable for the whole thread, so the KV cache holds."""
-        instructions = definition.instructions.strip()
+        parts = [definition.instructions.strip()]
         if definition.knowledge.files:
-            instructions = f"{instructions}\n\n{CITATION_GUIDE}".strip()
-        return instructions
+            parts.append(CITATION_GUIDE)
+        if definition.knowledge_protection:
+            parts.append(PROTECTION_RULE)
+        return "\n\n".join(p for p in parts if p)
 
     # -- stopping ------------------------------------------------------------------------
 

@@ -27,11 +27,15 @@ def pages(path: Path, _password: str | None) -> Extraction:
 
 
 def knowledge_engine(
-    store: Store, tmp_path: Path, provider: ScriptedProvider, gpt_id: str
+    store: Store,
+    tmp_path: Path,
+    provider: ScriptedProvider,
+    gpt_id: str,
+    second_page: str = "知识库的答案在第二页。",
 ) -> RunEngine:
     index = KnowledgeIndex(tmp_path / "lance")
     source = tmp_path / "handbook.txt"
-    source.write_text("Cats sleep sixteen hours a day.\f知识库的答案在第二页。", encoding="utf-8")
+    source.write_text(f"Cats sleep sixteen hours a day.\f{second_page}", encoding="utf-8")
     list(
         Ingestor(store, index, tmp_path / "orig", pages).add(gpt_id, [source], KnowledgeSettings())
     )
