@@ -409,8 +409,9 @@ def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> No
     engine = engine_with(store, ScriptedProvider([Reply(pieces=["a", "b"])]))
     stream = engine.run(gpt.id, "q")
     iterator = iter(stream)
-    while next(iterator).event != ev.MESSAGE_DELTA:
-        pass
+    seen = [next(iterator)]
+    while seen[-1].event != ev.MESSAGE_DELTA:  # drive the run until it is mid-answer
+        seen.append(next(iterator))
     # Pretend the process that owns the run died: its owner no longer matches a live process.
     with store.db.transaction() as conn:
         conn.execute("UPDATE runs SET owner = '999999999:1.0' WHERE id = ?", (stream.run_id,))
