@@ -47,6 +47,12 @@ def extract_pdf(path: Path, max_bytes: int, password: str | None = None) -> Extr
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, path.name, password)
         count = len(reader.pages)
+    except (DependencyError, NotImplementedError) as exc:
+        # pypdf's word for an encryption it cannot open, raised on opening or decrypting.
+        raise UnsupportedFileError(
+            f"{path.name} is encrypted in a way Capsule Studio cannot open ({exc}). Open it "
+            "in a PDF reader and save or print an unprotected copy, then add the copy."
+        ) from None
     except PyPdfError as exc:
         raise corrupt(path.name, "PDF", exc) from None
     sections: list[Section] = []
@@ -68,17 +74,11 @@ def extract_pdf(path: Path, max_bytes: int, password: str | None = None) -> Extr
 def _unlock(reader: PdfReader, name: str, password: str | None) -> None:
     if not reader.is_encrypted:
         return
-    try:
-        # The empty user password opens a file that has an owner password only.
-        if reader.decrypt("") != PasswordType.NOT_DECRYPTED:
-            return
-        if password and reader.decrypt(password) != PasswordType.NOT_DECRYPTED:
-            return
-    except (DependencyError, NotImplementedError) as exc:
-        raise UnsupportedFileError(
-            f"{name} is encrypted in a way Capsule Studio cannot open ({exc}). Open it in "
-            f"a PDF reader and save or print an unprotected copy, then add the copy."
-        ) from None
+    # The empty user password opens a file that has an owner password only.
+    if reader.decrypt("") != PasswordType.NOT_DECRYPTED:
+        return
+    if password and reader.decrypt(password) != PasswordType.NOT_DECRYPTED:
+        return
     if password:
         raise WrongPasswordError(
             f"The password for {name} is not right. Check it (capital letters count) "

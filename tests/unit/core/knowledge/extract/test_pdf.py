@@ -10,6 +10,7 @@ from desktop.core.knowledge.extract.errors import (
     CorruptFileError,
     EmptyFileError,
     NeedsPasswordError,
+    UnsupportedFileError,
     WrongPasswordError,
 )
 from tests.unit.core.knowledge.extract.pdf_factory import IMAGE, build_pdf, encrypt
@@ -124,3 +125,13 @@ def test_pypdf_repair_warnings_stay_off_the_console(
 
     assert "Shifted" in found.sections[0].text
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def test_an_encryption_pypdf_cannot_open_says_so_not_corrupt(tmp_path: Path) -> None:
+    data = encrypt(build_pdf(["secret"]), "pw", "owner")
+    assert b"/Filter /Standard" in data
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(data.replace(b"/Filter /Standard", b"/Filter /FooSecur"))  # same length
+    with pytest.raises(UnsupportedFileError, match="encrypted in a way") as caught:
+        extract(path, password="pw")
+    assert "unprotected copy" in caught.value.message
