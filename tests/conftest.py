@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from desktop.core.gpt import validate_definition
@@ -13,6 +14,7 @@ from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.tiny_gguf import TinySpec
 
 
@@ -20,7 +22,19 @@ from tests.helpers.tiny_gguf import TinySpec
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     """Every test gets its own data, settings, cache and log folders."""
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
+    # huggingface_hub (and its xet backend) would otherwise cache and log under ~/.cache.
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
     return default_paths().ensure()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets an empty in-memory keyring; the OS keyring is never touched."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

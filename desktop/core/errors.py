@@ -133,6 +133,87 @@ class ProviderError(CapsuleError):
     code = "provider_error"
 
 
+class ProviderAuthError(ProviderError):
+    """The remote service rejected the API key (or wants one)."""
+
+    code = "provider_auth"
+
+
+class ProviderUnreachableError(ProviderError):
+    """The remote service cannot be reached (refused, DNS, TLS, dropped connection)."""
+
+    code = "provider_unreachable"
+
+
+class ProviderTimeoutError(ProviderError):
+    """The remote service did not answer in time."""
+
+    code = "provider_timeout"
+
+
+class ProviderRateLimitedError(ProviderError):
+    """The remote service kept answering 429 after the retries ran out."""
+
+    code = "provider_rate_limited"
+
+
+class ProviderResponseError(ProviderError):
+    """The remote service answered with an error or with something unreadable."""
+
+    code = "provider_bad_response"
+
+
+# --- settings, secrets and downloads -------------------------------------------------------
+
+
+class SettingsError(CapsuleError):
+    """The settings file cannot be read or written, or a setting is invalid."""
+
+    code = "settings_error"
+
+
+class UnknownProfileError(NotFoundError):
+    """A provider profile name that is not in settings."""
+
+    code = "unknown_profile"
+
+
+class SecretsUnavailableError(CapsuleError):
+    """No usable OS keyring: secrets are never kept anywhere else."""
+
+    code = "keyring_unavailable"
+
+
+class SecretNotFoundError(NotFoundError):
+    """A secret name with no value in the keyring."""
+
+    code = "secret_not_found"
+
+
+class DownloadError(CapsuleError):
+    """A model download failed; a partial file is kept for resuming unless said otherwise."""
+
+    code = "download_failed"
+
+
+class ChecksumMismatchError(DownloadError):
+    """The downloaded bytes do not hash to what the hub says; the file was removed."""
+
+    code = "checksum_mismatch"
+
+
+class DiskSpaceError(DownloadError):
+    """Not enough free disk space for a download or an import."""
+
+    code = "disk_full"
+
+
+class CancelledError(CapsuleError):
+    """Work stopped because the user asked it to."""
+
+    code = "cancelled"
+
+
 # --- runs --------------------------------------------------------------------------------
 
 
