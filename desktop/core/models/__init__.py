@@ -1,0 +1,1 @@
+"""The local model manager: catalog, downloads, imports, removal and memory estimates."""

@@ -1,0 +1,19 @@
+"""Fixtures for the model manager: a fake hub on 127.0.0.1 and fast retries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.core.models import download
+from tests.helpers.hf_server import FakeHub
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A fake hub that downloads reach through HF_ENDPOINT, read at call time."""
+    with FakeHub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+        yield fake
