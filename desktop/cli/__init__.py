@@ -7,10 +7,18 @@ import logging
 import sys
 
 from desktop import __version__
-from desktop.cli import chat_cmds, gpt_cmds, knowledge_cmds, models_cmds, runs_cmds
+from desktop.cli import (
+    chat_cmds,
+    gpt_cmds,
+    knowledge_cmds,
+    models_cmds,
+    providers_cmds,
+    runs_cmds,
+)
 from desktop.cli.output import err
 from desktop.cli.services import Services
-from desktop.core import errors
+from desktop.core import errors, logfile
+from desktop.core.secrets import SecretMask
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gpt_cmds.add_parser(subparsers)
     models_cmds.add_parser(subparsers)
+    providers_cmds.add_parser(subparsers)
     chat_cmds.add_parser(subparsers)
     runs_cmds.add_parser(subparsers)
     knowledge_cmds.add_parser(subparsers)
@@ -30,9 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors go to stderr with a non-zero exit code."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     services = Services()
+    handlers = _start_logging(services)
     try:
         return int(args.handler(args, services))
     except errors.CapsuleError as exc:
@@ -45,6 +54,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         services.close()
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def _start_logging(services: Services) -> list[logging.Handler]:
+    """Warnings to stderr, everything from INFO up to the log file; secrets masked in both."""
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(SecretMask())
+    logging.getLogger().addHandler(console)
+    return [console, logfile.log_to_file(services.paths, "capsule.log")]
 
 
 if __name__ == "__main__":

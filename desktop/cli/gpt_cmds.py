@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from desktop.cli.output import emit_json, table
 from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.gpt import update_definition, validate_definition
+from desktop.core.providers.profiles import split_reference
 
 
 def add_parser(subparsers: Any) -> None:
@@ -79,7 +80,9 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
     group.add_argument("--instructions", help="the system prompt")
     group.add_argument("--instructions-file", type=Path, help="read the system prompt from a file")
     parser.add_argument(
-        "--model", help="a model id from `capsule models list`, or a path to a .gguf"
+        "--model",
+        help="a model id from `capsule models list`, a path to a .gguf, or PROFILE:MODEL_ID "
+        "for a provider profile (e.g. deepseek:deepseek-chat)",
     )
     parser.add_argument("--starter", action="append", help="a conversation starter (repeatable)")
     parser.add_argument("--temperature", type=float)
@@ -107,8 +110,7 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
         changes["conversation_starters"] = args.starter
     model: dict[str, Any] = {}
     if args.model is not None:
-        model["model"] = _model_reference(args.model, services)
-        model["provider"] = "local"
+        model["provider"], model["model"] = _model_choice(args.model, services)
     for option, field in (
         ("temperature", "temperature"),
         ("top_p", "top_p"),
@@ -125,10 +127,29 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
     return changes
 
 
-def _model_reference(reference: str, services: Services) -> str:
-    """Check a --model value now, so a typo fails at create time, not at the first chat."""
+def _model_choice(reference: str, services: Services) -> tuple[str, str]:
+    """Check a --model value now, so a typo fails at create time, not at the first chat.
+
+    Returns the provider ("local" or a profile name) and the model reference to store.
+    """
     if not reference.strip():
-        return ""
+        return "local", ""
+    profile, model_id = split_reference(reference, services.settings.load())
+    if profile is not None:
+        return profile, model_id
+    try:
+        return "local", _local_reference(reference, services)
+    except errors.ModelNotFoundError as exc:
+        prefix, sep, _ = reference.partition(":")
+        if sep and prefix and not PureWindowsPath(reference).drive:
+            raise errors.ModelNotFoundError(
+                f"{exc.message} If '{prefix}' is meant as a provider profile, add it first: "
+                f"`capsule providers add {prefix} --base-url URL --api-key-stdin`."
+            ) from None
+        raise
+
+
+def _local_reference(reference: str, services: Services) -> str:
     model = services.local_models.resolve(reference)
     path = Path(reference).expanduser()
     return str(model.path) if path.suffix.lower() == ".gguf" or path.is_file() else model.id

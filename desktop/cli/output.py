@@ -32,3 +32,14 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 def indent(text: str, prefix: str = "    | ") -> str:
     return "\n".join(prefix + line for line in text.splitlines() or [""])
+
+
+def confirm(question: str, assume_yes: bool = False) -> bool:
+    """Ask before something destructive; without a terminal, only `--yes` says yes."""
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        err(f"{question}\nRefusing without a terminal to ask on: pass --yes to go ahead.")
+        return False
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes")

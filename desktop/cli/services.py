@@ -10,9 +10,13 @@ from desktop.core.knowledge.extract import extract_isolated
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor
 from desktop.core.paths import Paths, default_paths
+from desktop.core.providers.endpoint import Endpoint
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
+from desktop.core.providers.profiles import Endpoints, split_reference
 from desktop.core.runs.engine import RunEngine
+from desktop.core.secrets import Secrets
+from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
 
 
@@ -28,12 +32,28 @@ class Services:
         return Store(self.paths.database)
 
     @cached_property
+    def settings(self) -> SettingsFile:
+        return SettingsFile(self.paths.settings_file)
+
+    @cached_property
+    def secrets(self) -> Secrets:
+        return Secrets(self.settings)
+
+    @cached_property
+    def endpoints(self) -> Endpoints:
+        return Endpoints(self.settings, self.secrets)
+
+    def endpoint(self, profile: str) -> Endpoint:
+        """The connection details of a provider profile, with its key from the keyring."""
+        return self.endpoints(profile)
+
+    @cached_property
     def local_models(self) -> LocalModels:
         return LocalModels(self.paths.model_dirs())
 
     @cached_property
     def factory(self) -> ProviderFactory:
-        return ProviderFactory(self.local_models)
+        return ProviderFactory(self.local_models, self.endpoints)
 
     @cached_property
     def engine(self) -> RunEngine:
@@ -48,6 +68,9 @@ class Services:
     def _embedder(self, model: str):  # type: ignore[no-untyped-def]
         if not model:
             return None
+        profile, model_id = split_reference(model, self.settings.load())
+        if profile is not None:
+            return self.factory.remote_embedder(profile, model_id)
         local = self.local_models.resolve(model)
         if local.info is not None and not local.info.embedding:
             raise errors.ModelError(

@@ -55,7 +55,9 @@ class ModelSettings(_Strict):
     top_p: Annotated[float, Field(gt=0.0, le=1.0)] = 0.95
     max_tokens: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
     seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None
-    context_size: Annotated[int, Field(ge=256, le=1_048_576)] = 4096
+    # None: the backend's own default (4,096 for a local model; the profile's, else 32,768,
+    # for a remote one), so a remote GPT is not squeezed into a local model's window.
+    context_size: Annotated[int, Field(ge=256, le=1_048_576)] | None = None
     gpu_layers: Annotated[int, Field(ge=-1, le=10_000)] = 0
     threads: Annotated[int, Field(ge=1, le=1024)] | None = None
     truncation: TruncationStrategy = Field(default_factory=TruncationStrategy)

@@ -11,16 +11,19 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core import logfile
 from desktop.core.errors import CapsuleError
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
+from desktop.core.providers.profiles import Endpoints
 from desktop.core.runs.engine import RunEngine
+from desktop.core.secrets import Secrets, mask_logs
+from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
@@ -39,6 +42,8 @@ class Services:
     paths: Paths
     store: Store
     local_models: LocalModels
+    settings: SettingsFile
+    secrets: Secrets
     factory: ProviderFactory
     engine: RunEngine
     errors: ErrorChannel
@@ -61,7 +66,9 @@ def build_services(paths: Paths) -> Services:
     store = Store(paths.database)
     try:
         local_models = LocalModels(paths.model_dirs())
-        factory = ProviderFactory(local_models)
+        settings = SettingsFile(paths.settings_file)
+        secrets = Secrets(settings)
+        factory = ProviderFactory(local_models, Endpoints(settings, secrets))
         engine = RunEngine(store, resolve_provider=factory)
         recovered = engine.recover()
     except BaseException:
@@ -70,7 +77,7 @@ def build_services(paths: Paths) -> Services:
     if recovered:
         log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
     errors = ErrorChannel(log_dir=paths.logs)
-    return Services(paths, store, local_models, factory, engine, errors)
+    return Services(paths, store, local_models, settings, secrets, factory, engine, errors)
 
 
 def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
@@ -80,22 +87,18 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
         CapsuleError: as `build_services`.
     """
     services = build_services(paths)
-    window = MainWindow(services.store, services.local_models, paths, services.errors)
+    window = MainWindow(
+        services.store,
+        services.local_models,
+        paths,
+        services.errors,
+        profiles=lambda: sorted(services.settings.load().providers),
+    )
     return window, services
 
 
 def _show_startup_error(message: str) -> None:
     QMessageBox.critical(None, f"{APP_TITLE} cannot start", message)
-
-
-def _log_to_file(paths: Paths) -> None:
-    handler = RotatingFileHandler(
-        paths.logs / "capsule-studio.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def main() -> int:
@@ -125,7 +128,8 @@ def run(
         show_startup_error(f"Cannot create Capsule Studio's folders: {exc}")
         return 1
     if log_to_file:
-        _log_to_file(paths)
+        logfile.log_to_file(paths, "capsule-studio.log")
+        mask_logs()
     try:
         window, services = build_main_window(paths)
     except CapsuleError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -26,11 +26,22 @@ def human_time(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
 
 
-def model_problem(gpt: Gpt, models: Sequence[LocalModel]) -> str | None:
-    """Why `gpt`'s model cannot answer now, or None if it looks fine (or cannot be checked)."""
+def model_problem(
+    gpt: Gpt, models: Sequence[LocalModel], profiles: Collection[str] = ()
+) -> str | None:
+    """Why `gpt`'s model cannot answer now, or None if it looks fine (or cannot be checked).
+
+    `profiles`: the provider profiles in settings; a remote model itself is checked only
+    when a run calls it (`capsule providers test` checks it on demand).
+    """
     settings = gpt.definition.model
     if settings.provider != "local":
-        return f"Provider '{settings.provider}' is not available yet; use a local model."
+        if settings.provider in profiles:
+            return None
+        return (
+            f"No provider profile '{settings.provider}': add it with "
+            f"`capsule providers add {settings.provider} --api-key-stdin`."
+        )
     reference = settings.model.strip()
     if not reference:
         return f"No model chosen: run `capsule gpt edit {gpt.id} --model MODEL`."
@@ -46,7 +57,10 @@ def model_problem(gpt: Gpt, models: Sequence[LocalModel]) -> str | None:
 
 
 def missing_notes(
-    gpts: Sequence[Gpt] | None, models: Sequence[LocalModel] | None, folders: Sequence[Path]
+    gpts: Sequence[Gpt] | None,
+    models: Sequence[LocalModel] | None,
+    folders: Sequence[Path],
+    profiles: Collection[str] = (),
 ) -> list[str]:
     """What the user still needs before chatting, as HTML paragraphs (empty: nothing)."""
     notes: list[str] = []
@@ -55,7 +69,7 @@ def missing_notes(
         f'<a href="{QUrl.fromLocalFile(str(f)).toString()}">{html.escape(str(f))}</a>'
         for f in folders
     )
-    if models is not None and not usable:
+    if models is not None and not usable and not profiles:
         head = (
             "<b>No local model found.</b>"
             if not models
@@ -63,8 +77,9 @@ def missing_notes(
             "read (the reasons are under the list)."
         )
         notes.append(
-            f"{head} Drop a <code>.gguf</code> model file into {where}, then press "
-            "F5 to refresh. Remote APIs (OpenAI-compatible) will come in Settings later."
+            f"{head} Drop a <code>.gguf</code> model file into {where} (or download one: "
+            "<code>capsule models catalog</code>), then press F5 to refresh. For a remote "
+            "API, add a provider: <code>capsule providers add deepseek --api-key-stdin</code>."
         )
     if gpts is not None and not gpts:
         example = (
@@ -76,7 +91,7 @@ def missing_notes(
         )
     if gpts and models is not None:
         for gpt in gpts:
-            if problem := model_problem(gpt, models):
+            if problem := model_problem(gpt, models, profiles):
                 notes.append(f"<b>{html.escape(gpt.name)} cannot answer yet.</b> {_code(problem)}")
     return notes
 

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         paths: Paths,
         errors: ErrorChannel,
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+        profiles: Callable[[], list[str]] = list,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self._paths = paths
         self._errors = errors
         self._open_url = open_url
+        self._list_profiles = profiles
+        self._profiles: list[str] = []
         self._gpts: list[Gpt] | None = None
         self._models: list[LocalModel] | None = None
         self._generation = 0
@@ -151,14 +154,19 @@ class MainWindow(QMainWindow):
 
         self._tasks = [t for t in self._tasks if not t.finished]
         for op, on_success, on_failure in (
-            (self._store.gpts.list, self._on_gpts_read, self._on_gpts_failed),
+            (self._read_gpts, self._on_gpts_read, self._on_gpts_failed),
             (self._local_models.list, self._on_models_read, self._on_models_failed),
         ):
             task = tasks.run_in_background(op, current(on_success), current(on_failure), owner=self)
             self._tasks.append(task)
 
-    def _on_gpts_read(self, gpts: object) -> None:
-        assert isinstance(gpts, list)
+    def _read_gpts(self) -> tuple[list[Gpt], list[str]]:
+        """Worker thread: the GPTs, and the provider profiles their models may name."""
+        return self._store.gpts.list(), self._list_profiles()
+
+    def _on_gpts_read(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        gpts, self._profiles = result
         self._gpts = gpts
         self._show_gpts()
         self._update_summary()
@@ -201,12 +209,13 @@ class MainWindow(QMainWindow):
 
     def _show_gpts(self) -> None:
         gpts = self._gpts or []
-        self.gpt_pane.show_rows([_gpt_row(g, self._models, self.style()) for g in gpts])
+        rows = [_gpt_row(g, self._models, self._profiles, self.style()) for g in gpts]
+        self.gpt_pane.show_rows(rows)
         if not gpts:
             self.gpt_pane.show_message("No GPTs yet.\nCreate one from a terminal (see above).")
 
     def _update_summary(self) -> None:
-        notes = missing_notes(self._gpts, self._models, self._local_models.folders)
+        notes = missing_notes(self._gpts, self._models, self._local_models.folders, self._profiles)
         self.missing_banner.set_text("".join(f"<p>{n}</p>" for n in notes))
         parts = []
         if self._gpts is not None:
@@ -243,7 +252,7 @@ class MainWindow(QMainWindow):
 
 
 def _gpt_row(
-    gpt: Gpt, models: Sequence[LocalModel] | None, style: QStyle
+    gpt: Gpt, models: Sequence[LocalModel] | None, profiles: list[str], style: QStyle
 ) -> list[QTableWidgetItem]:
     definition = gpt.definition
     name = table_item(
@@ -253,9 +262,9 @@ def _gpt_row(
     settings = definition.model
     label = settings.model or "(none)"
     if settings.provider != "local":
-        label = f"{settings.provider}: {label}"
+        label = f"{settings.provider}:{label}"
     model = table_item(label)
-    problem = model_problem(gpt, models) if models is not None else None
+    problem = model_problem(gpt, models, profiles) if models is not None else None
     if problem:
         model.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         model.setForeground(PROBLEM_COLOR)

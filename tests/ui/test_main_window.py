@@ -32,7 +32,11 @@ def opened_urls() -> list[QUrl]:
 
 @pytest.fixture
 def make_window(qtbot, store: Store, isolated_home: Paths, opened_urls: list[QUrl]):  # type: ignore[no-untyped-def]
-    def make(folders: list[Path] | None = None, models: LocalModels | None = None) -> MainWindow:
+    def make(
+        folders: list[Path] | None = None,
+        models: LocalModels | None = None,
+        profiles: list[str] | None = None,
+    ) -> MainWindow:
         local = models or LocalModels(
             folders if folders is not None else [isolated_home.user_models]
         )
@@ -41,7 +45,14 @@ def make_window(qtbot, store: Store, isolated_home: Paths, opened_urls: list[QUr
             opened_urls.append(url)
             return True
 
-        window = MainWindow(store, local, isolated_home, ErrorChannel(), open_url=open_url)
+        window = MainWindow(
+            store,
+            local,
+            isolated_home,
+            ErrorChannel(),
+            open_url=open_url,
+            profiles=lambda: list(profiles or []),
+        )
         qtbot.add_widget(window)
         return window
 
@@ -67,7 +78,8 @@ def test_empty_install_says_where_models_go_and_how_to_create_a_gpt(
     assert not banner.isHidden()
     assert str(isolated_home.user_models) in banner.text()
     assert ".gguf" in banner.text()
-    assert "Settings" in banner.text()  # remote APIs, later
+    assert "capsule providers add" in banner.text()  # or a remote API
+    assert "capsule models catalog" in banner.text()
     assert CREATE_COMMAND in banner.text()
     assert window.gpt_pane.placeholder.text().startswith("No GPTs yet.")
     assert window.statusBar().currentMessage() == "0 GPTs · 0 local models"
@@ -215,3 +227,16 @@ def test_error_banner_can_be_dismissed(qtbot, make_window) -> None:
     assert window.error_banner.text() == "Something &amp; &lt;broken&gt;"
     qtbot.mouseClick(window.error_banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert window.error_banner.isHidden()
+
+
+def test_a_remote_gpt_needs_its_profile(qtbot, make_window, make_gpt) -> None:  # type: ignore[no-untyped-def]
+    make_gpt(name="Remote", model={"provider": "ds", "model": "deepseek-chat"})
+    window = make_window()
+    load(qtbot, window)
+    assert "ds:deepseek-chat" in window.gpt_pane.table.item(0, 1).text()
+    assert "capsule providers add ds" in window.missing_banner.text()
+
+    configured = make_window(profiles=["ds"])
+    load(qtbot, configured)
+    assert "Remote cannot answer" not in configured.missing_banner.text()
+    assert "No local model found" not in configured.missing_banner.text()

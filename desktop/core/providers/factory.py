@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.gpt import ModelSettings
 from desktop.core.providers.base import Provider
 from desktop.core.providers.local import LocalModel, LocalModels
 
+if TYPE_CHECKING:
+    from desktop.core.providers.endpoint import Endpoint
+    from desktop.core.providers.openai_compat import ClientPool, RemoteEmbedder
+
+
+# A local model's window when the GPT sets none: enough for chat with a few excerpts, and
+# small enough that its KV cache fits next to a 7B model on an 8 GB machine.
+DEFAULT_LOCAL_CONTEXT = 4096
+
 
 class ProviderFactory:
-    """Builds providers for model settings; holds the local model host (lazily)."""
+    """Builds providers for model settings; holds the local model host (lazily).
 
-    def __init__(self, local_models: LocalModels, max_resident: int = 1) -> None:
+    Remote providers share one client per endpoint, so their HTTP connections are reused
+    from run to run; a changed key or URL makes a new endpoint, hence a new client.
+    """
+
+    def __init__(
+        self,
+        local_models: LocalModels,
+        endpoints: Callable[[str], Endpoint] | None = None,
+        max_resident: int = 1,
+    ) -> None:
         self.local_models = local_models
+        self._endpoints = endpoints
         self._max_resident = max_resident
         self._host: object | None = None
+        self._clients: ClientPool | None = None
 
     def __call__(self, settings: ModelSettings) -> Provider:
         if settings.provider != "local":
-            raise errors.ModelNotFoundError(
-                f"Unknown provider '{settings.provider}'. Use a local model (a model id from "
-                "`capsule models list`, or a path to a .gguf file)."
-            )
+            return self._remote_provider(settings)
         model = self.local_models.resolve(settings.model)
         # Imported here so that starting the app or the CLI does not load llama.cpp.
         from desktop.core.providers.llama import (  # noqa: PLC0415
@@ -36,12 +54,40 @@ class ProviderFactory:
             self._host = LlamaHost(max_resident=self._max_resident)
         assert isinstance(self._host, LlamaHost)
         load = LoadSettings(
-            context_size=settings.context_size,
+            context_size=settings.context_size or DEFAULT_LOCAL_CONTEXT,
             gpu_layers=settings.gpu_layers,
             threads=settings.threads,
             seed=settings.seed,
         )
         return LlamaProvider(self._host, model, load)
+
+    def _remote_provider(self, settings: ModelSettings) -> Provider:
+        from desktop.core.providers.openai_compat import RemoteProvider  # noqa: PLC0415
+
+        window = settings.context_size  # None: the profile's, else the provider's default
+        endpoint = self._endpoint(settings.provider)
+        return RemoteProvider(endpoint, settings.model, window, clients=self._client_pool())
+
+    def remote_embedder(self, profile: str, model: str) -> RemoteEmbedder:
+        """An embedder for `model` served by the provider profile `profile`."""
+        from desktop.core.providers.openai_compat import RemoteEmbedder  # noqa: PLC0415
+
+        return RemoteEmbedder(self._endpoint(profile), model, clients=self._client_pool())
+
+    def _client_pool(self) -> ClientPool:
+        from desktop.core.providers.openai_compat import ClientPool  # noqa: PLC0415
+
+        if self._clients is None:
+            self._clients = ClientPool()
+        return self._clients
+
+    def _endpoint(self, profile: str) -> Endpoint:
+        if self._endpoints is None:
+            raise errors.UnknownProfileError(
+                f"Unknown provider '{profile}'. Use a local model (a model id from "
+                "`capsule models list`, or a path to a .gguf file)."
+            )
+        return self._endpoints(profile)
 
     def embedder(self, model: LocalModel) -> Any:
         """A `LlamaEmbedder` for a local embedding model (sharing this factory's host)."""
@@ -54,6 +100,9 @@ class ProviderFactory:
 
     def close(self) -> None:
         """Free loaded models (at exit)."""
+        if self._clients is not None:
+            self._clients.close()
+            self._clients = None
         host = self._host
         self._host = None
         if host is not None:

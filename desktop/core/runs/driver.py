@@ -111,6 +111,7 @@ class RunDriver:
                 "the run was stopped. Rephrase the request or check the tools' outputs."
             )
         except errors.CapsuleError as exc:
+            log.warning("run %s failed (%s): %s", self.run.id, exc.code, exc.message)
             yield from self._finish("failed", exc.to_dict())
         except GeneratorExit:
             self._abandon()

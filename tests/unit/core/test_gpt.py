@@ -54,7 +54,7 @@ def test_defaults_fill_everything_but_the_name() -> None:
     assert definition.model.top_p == 0.95
     assert definition.model.max_tokens is None
     assert definition.model.seed is None
-    assert definition.model.context_size == 4096
+    assert definition.model.context_size is None
     assert definition.model.gpu_layers == 0
     assert definition.model.truncation.type == "auto"
     assert definition.model.truncation.last_messages is None

@@ -1,0 +1,50 @@
+"""Provider profiles from settings, turned into endpoints with their keys from the keyring."""
+
+from __future__ import annotations
+
+from pathlib import PureWindowsPath
+
+from desktop.core import errors
+from desktop.core.providers.endpoint import Endpoint, endpoint_for
+from desktop.core.secrets import Secrets
+from desktop.core.settings import Settings, SettingsFile
+
+
+class Endpoints:
+    """Callable: a profile name to the `Endpoint` a remote provider connects with."""
+
+    def __init__(self, settings: SettingsFile, secrets: Secrets) -> None:
+        self._settings = settings
+        self._secrets = secrets
+
+    def __call__(self, name: str) -> Endpoint:
+        profile = self._settings.load().profile(name)
+        key = self._secrets.get(profile.api_key_secret) if profile.api_key_secret else None
+        return endpoint_for(
+            profile.name,
+            profile.preset,
+            profile.base_url,
+            key,
+            api_version=profile.api_version,
+            timeout=profile.timeout_s,
+            context_size=profile.context_size,
+        )
+
+
+def split_reference(reference: str, settings: Settings) -> tuple[str | None, str]:
+    """`deepseek:deepseek-chat` to ("deepseek", "deepseek-chat"); a local model to (None, it).
+
+    Only a prefix naming a profile counts: a Windows path such as `C:/models/x.gguf` and
+    Ollama-style ids such as `qwen2.5:7b` on their own stay local references.
+    """
+    profile, sep, model = reference.partition(":")
+    if not sep or not profile or PureWindowsPath(reference).drive:
+        return None, reference
+    if profile not in settings.providers:
+        return None, reference
+    if not model.strip():
+        raise errors.ValidationError(
+            f"Give the model after the colon: {profile}:MODEL_ID (see `capsule providers test "
+            f"{profile}` for the ids it serves)."
+        )
+    return profile, model.strip()
