@@ -17,6 +17,7 @@ from desktop.core.secrets import SERVICE
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import (
     OpenAIServer,
+    embeddings_answer,
     error_answer,
     models_answer,
     text_answer,
@@ -224,3 +225,25 @@ def test_whole_chat_leaves_the_key_in_no_file_and_no_log(
     log = (isolated_home.logs / "capsule.log").read_text(encoding="utf-8")
     assert "chat/completions" in log  # the log was written, and the failed run is in it
     assert "provider_auth" in log
+
+
+def test_knowledge_embeds_through_a_remote_profile(
+    capsys: pytest.CaptureFixture[str], server: OpenAIServer, tmp_path: Path
+) -> None:
+    add_profile(capsys, server)
+    code, gpt_id, _ = cli(capsys, "gpt", "create", "--name", "K", "--model", "ds:deepseek-chat")
+    gpt_id = gpt_id.strip()
+    edit = ("gpt", "edit", gpt_id, "--set", "knowledge.embedding_model=ds:text-embed")
+    assert cli(capsys, *edit)[0] == 0
+    note = tmp_path / "note.txt"
+    note.write_text("Refunds are paid within 14 days.", encoding="utf-8")
+    server.script(embeddings_answer([[3.0, 4.0, 0.0]]), embeddings_answer([[3.0, 4.0, 0.0]]))
+    code, out, err = cli(capsys, "knowledge", "add", gpt_id, str(note))
+    assert code == 0, err
+    code, out, err = cli(capsys, "knowledge", "search", gpt_id, "refund", "--json")
+    assert code == 0, err
+    hit = json.loads(out)[0]
+    assert "14 days" in hit["text"]
+    bodies = [r.body for r in server.requests if r.path.endswith("/embeddings")]
+    assert [b["model"] for b in bodies] == ["text-embed", "text-embed"]
+    assert bodies[1]["input"] == ["refund"]
