@@ -62,6 +62,9 @@ def test_a_remote_run_streams_and_records_usage(
     assert step.usage is not None
     assert (step.usage["prompt_tokens"], step.usage["completion_tokens"]) == (21, 3)
     assert run.usage is not None and run.usage["total_tokens"] == 24
+    # The service's own count replaces our estimate on the step; the estimate stays beside it.
+    assert call["prompt_tokens"] == 21
+    assert 0 < call["prompt_tokens_estimated"] != 21
 
 
 def test_tool_calls_go_round_the_loop(

@@ -111,7 +111,7 @@ class RunDriver:
                 "the run was stopped. Rephrase the request or check the tools' outputs."
             )
         except errors.CapsuleError as exc:
-            log.warning("run %s failed (%s): %s", self.run.id, exc.code, exc.message)
+            log.info("run %s failed (%s): %s", self.run.id, exc.code, exc.message)
             yield from self._finish("failed", exc.to_dict())
         except GeneratorExit:
             self._abandon()
@@ -274,7 +274,12 @@ class RunDriver:
     ) -> Generator[ev.Event, None, None]:
         used = usage_dict(usage)
         timed = timings(started, first, ended, used["completion_tokens"])
-        step.step_details["model_call"]["finish_reason"] = finish
+        call = step.step_details["model_call"]
+        call["finish_reason"] = finish
+        if used["prompt_tokens"] and used["prompt_tokens"] != call["prompt_tokens"]:
+            # A remote service counts with its own tokenizer; ours was an estimate.
+            call["prompt_tokens_estimated"] = call["prompt_tokens"]
+            call["prompt_tokens"] = used["prompt_tokens"]
         if tool_calls:
             step.step_details["model_call"]["tool_calls"] = tool_calls
         status = {"cancelled": "cancelled"}.get(finish, "completed")
