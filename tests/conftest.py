@@ -15,6 +15,7 @@ from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
 from tests.helpers.gguf_models import ensure_tiny
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.tiny_gguf import TinySpec
 
 
@@ -35,6 +36,13 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def server() -> Iterator[OpenAIServer]:
+    """A scripted OpenAI-compatible server on 127.0.0.1 (see tests/helpers/openai_server.py)."""
+    with OpenAIServer() as running:
+        yield running
 
 
 @pytest.fixture

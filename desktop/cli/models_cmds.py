@@ -212,22 +212,25 @@ def download_model(args: argparse.Namespace, services: Services) -> int:
         return EXIT_CANCELLED
     finally:
         line.close()
-    estimate = _memory(result.path)
+    checked = "sha256 verified" if result.sha256 else "size checked (no sha256 on the hub)"
+    what = "Already downloaded" if result.already_present else "Downloaded"
+    summary = f"{what}: {result.path} ({human_size(result.size)}, {checked})."
+    return _report_added(args, result.path, ident, {"id": ident, **result.to_dict()}, summary)
+
+
+def _report_added(
+    args: argparse.Namespace, path: Path, ident: str, data: dict[str, Any], summary: str
+) -> int:
+    """Print what a download or import added, with its memory estimate and any warning."""
+    estimate = _memory(path)
     if args.json:
-        memory = estimate.to_dict() if estimate else None
-        emit_json({"id": ident, **result.to_dict(), "memory_estimate": memory})
+        emit_json({**data, "memory_estimate": estimate.to_dict() if estimate else None})
     else:
-        checked = "sha256 verified" if result.sha256 else "size checked (no sha256 on the hub)"
-        what = "Already downloaded" if result.already_present else "Downloaded"
-        print(f"{what}: {result.path} ({human_size(result.size)}, {checked}).")
+        print(summary)
         print(f"Use it with `capsule gpt create --name NAME --model {ident}`.")
-    _warn_memory(estimate)
-    return 0
-
-
-def _warn_memory(estimate: MemoryEstimate | None) -> None:
     if estimate is not None and estimate.warning:
         err(f"warning: {estimate.warning}")
+    return 0
 
 
 def import_model(args: argparse.Namespace, services: Services) -> int:
@@ -240,18 +243,11 @@ def import_model(args: argparse.Namespace, services: Services) -> int:
         return EXIT_CANCELLED
     finally:
         line.close()
-    estimate = _memory(result.path)
-    if args.json:
-        memory = estimate.to_dict() if estimate else None
-        emit_json({**result.to_dict(), "memory_estimate": memory})
+    if result.already_present:
+        summary = f"{result.path.name} is already in {result.path.parent} (identical)."
     else:
-        if result.already_present:
-            print(f"{result.path.name} is already in {result.path.parent} (identical).")
-        else:
-            print(f"Imported {result.path} ({human_size(result.size)}) as '{result.id}'.")
-        print(f"Use it with `capsule gpt create --name NAME --model {result.id}`.")
-    _warn_memory(estimate)
-    return 0
+        summary = f"Imported {result.path} ({human_size(result.size)}) as '{result.id}'."
+    return _report_added(args, result.path, result.id, result.to_dict(), summary)
 
 
 def _removal_target(ident: str, services: Services) -> Path:

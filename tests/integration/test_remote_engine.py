@@ -18,12 +18,6 @@ from tests.helpers.tools import ClientTool, EchoTool
 
 
 @pytest.fixture
-def server() -> Iterator[OpenAIServer]:
-    with OpenAIServer() as running:
-        yield running
-
-
-@pytest.fixture
 def provider(server: OpenAIServer) -> Iterator[RemoteProvider]:
     endpoint = endpoint_for("ollama", "ollama", server.url, max_retries=0)
     made = RemoteProvider(endpoint, "llama3.2")

@@ -38,12 +38,6 @@ MakeProvider = Callable[..., RemoteProvider]
 
 
 @pytest.fixture
-def server() -> Iterator[OpenAIServer]:
-    with OpenAIServer() as running:
-        yield running
-
-
-@pytest.fixture
 def make_provider(server: OpenAIServer) -> Iterator[MakeProvider]:
     made: list[RemoteProvider] = []
 

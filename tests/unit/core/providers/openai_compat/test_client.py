@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from desktop.core import errors
@@ -23,12 +21,6 @@ from tests.helpers.openai_server import (
 )
 
 SECRET = "sk-test-0123456789abcdef"
-
-
-@pytest.fixture
-def server() -> Iterator[OpenAIServer]:
-    with OpenAIServer() as running:
-        yield running
 
 
 def test_models_are_listed_sorted_and_once(server: OpenAIServer) -> None:

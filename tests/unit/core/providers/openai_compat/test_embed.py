@@ -15,12 +15,6 @@ SECRET = "sk-test-0123456789abcdef"
 
 
 @pytest.fixture
-def server() -> Iterator[OpenAIServer]:
-    with OpenAIServer() as running:
-        yield running
-
-
-@pytest.fixture
 def embedder(server: OpenAIServer) -> Iterator[RemoteEmbedder]:
     endpoint = endpoint_for("openai", "openai", server.url, SECRET, max_retries=0)
     made = RemoteEmbedder(endpoint, "text-embedding-3-small", batch_size=2)
