@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         self.model_pane.show_rows([_model_row(m, self.style()) for m in models], problems)
         if not models:
             self.model_pane.show_message(
-                "No GGUF model files found.\nDrop a .gguf file into a models folder (see above)."
+                "No GGUF model files found.\nDrop a .gguf file into "
+                f"{self._paths.user_models},\nor download one: capsule models catalog"
             )
         if self._gpts:
             self._show_gpts()  # a GPT's model may have appeared or gone
