@@ -8,11 +8,13 @@ import sys
 import time
 from typing import Any
 
+from pydantic import ValidationError as PydanticValidationError
+
 from desktop.cli.output import confirm, emit_json, err, table
 from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
-from desktop.core.gpt import ModelSettings
+from desktop.core.gpt import ModelSettings, problems_of
 from desktop.core.providers.base import ChatRequest, Provider, TextDelta, Usage
 from desktop.core.providers.presets import PRESETS
 from desktop.core.secrets import masked_preview, provider_secret_name
@@ -85,8 +87,9 @@ def add_provider(args: argparse.Namespace, services: Services) -> int:
             fields[field] = getattr(args, option)
     try:
         profile = ProviderProfile.model_validate(fields)
-    except ValueError as exc:
-        raise errors.ValidationError(f"Cannot add '{args.name}': {_first_problem(exc)}") from None
+    except PydanticValidationError as exc:
+        problems = "; ".join(problems_of(exc))
+        raise errors.ValidationError(f"Cannot add '{args.name}': {problems}") from None
 
     if args.api_key_stdin:
         key = _read_key(args.name)
@@ -127,7 +130,7 @@ def test_provider(args: argparse.Namespace, services: Services) -> int:
     # Imported here: loading openai costs a quarter second that other commands need not pay.
     from desktop.core.providers.openai_compat import list_models  # noqa: PLC0415
 
-    endpoint = services.endpoint(args.name)
+    endpoint = services.endpoints(args.name)
     started = time.perf_counter()
     models = list_models(endpoint)
     listed_ms = (time.perf_counter() - started) * 1000
@@ -164,7 +167,11 @@ def remove_provider(args: argparse.Namespace, services: Services) -> int:
         return 1
     if profile.api_key_secret:
         services.secrets.delete(profile.api_key_secret)
-    services.settings.update(lambda s: s.providers.pop(args.name, None) and None)
+
+    def drop(settings: Settings) -> None:
+        settings.providers.pop(args.name, None)
+
+    services.settings.update(drop)
     print(f"Removed {args.name}.")
     if users:
         err("warning: those GPTs need another model now: capsule gpt edit GPT_ID --model ...")
@@ -226,9 +233,3 @@ def _uses(gpt: Any, profile: str) -> bool:
     definition = gpt.definition
     embedding = definition.knowledge.embedding_model
     return bool(definition.model.provider == profile or embedding.startswith(f"{profile}:"))
-
-
-def _first_problem(exc: ValueError) -> str:
-    text = str(exc).splitlines()
-    # pydantic: "1 validation error for X", then the field, then the message.
-    return " ".join(line.strip() for line in text[1:3]) if len(text) > 2 else str(exc)

@@ -10,7 +10,6 @@ from desktop.core.knowledge.extract import extract_isolated
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor
 from desktop.core.paths import Paths, default_paths
-from desktop.core.providers.endpoint import Endpoint
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
@@ -42,10 +41,6 @@ class Services:
     @cached_property
     def endpoints(self) -> Endpoints:
         return Endpoints(self.settings, self.secrets)
-
-    def endpoint(self, profile: str) -> Endpoint:
-        """The connection details of a provider profile, with its key from the keyring."""
-        return self.endpoints(profile)
 
     @cached_property
     def local_models(self) -> LocalModels:

@@ -200,6 +200,11 @@ class GptDefinition(_Strict):
         return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
+def problems_of(exc: PydanticValidationError) -> list[str]:
+    """One readable line per pydantic error: `field.path: what is wrong`."""
+    return [_describe(dict(e)) for e in exc.errors()]
+
+
 def _describe(error: dict[str, Any]) -> str:
     where = ".".join(str(part) for part in error.get("loc", ())) or "definition"
     kind = error.get("type", "")
@@ -217,7 +222,7 @@ def validate_definition(data: dict[str, Any]) -> GptDefinition:
     try:
         return GptDefinition.model_validate(data)
     except PydanticValidationError as exc:
-        problems = [_describe(dict(e)) for e in exc.errors()]
+        problems = problems_of(exc)
         raise errors.ValidationError(
             "The GPT definition is not valid:\n  " + "\n  ".join(problems), problems
         ) from None

@@ -110,8 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet test output
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        """Say nothing: tests read `FakeHub.requests`, and stderr noise would hide failures."""
 
     def do_HEAD(self) -> None:
         self._serve(body=False)

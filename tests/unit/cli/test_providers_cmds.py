@@ -240,3 +240,16 @@ def test_knowledge_embeds_through_a_remote_profile(
     bodies = [r.body for r in server.requests if r.path.endswith("/embeddings")]
     assert [b["model"] for b in bodies] == ["text-embed", "text-embed"]
     assert bodies[1]["input"] == ["refund"]
+
+
+def test_remove_names_the_gpts_that_use_the_profile(
+    capsys: pytest.CaptureFixture[str], server: OpenAIServer
+) -> None:
+    add_profile(capsys, server)
+    assert cli(capsys, "gpt", "create", "--name", "Uses ds", "--model", "ds:deepseek-chat")[0] == 0
+    code, _, err = cli(capsys, "providers", "remove", "ds")
+    assert code == 1
+    assert "1 GPT(s) use 'ds' (Uses ds)" in err
+    code, _, err = cli(capsys, "providers", "remove", "ds", "--yes")
+    assert code == 0
+    assert "those GPTs need another model" in err
