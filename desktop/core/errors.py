@@ -244,3 +244,32 @@ class ToolError(CapsuleError):
     """A tool failed; its message goes back to the model as the tool's output."""
 
     code = "tool_error"
+
+
+# --- actions ---------------------------------------------------------------------------
+
+
+class ActionDocumentError(ValidationError):
+    """An OpenAPI document that cannot be imported.
+
+    `pointer` is a JSON pointer into the document (`/paths/~1pets/get`) and `line` a
+    1-based line number, where known; the message already names both.
+    """
+
+    code = "invalid_action_document"
+
+    def __init__(self, message: str, pointer: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.pointer = pointer
+        self.line = line
+
+
+class UnknownActionError(NotFoundError):
+    code = "unknown_action"
+
+    def __init__(self, gpt_id: str, action_id: str) -> None:
+        super().__init__(
+            f"GPT {gpt_id} has no action '{action_id}'. "
+            f"Run `capsule actions list {gpt_id}` to see its actions."
+        )
+        self.action_id = action_id

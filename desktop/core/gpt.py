@@ -143,8 +143,9 @@ class Action(_Strict):
     source: str = Field(default="", max_length=4096)
     document: str = Field(default="", max_length=60_000_000)
     auth: ActionAuth = Field(default_factory=ActionAuth)
-    consent: Literal["ask", "always_allow"] = "ask"
-    allowed_domains: list[str] = Field(default_factory=list)
+    # A base URL that replaces the document's servers (a staging host, or a document
+    # whose servers are relative).
+    server: str = Field(default="", max_length=2048)
 
 
 class GptDefinition(_Strict):
@@ -160,6 +161,11 @@ class GptDefinition(_Strict):
     knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
     capabilities: Capabilities = Field(default_factory=Capabilities)
     actions: list[Action] = Field(default_factory=list)
+    # Hosts the user has allowed for good ("always allow for this GPT"); any other host
+    # asks before the first call of each run.
+    allowed_domains: list[str] = Field(default_factory=list, max_length=1000)
+    # With more action operations than this, each turn offers the most relevant ones.
+    max_offered_operations: int = Field(default=20, ge=1, le=128)
     knowledge_protection: bool = False
     manual_tool_outputs: bool = False
 
@@ -186,6 +192,18 @@ class GptDefinition(_Strict):
                     f"a conversation starter is {len(starter)} characters long; "
                     f"keep each to {MAX_STARTER_LEN} at most"
                 )
+        return cleaned
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _clean_domains(cls, values: list[str]) -> list[str]:
+        cleaned: list[str] = []
+        for value in values:
+            host = value.strip().lower().rstrip(".")
+            if not host or "/" in host or " " in host:
+                raise ValueError(f"'{value}' is not a host name: give it as api.example.com")
+            if host not in cleaned:
+                cleaned.append(host)
         return cleaned
 
     @model_validator(mode="after")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core import errors
-from desktop.core.runs.tools import ToolResult, ToolSpec
+from desktop.core.tools.base import ToolResult, ToolSpec
 
 
 class EchoTool:

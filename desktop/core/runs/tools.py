@@ -1,54 +1,14 @@
-"""The tool registry: what a run may offer the model, and how the runner executes it."""
+"""The tool registry: the tools one run may use, by name, and which of them to offer."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from desktop.core import errors
+from desktop.core.tools.base import Tool, ToolResult, ToolSpec
 
-
-@dataclass(frozen=True)
-class ToolSpec:
-    """A function tool as the model sees it (OpenAI `tools` entry)."""
-
-    name: str
-    description: str
-    parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
-
-    def to_openai(self) -> dict[str, Any]:
-        return {
-            "type": "function",
-            "function": {
-                "name": self.name,
-                "description": self.description,
-                "parameters": self.parameters,
-            },
-        }
-
-
-@dataclass(frozen=True)
-class ToolResult:
-    """What a tool returns: the text the model reads, plus details for the run step."""
-
-    output: str
-    details: dict[str, Any] = field(default_factory=dict)
-
-
-class Tool(Protocol):
-    """A tool the engine can run.
-
-    `external` tools are answered from outside (by the app's user, or a script through
-    `submit_tool_outputs`): the run pauses in `requires_action` at their calls.
-    """
-
-    spec: ToolSpec
-    external: bool
-
-    def run(self, arguments: dict[str, Any]) -> ToolResult:
-        """Execute with parsed arguments; raise `errors.ToolError` for a readable failure."""
-        ...
+__all__ = ["Tool", "ToolRegistry", "ToolResult", "ToolSpec"]
 
 
 class ToolRegistry:

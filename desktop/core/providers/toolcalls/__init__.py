@@ -1,0 +1,1 @@
+"""Tool calls in local models' own formats: detection, prompts, streaming parsers, grammars."""

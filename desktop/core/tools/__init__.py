@@ -1,0 +1,1 @@
+"""Tools a run may offer the model: actions (OpenAPI) now, built-in capabilities later."""
