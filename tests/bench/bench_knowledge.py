@@ -42,7 +42,7 @@ from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Ingestor
 from desktop.core.knowledge.search import search
-from desktop.core.knowledge.segment import terms
+from desktop.core.segment import terms
 from desktop.core.knowledge.tokens import approx_tokens
 from desktop.core.knowledge.types import Chunk, Extraction, Section
 from desktop.core.store import Store

@@ -20,7 +20,7 @@ import pyarrow as pa
 from lancedb.index import FTS
 
 from desktop.core import errors
-from desktop.core.knowledge.segment import terms
+from desktop.core.segment import terms
 from desktop.core.knowledge.types import Chunk
 
 ANN_THRESHOLD = 50_000  # rows before a vector index beats a flat scan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.knowledge.segment import terms
+from desktop.core.segment import terms
 
 
 @pytest.mark.parametrize(
