@@ -44,3 +44,14 @@ class ClientTool:
 
     def run(self, arguments: dict[str, Any]) -> ToolResult:
         raise AssertionError("external tools are never run by the engine")
+
+
+class WebTool(EchoTool):
+    """A network tool: asks for consent for `host` before each run's first call there."""
+
+    def __init__(self, name: str = "fetch", host: str = "api.example.com") -> None:
+        super().__init__(name)
+        self.host = host
+
+    def domain(self, arguments: dict[str, Any]) -> str:
+        return self.host

@@ -20,10 +20,11 @@ from desktop.core.providers import base
 from desktop.core.runs import events as ev
 from desktop.core.runs.calls import execute_call, finished_call, merge_call, timings, usage_dict
 from desktop.core.runs.citations import annotate
+from desktop.core.runs.consent import Consent
 from desktop.core.runs.guard import OutputGuard
-from desktop.core.runs.history import conversation_for, sources_of
+from desktop.core.runs.history import conversation_for, sources_of, user_text
 from desktop.core.runs.prompt import fit
-from desktop.core.runs.tools import ToolRegistry
+from desktop.core.runs.tools import Offer, ToolRegistry
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Run, RunStep, text_content
 from desktop.core.store.runs import RunRepository
@@ -80,6 +81,8 @@ class RunDriver:
         self._first_token_at: float | None = None
         self._retrieve = retrieve
         self._sources: list[dict[str, Any]] = []
+        self._offered: Offer | None = None
+        self._consent = Consent(definition.allowed_domains)
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -91,25 +94,9 @@ class RunDriver:
             self._sources = sources_of(self._store, self.run)
             if self._retrieve is not None and not self._sources:
                 yield from self._retrieval()
-            for _ in range(MAX_TOOL_ROUNDS + 1):
-                outcome = yield from self._model_call()
-                if outcome.finish == "cancelled":
-                    yield from self._finish("cancelled")
-                    return
-                if not outcome.tool_calls:
-                    yield from self._finish(
-                        "incomplete" if outcome.finish == "length" else "completed"
-                    )
-                    return
-                if (yield from self._tool_calls(outcome.tool_calls)):
-                    return  # paused in requires_action
-                if self._cancel_requested():
-                    yield from self._finish("cancelled")
-                    return
-            raise errors.RunError(
-                f"The model kept calling tools for {MAX_TOOL_ROUNDS} rounds without answering; "
-                "the run was stopped. Rephrase the request or check the tools' outputs."
-            )
+            final = yield from self._loop()
+            if final is not None:
+                yield from self._finish(final)
         except errors.CapsuleError as exc:
             log.info("run %s failed (%s): %s", self.run.id, exc.code, exc.message)
             yield from self._finish("failed", exc.to_dict())
@@ -121,6 +108,29 @@ class RunDriver:
             yield from self._finish(
                 "failed", {"code": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
             )
+
+    def _loop(self) -> Generator[ev.Event, None, str | None]:
+        """Model calls and tool calls until an answer; the final status, or None if paused."""
+        unfinished = self._unfinished_tool_step()
+        if unfinished is not None:  # resumed after a consent answer
+            if (yield from self._run_tool_step(unfinished)):
+                return None
+            if self._cancel_requested():
+                return "cancelled"
+        for _ in range(MAX_TOOL_ROUNDS + 1):
+            outcome = yield from self._model_call()
+            if outcome.finish == "cancelled":
+                return "cancelled"
+            if not outcome.tool_calls:
+                return "incomplete" if outcome.finish == "length" else "completed"
+            if (yield from self._tool_calls(outcome.tool_calls)):
+                return None  # paused in requires_action
+            if self._cancel_requested():
+                return "cancelled"
+        raise errors.RunError(
+            f"The model kept calling tools for {MAX_TOOL_ROUNDS} rounds without answering; "
+            "the run was stopped. Rephrase the request or check the tools' outputs."
+        )
 
     # -- model calls ---------------------------------------------------------------------
 
@@ -137,6 +147,7 @@ class RunDriver:
                 "prompt_tokens": prepared.tokens,
                 "tools": [t["function"]["name"] for t in request.tools],
                 "tool_choice": request.tool_choice,
+                **({"tool_selection": self._offer.selection} if self._offer.selection else {}),
                 "sampling": {
                     "temperature": request.temperature,
                     "top_p": request.top_p,
@@ -152,6 +163,20 @@ class RunDriver:
         step = yield from self._new_step("message_creation", details)
         outcome = yield from self._stream(provider, request, step)
         return outcome
+
+    @property
+    def _offer(self) -> Offer:
+        """The tools offered on every model call of this run, chosen once for its message."""
+        if self._offered is None:
+            choice = self.run.tool_choice
+            named = choice.get("function", {}).get("name") if isinstance(choice, dict) else None
+            self._offered = self._tools.offer(
+                user_text(self._store, self.run),
+                self._definition.max_offered_operations,
+                keep=named,
+                clock=self._clock,
+            )
+        return self._offered
 
     def _loaded_provider(self) -> Generator[ev.Event, None, base.Provider]:
         if self._provider is None:
@@ -171,7 +196,7 @@ class RunDriver:
         settings = self._definition.model
         template = base.ChatRequest(
             messages=[],
-            tools=self._tools.specs() if self.run.tool_choice != "none" else [],
+            tools=self._offer.specs if self.run.tool_choice != "none" else [],
             tool_choice=self.run.tool_choice,
             temperature=settings.temperature,
             top_p=settings.top_p,
@@ -339,17 +364,33 @@ class RunDriver:
     # -- tool calls ----------------------------------------------------------------------
 
     def _tool_calls(self, calls: list[dict[str, Any]]) -> Generator[ev.Event, None, bool]:
-        """Run each call the runner can run; pause in requires_action for the rest."""
+        """Record the model's calls as a step and run them; True when the run paused."""
         step = yield from self._new_step("tool_calls", {"tool_calls": calls})
+        return (yield from self._run_tool_step(step))
+
+    def _run_tool_step(self, step: RunStep) -> Generator[ev.Event, None, bool]:
+        """Run each call still without output; pause for consent or for outside outputs.
+
+        Returns True when the run paused in requires_action.
+        """
+        self._open.step = step
+        self._consent.recall(self._store.runs.steps(self.run.id))
         pending: list[dict[str, Any]] = []
-        for call in calls:
+        for call in step.step_details["tool_calls"]:
+            if call.get("type") != "function" or "output" in call["function"]:
+                continue
             name = call["function"]["name"]
             if self._definition.manual_tool_outputs or (
                 name in self._tools and self._tools.get(name).external
             ):
                 pending.append({k: v for k, v in call.items() if k != "output"})
                 continue
-            execute_call(self._tools, call, self._clock)
+            domain = self._consent.needed(self._tools, call)
+            if domain is not None:
+                yield self._ask_consent(step, call, domain)
+                return True
+            if not self._consent.refused(call):
+                execute_call(self._tools, call, self._clock)
             with self._store.db.transaction() as conn:
                 RunRepository.update_step(conn, step, step_details=step.step_details)
             yield ev.Event(
@@ -367,7 +408,36 @@ class RunDriver:
         with self._store.db.transaction() as conn:
             RunRepository.update_step(conn, step, status="completed", completed_at=now())
         yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
+        self._open.step = None
         return False
+
+    def _ask_consent(self, step: RunStep, call: dict[str, Any], domain: str) -> ev.Event:
+        """Pause the run until the user allows or denies calls to `domain`."""
+        required = {
+            "type": "consent",
+            "consent": {
+                "step_id": step.id,
+                "tool_call_id": call["id"],
+                "tool": call["function"]["name"],
+                "arguments": call["function"]["arguments"],
+                "domain": domain,
+            },
+        }
+        with self._store.db.transaction() as conn:
+            RunRepository.update_step(conn, step, step_details=step.step_details)
+        return self._set_run(
+            ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
+        )
+
+    def _unfinished_tool_step(self) -> RunStep | None:
+        """The tool step a paused run stopped in, when it has calls still to run."""
+        steps = self._store.runs.steps(self.run.id)
+        if not steps or steps[-1].type != "tool_calls" or steps[-1].status != "in_progress":
+            return None
+        calls = steps[-1].step_details.get("tool_calls", [])
+        if any(c.get("type") == "function" and "output" not in c["function"] for c in calls):
+            return steps[-1]
+        return None
 
     # -- persistence helpers -------------------------------------------------------------
 

@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from desktop.core import errors
-from desktop.core.gpt import GptDefinition, ModelSettings
+from desktop.core.gpt import GptDefinition, ModelSettings, update_definition
 from desktop.core.ids import now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
 from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
+from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
@@ -112,7 +113,7 @@ class RunEngine:
                 truncation_strategy=definition.model.truncation.model_dump(
                     mode="json", exclude_none=True
                 ),
-                tools=self._tools_for(definition).specs(),
+                tools=self._tools_for(definition).snapshot(),
                 owner=self._owner,
             )
             self._store.threads.lock(conn, thread.id, run.id)
@@ -128,11 +129,13 @@ class RunEngine:
     def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
         """Answer some or all of a paused run's tool calls; it goes on once all are answered."""
         run = self._store.runs.get(run_id)
-        if run.status != "requires_action" or not run.required_action:
+        required = run.required_action or {}
+        if run.status != "requires_action" or required.get("type") != "submit_tool_outputs":
+            waiting = " (it waits for consent)" if required.get("type") == "consent" else ""
             raise errors.RunStateError(
-                f"Run {run_id} is {run.status}, not waiting for tool outputs."
+                f"Run {run_id} is {run.status}, not waiting for tool outputs{waiting}."
             )
-        pending = {c["id"] for c in run.required_action["submit_tool_outputs"]["tool_calls"]}
+        pending = {c["id"] for c in required["submit_tool_outputs"]["tool_calls"]}
         unknown = sorted(set(outputs) - pending)
         if unknown:
             raise errors.RunStateError(
@@ -145,11 +148,7 @@ class RunEngine:
             if call["id"] in outputs:
                 call["function"]["output"] = outputs[call["id"]]
                 call["submitted"] = True
-        left = [
-            c
-            for c in run.required_action["submit_tool_outputs"]["tool_calls"]
-            if c["id"] not in outputs
-        ]
+        left = [c for c in required["submit_tool_outputs"]["tool_calls"] if c["id"] not in outputs]
         events: list[ev.Event] = []
         with self._store.db.transaction() as conn:
             if left:
@@ -175,6 +174,44 @@ class RunEngine:
         events.append(ev.Event(ev.STEP_COMPLETED, step.to_dict()))
         gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
         return self._stream(run, gpt_version.definition, events)
+
+    def answer_consent(self, run_id: str, decision: str) -> RunStream:
+        """Answer a run paused for consent: `allow_once`, `always` (for this GPT) or `deny`.
+
+        `always` adds the host to the GPT's allowlist as a new version of the GPT.
+        """
+        if decision not in DECISIONS:
+            raise errors.ValidationError(
+                f"'{decision}' is not an answer: use one of {', '.join(DECISIONS)}."
+            )
+        run = self._store.runs.get(run_id)
+        required = run.required_action or {}
+        if run.status != "requires_action" or required.get("type") != "consent":
+            raise errors.RunStateError(f"Run {run_id} is {run.status}, not waiting for consent.")
+        asked = required["consent"]
+        step = next(s for s in self._store.runs.steps(run_id) if s.id == asked["step_id"])
+        call = next(c for c in step.step_details["tool_calls"] if c["id"] == asked["tool_call_id"])
+        call["consent"] = {"domain": asked["domain"], "decision": decision, "asked": True}
+        if decision == ALWAYS:
+            self._allow_always(run.gpt_id, asked["domain"])
+        with self._store.db.transaction() as conn:
+            RunRepository.update_step(conn, step, step_details=step.step_details)
+            RunRepository.update(
+                conn, run, status="queued", required_action=None, owner=self._owner
+            )
+        gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
+        return self._stream(run, gpt_version.definition, [])
+
+    def _allow_always(self, gpt_id: str, domain: str) -> None:
+        gpt = self._store.gpts.get(gpt_id)
+        if domain in gpt.definition.allowed_domains:
+            return
+        allowed = [*gpt.definition.allowed_domains, domain]
+        self._store.gpts.save(
+            gpt_id,
+            update_definition(gpt.definition, {"allowed_domains": allowed}),
+            note=f"always allow {domain}",
+        )
 
     def _stream(self, run: Run, definition: GptDefinition, opening: list[ev.Event]) -> RunStream:
         token = CancelToken()

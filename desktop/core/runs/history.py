@@ -14,9 +14,7 @@ from desktop.core.store.records import Message, Run
 def conversation_for(store: Store, run: Run) -> Conversation:
     messages = store.threads.messages(run.thread_id)
     own = [m for m in messages if m.run_id == run.id]
-    user = next((m for m in own if m.role == "user"), None)
-    if user is None:
-        raise errors.RunError(f"Run {run.id} has no user message to answer.")
+    user = _user_message(run, own)
     history = history_from([m for m in messages if m.seq < user.seq])
     return Conversation(
         system=run.instructions,
@@ -24,6 +22,19 @@ def conversation_for(store: Store, run: Run) -> Conversation:
         latest=user_message(user.text, context_block(sources_of(store, run))),
         in_run=_in_run_messages(store, run, own),
     )
+
+
+def user_text(store: Store, run: Run) -> str:
+    """The text of the message this run answers."""
+    own = [m for m in store.threads.messages(run.thread_id) if m.run_id == run.id]
+    return _user_message(run, own).text
+
+
+def _user_message(run: Run, own: list[Message]) -> Message:
+    user = next((m for m in own if m.role == "user"), None)
+    if user is None:
+        raise errors.RunError(f"Run {run.id} has no user message to answer.")
+    return user
 
 
 def _in_run_messages(store: Store, run: Run, own: list[Message]) -> list[dict[str, Any]]:
