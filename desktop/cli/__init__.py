@@ -8,6 +8,7 @@ import sys
 
 from desktop import __version__
 from desktop.cli import (
+    actions_cmds,
     chat_cmds,
     gpt_cmds,
     knowledge_cmds,
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat_cmds.add_parser(subparsers)
     runs_cmds.add_parser(subparsers)
     knowledge_cmds.add_parser(subparsers)
+    actions_cmds.add_parser(subparsers)
     return parser
 
 

@@ -11,10 +11,13 @@ from typing import Any
 from desktop.cli.output import emit_json, err
 from desktop.cli.services import Services
 from desktop.core.runs import events as ev
+from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
 from desktop.core.runs.engine import RunStream
+from desktop.core.store.records import Run
 
 EXIT_FAILED = 1
 EXIT_CANCELLED = 130
+CONSENT_KEYS = {ALLOW_ONCE: ("o", "once"), ALWAYS: ("a", "always"), DENY: ("d", "deny", "n", "no")}
 
 
 def add_parser(subparsers: Any) -> None:
@@ -52,10 +55,23 @@ class _Interrupts:
 def chat(args: argparse.Namespace, services: Services) -> int:
     message = sys.stdin.read() if args.message == "-" else args.message
     stream = services.engine.run(args.gpt_id, message, thread_id=args.thread)
-    with _Interrupts(stream):
-        final = print_json(stream) if args.json else print_text(stream)
-    run = services.store.runs.get(stream.run_id)
-    if args.json:
+    return follow(stream, services, args.json, ask=args.message != "-")
+
+
+def follow(stream: RunStream, services: Services, as_json: bool, ask: bool = True) -> int:
+    """Print a run to its end; on a terminal, answer its consent questions as they come.
+
+    Returns the exit code for the run's final status.
+    """
+    while True:
+        with _Interrupts(stream):
+            final = print_json(stream) if as_json else print_text(stream)
+        run = services.store.runs.get(stream.run_id)
+        decision = _ask_consent(run) if ask and not as_json else None
+        if decision is None:
+            break
+        stream = services.engine.answer_consent(run.id, decision)
+    if as_json:
         emit_json(run.to_dict())
     else:
         err(f"thread {run.thread_id}  run {run.id}  ({run.status})")
@@ -66,6 +82,32 @@ def chat(args: argparse.Namespace, services: Services) -> int:
     if run.status == "cancelled":
         return EXIT_CANCELLED
     return 0
+
+
+def _ask_consent(run: Run) -> str | None:
+    """The user's answer to a consent question on the terminal; None without one to ask."""
+    required = run.required_action or {}
+    if run.status != "requires_action" or required.get("type") != "consent":
+        return None
+    asked = required["consent"]
+    if not sys.stdin.isatty():
+        err(
+            f"{asked['tool']} wants to reach {asked['domain']}. Answer with "
+            f"`capsule runs consent {run.id} once|always|deny`."
+        )
+        return None
+    while True:
+        answer = (
+            input(
+                f"\n{asked['tool']} wants to call {asked['domain']} with {asked['arguments']}\n"
+                "Allow [o]nce, [a]lways for this GPT, or [d]eny? "
+            )
+            .strip()
+            .lower()
+        )
+        for decision, keys in CONSENT_KEYS.items():
+            if answer in keys:
+                return decision
 
 
 def print_json(stream: RunStream) -> str:
@@ -91,8 +133,8 @@ def print_text(stream: RunStream) -> str:
         elif event.event == ev.MODEL_LOADED:
             err(f"Loaded in {event.data['seconds']:.1f} s")
         elif event.event == ev.RUN_REQUIRES_ACTION:
-            calls = event.data["required_action"]["submit_tool_outputs"]["tool_calls"]
-            for call in calls:
+            required = event.data["required_action"]
+            for call in required.get("submit_tool_outputs", {}).get("tool_calls", []):
                 err(
                     f"waiting for tool output: {call['function']['name']}"
                     f"({call['function']['arguments']}) call {call['id']}"

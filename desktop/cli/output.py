@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from typing import Any
+
+from desktop.core import errors
 
 
 def emit_json(value: Any) -> None:
@@ -43,3 +46,18 @@ def confirm(question: str, assume_yes: bool = False) -> bool:
         return False
     answer = input(f"{question} [y/N] ").strip().lower()
     return answer in ("y", "yes")
+
+
+def read_secret(label: str, example: str) -> str:
+    """One secret: a hidden prompt on a terminal, else one line of stdin; never argv.
+
+    `example` is a shell line showing how to pipe it in, for the error when none came.
+    """
+    if sys.stdin.isatty():
+        value = getpass.getpass(f"{label} (not shown): ")
+    else:
+        value = sys.stdin.readline()
+    value = value.strip()
+    if not value:
+        raise errors.ValidationError(f"No {label} on standard input. Pipe it in, e.g. `{example}`.")
+    return value

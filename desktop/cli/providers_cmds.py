@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 import time
 from typing import Any
 
 from pydantic import ValidationError as PydanticValidationError
 
-from desktop.cli.output import confirm, emit_json, err, table
+from desktop.cli.output import confirm, emit_json, err, read_secret, table
 from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
@@ -92,7 +90,10 @@ def add_provider(args: argparse.Namespace, services: Services) -> int:
         raise errors.ValidationError(f"Cannot add '{args.name}': {problems}") from None
 
     if args.api_key_stdin:
-        key = _read_key(args.name)
+        key = read_secret(
+            f"API key for {args.name}",
+            f"printenv DEEPSEEK_API_KEY | capsule providers add {args.name} --api-key-stdin",
+        )
         services.secrets.set(provider_secret_name(args.name), key)
         profile.api_key_secret = provider_secret_name(args.name)
 
@@ -213,20 +214,6 @@ def _try_chat(provider: Provider) -> dict[str, Any]:
             completion = event.completion_tokens
     first_ms = round(((first or time.perf_counter()) - started) * 1000)
     return {"text": "".join(text), "first_token_ms": first_ms, "completion_tokens": completion}
-
-
-def _read_key(name: str) -> str:
-    if sys.stdin.isatty():
-        key = getpass.getpass(f"API key for {name} (not shown): ")
-    else:
-        key = sys.stdin.readline()
-    key = key.strip()
-    if not key:
-        raise errors.ValidationError(
-            "No API key on standard input. Pipe it in, e.g. "
-            f"`printenv DEEPSEEK_API_KEY | capsule providers add {name} --api-key-stdin`."
-        )
-    return key
 
 
 def _uses(gpt: Any, profile: str) -> bool:

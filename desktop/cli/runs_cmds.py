@@ -7,10 +7,14 @@ import json
 import sys
 from typing import Any
 
-from desktop.cli.chat_cmds import EXIT_FAILED, print_json, print_text
-from desktop.cli.output import emit_json, err, indent, table
+from desktop.cli.chat_cmds import follow
+from desktop.cli.output import emit_json, indent, table
 from desktop.cli.services import Services
+from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
 from desktop.core.store.records import Run, RunStep
+
+# Tool output shown per call by `runs show`; the step keeps the tool's (truncated) copy.
+MAX_SHOWN_OUTPUT = 2000
 
 
 def add_parser(subparsers: Any) -> None:
@@ -33,6 +37,14 @@ def add_parser(subparsers: Any) -> None:
     submit.add_argument("output", help="the tool's output; '-' reads it from stdin")
     submit.add_argument("--json", action="store_true")
     submit.set_defaults(handler=submit_output)
+
+    consent = commands.add_parser(
+        "consent", help="answer a run that asks whether a tool may reach a host"
+    )
+    consent.add_argument("run_id")
+    consent.add_argument("answer", choices=["once", "always", "deny"])
+    consent.add_argument("--json", action="store_true")
+    consent.set_defaults(handler=answer_consent)
 
     threads = subparsers.add_parser("threads", help="conversations")
     tcommands = threads.add_subparsers(dest="threads_command", required=True, metavar="COMMAND")
@@ -111,16 +123,41 @@ def _step_text(step: RunStep) -> str:
             lines.append(f"  wrote message {message_id}")
         for notice in details.get("notices", []):
             lines.append(f"  note: {notice}")
+        selection = call.get("tool_selection")
+        if selection:
+            lines.append(
+                f"  offered {len(selection['offered'])} of {selection['from']} operations "
+                f"(picked in {selection['duration_ms']:.1f} ms): {', '.join(selection['offered'])}"
+            )
     for tool_call in details.get("tool_calls", []) if step.type == "tool_calls" else []:
-        function = tool_call["function"]
-        lines.append(f"  call {tool_call['id']}: {function['name']}({function['arguments']})")
-        if "output" in function:
-            lines.append(indent(str(function["output"]), "    -> "))
-        else:
-            lines.append("    -> (waiting for output)")
+        if tool_call.get("type") == "function":
+            lines += _function_call_lines(tool_call)
     if step.last_error:
         lines.append(f"  error: {step.last_error['message']}")
     return "\n".join(lines)
+
+
+def _function_call_lines(call: dict[str, Any]) -> list[str]:
+    function = call["function"]
+    lines = [f"  call {call['id']}: {function['name']}({function['arguments']})"]
+    consent = call.get("consent")
+    if consent:
+        lines.append(f"    consent for {consent['domain']}: {consent['decision']}")
+    request = call.get("details", {}).get("request")
+    if request:
+        status = request.get("status") or "no answer"
+        lines.append(
+            f"    {request['method']} {request['url']} -> {status} "
+            f"in {request.get('duration_ms', 0):.0f} ms"
+        )
+    if "output" not in function:
+        lines.append("    -> (waiting for output)")
+        return lines
+    lines.append(indent(str(function["output"])[:MAX_SHOWN_OUTPUT], "    -> "))
+    full = call.get("details", {}).get("output_chars", len(str(function["output"])))
+    if full > MAX_SHOWN_OUTPUT:
+        lines.append(f"    (output is {full:,} characters; `runs show --json` has the stored copy)")
+    return lines
 
 
 def list_runs(args: argparse.Namespace, services: Services) -> int:
@@ -146,13 +183,13 @@ def cancel_run(args: argparse.Namespace, services: Services) -> int:
 def submit_output(args: argparse.Namespace, services: Services) -> int:
     output = sys.stdin.read() if args.output == "-" else args.output
     stream = services.engine.submit_tool_outputs(args.run_id, {args.call_id: output})
-    status = print_json(stream) if args.json else print_text(stream)
-    run = services.store.runs.get(args.run_id)
-    if args.json:
-        emit_json(run.to_dict())
-    else:
-        err(f"run {run.id}  ({run.status})")
-    return EXIT_FAILED if status == "failed" else 0
+    return follow(stream, services, args.json)
+
+
+def answer_consent(args: argparse.Namespace, services: Services) -> int:
+    decision = {"once": ALLOW_ONCE, "always": ALWAYS, "deny": DENY}[args.answer]
+    stream = services.engine.answer_consent(args.run_id, decision)
+    return follow(stream, services, args.json)
 
 
 def list_threads(args: argparse.Namespace, services: Services) -> int:

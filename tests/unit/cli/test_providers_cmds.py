@@ -106,7 +106,7 @@ def test_empty_stdin_key_is_refused_and_nothing_saved(
 ) -> None:
     code, _, err = cli(capsys, "providers", "add", "deepseek", "--api-key-stdin", stdin="")
     assert code == 1
-    assert "No API key on standard input" in err
+    assert "No API key for deepseek on standard input" in err
     assert not isolated_home.settings_file.exists()
 
 

@@ -1,0 +1,343 @@
+"""`capsule actions ...`: import OpenAPI documents as a GPT's actions, list, remove, set auth."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any
+
+from desktop.cli.output import confirm, emit_json, err, read_secret, table
+from desktop.cli.services import Services
+from desktop.core import errors
+from desktop.core.gpt import Action, ActionAuth, update_definition
+from desktop.core.store.records import Gpt
+from desktop.core.tools.actions.model import ActionDocument, SecurityScheme
+
+AUTH_TYPES = ["none", "api_key", "bearer", "basic", "oauth2_client_credentials"]
+
+
+def add_parser(subparsers: Any) -> None:
+    actions = subparsers.add_parser("actions", help="HTTP APIs a GPT may call (OpenAPI)")
+    commands = actions.add_subparsers(dest="actions_command", required=True, metavar="COMMAND")
+
+    imp = commands.add_parser("import", help="add an OpenAPI document as an action")
+    imp.add_argument("gpt_id")
+    imp.add_argument("source", help="a file, an http(s) URL, or '-' to paste it on stdin")
+    imp.add_argument("--name", help="a name for the action (default: the document's title)")
+    imp.add_argument("--server", help="base URL to call instead of the document's servers")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=import_cmd)
+
+    listing = commands.add_parser("list", help="a GPT's actions")
+    listing.add_argument("gpt_id")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_cmd)
+
+    show = commands.add_parser("show", help="the operations of one action")
+    show.add_argument("gpt_id")
+    show.add_argument("action_id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_cmd)
+
+    remove = commands.add_parser("remove", help="remove an action and forget its secrets")
+    remove.add_argument("gpt_id")
+    remove.add_argument("action_id")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.set_defaults(handler=remove_cmd)
+
+    auth = commands.add_parser(
+        "auth",
+        help="set how an action authenticates (secrets are read from a prompt or stdin)",
+        description=(
+            "Secrets never come from arguments. On a terminal you are prompted; otherwise "
+            "stdin gives one line per secret: for basic, the user name then the password; "
+            "for oauth2_client_credentials, the client id then the client secret."
+        ),
+    )
+    auth.add_argument("gpt_id")
+    auth.add_argument("action_id")
+    auth.add_argument(
+        "--type", choices=AUTH_TYPES, help="default: what the document's security scheme says"
+    )
+    auth.add_argument("--in", dest="location", choices=["header", "query", "cookie"])
+    auth.add_argument("--param", dest="parameter_name", help="the API key's header/query name")
+    auth.add_argument("--token-url", help="OAuth2 token endpoint")
+    auth.add_argument("--scope", action="append", dest="scopes", help="OAuth2 scope (repeat)")
+    auth.set_defaults(handler=auth_cmd)
+
+
+# -- import -----------------------------------------------------------------------------
+
+
+def import_cmd(args: argparse.Namespace, services: Services) -> int:
+    # YAML, referencing and jsonschema load only for the commands that need them.
+    from desktop.core.tools.actions.importer import import_action  # noqa: PLC0415
+
+    gpt = services.store.gpts.get(args.gpt_id)
+    source = sys.stdin.read() if args.source == "-" else args.source
+    try:
+        imported = import_action(source)
+    except errors.ActionDocumentError as exc:
+        if args.json:
+            emit_json({"error": {**exc.to_dict(), "pointer": exc.pointer, "line": exc.line}})
+            return 1
+        raise
+    document = imported.document
+    action = Action(
+        id=_new_action_id(gpt, args.name or document.title),
+        name=(args.name or document.title or "Action")[:200],
+        source="" if args.source == "-" else args.source,
+        document=imported.text,
+        server=args.server or "",
+    )
+    taken = _tool_names(gpt, skip=None)
+    clashes = sorted(taken & {op.tool_name for op in document.operations})
+    actions = [a.model_dump(mode="json") for a in gpt.definition.actions]
+    definition = update_definition(gpt.definition, {"actions": [*actions, action.model_dump()]})
+    services.store.gpts.save(gpt.id, definition, note=f"imported action {action.id}")
+    if args.json:
+        emit_json(
+            {
+                "action": _action_row(action, document),
+                "operations": [_operation_row(op) for op in document.operations],
+                "warnings": list(document.warnings),
+                "renamed": clashes,
+            }
+        )
+        return 0
+    print(f"Imported '{action.name}' as action {action.id}: {_count(document)}.")
+    print(_operations_table(document))
+    for warning in document.warnings:
+        err(f"warning: {warning}")
+    if clashes:
+        err(
+            f"note: {', '.join(clashes[:5])} also exist in another action; in runs they "
+            f"carry this action's id as a prefix ({action.id}_...)."
+        )
+    _suggest_auth(gpt.id, action, document)
+    if not action.server and not _absolute_server(document):
+        err(
+            "note: the document names no absolute server. Set one with "
+            f"`capsule actions import {gpt.id} SOURCE --server https://api.example.com`."
+        )
+    return 0
+
+
+def _new_action_id(gpt: Gpt, title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "action"
+    taken = {a.id for a in gpt.definition.actions}
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def _tool_names(gpt: Gpt, skip: str | None) -> set[str]:
+    names: set[str] = set()
+    for action in gpt.definition.actions:
+        if action.id != skip:
+            names |= {op.tool_name for op in _document(action).operations}
+    return names
+
+
+def _suggest_auth(gpt_id: str, action: Action, document: ActionDocument) -> None:
+    scheme = _usable_scheme(document)
+    if scheme is None:
+        return
+    kind = _auth_type(scheme)
+    print(
+        f"The API uses {kind} auth (scheme '{scheme.name}'). Set it with: "
+        f"capsule actions auth {gpt_id} {action.id}"
+    )
+
+
+# -- list, show, remove -----------------------------------------------------------------
+
+
+def list_cmd(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    rows = [_action_row(a, _document(a)) for a in gpt.definition.actions]
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print(f"No actions. Add one: capsule actions import {gpt.id} FILE_OR_URL")
+        return 0
+    body = [[r["id"], r["name"], str(r["operations"]), r["auth"], r["server"] or "-"] for r in rows]
+    print(table(body, ["ID", "NAME", "OPERATIONS", "AUTH", "SERVER"]))
+    return 0
+
+
+def show_cmd(args: argparse.Namespace, services: Services) -> int:
+    action = _find(services.store.gpts.get(args.gpt_id), args.action_id)
+    document = _document(action)
+    if args.json:
+        emit_json(
+            {
+                "action": _action_row(action, document),
+                "operations": [_operation_row(op) for op in document.operations],
+            }
+        )
+        return 0
+    print(f"{action.name} ({action.id}): {_count(document)}, auth {action.auth.type}")
+    print(_operations_table(document))
+    return 0
+
+
+def remove_cmd(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    action = _find(gpt, args.action_id)
+    secrets = _secret_names(action)
+    question = f"Remove action '{action.name}' ({action.id}) from {gpt.definition.name}"
+    question += f" and forget its {len(secrets)} secret(s)?" if secrets else "?"
+    if not confirm(question, args.yes):
+        return 1
+    kept = [a.model_dump(mode="json") for a in gpt.definition.actions if a.id != action.id]
+    definition = update_definition(gpt.definition, {"actions": kept})
+    saved = services.store.gpts.save(gpt.id, definition, note=f"removed action {action.id}")
+    for name in secrets:
+        services.secrets.delete(name)
+    print(
+        f"Removed action {action.id}. Version {saved.version - 1} still has it: "
+        f"`capsule gpt restore {gpt.id} {saved.version - 1}` brings it back (secrets aside)."
+    )
+    return 0
+
+
+# -- auth -------------------------------------------------------------------------------
+
+
+def auth_cmd(args: argparse.Namespace, services: Services) -> int:
+    gpt = services.store.gpts.get(args.gpt_id)
+    action = _find(gpt, args.action_id)
+    scheme = _usable_scheme(_document(action))
+    kind = args.type or (_auth_type(scheme) if scheme else None)
+    if kind is None:
+        raise errors.ValidationError(
+            "The document names no security scheme this app can use; choose one with --type "
+            f"({', '.join(AUTH_TYPES)})."
+        )
+    fields: dict[str, Any] = {"type": kind}
+    if kind == "api_key":
+        fields["location"] = args.location or (scheme.location if scheme else "") or "header"
+        fields["parameter_name"] = args.parameter_name or (scheme.parameter_name if scheme else "")
+        if not fields["parameter_name"]:
+            raise errors.ValidationError(
+                "Which header or query parameter carries the key? Give it with --param, "
+                "e.g. --param X-API-Key."
+            )
+    if kind == "oauth2_client_credentials":
+        fields["token_url"] = args.token_url or (scheme.token_url if scheme else "")
+        fields["scopes"] = args.scopes or list(scheme.scopes if scheme else ())
+        if not fields["token_url"]:
+            raise errors.ValidationError(
+                "OAuth2 needs the token endpoint: give it with --token-url."
+            )
+    if kind != "none":
+        fields.update(_store_secrets(services, gpt.id, action, kind))
+    auth = ActionAuth.model_validate(fields)
+    actions = [a.model_dump(mode="json") for a in gpt.definition.actions]
+    for entry in actions:
+        if entry["id"] == action.id:
+            entry["auth"] = auth.model_dump()
+    definition = update_definition(gpt.definition, {"actions": actions})
+    services.store.gpts.save(gpt.id, definition, note=f"auth of action {action.id}: {kind}")
+    kept = {auth.secret_name, auth.username_secret}
+    for stale in set(_secret_names(action)) - kept:
+        services.secrets.delete(stale)
+    where = f" in {auth.location} '{auth.parameter_name}'" if kind == "api_key" else ""
+    print(f"Action {action.id} now uses {kind} auth{where}; secrets are in the OS keyring.")
+    return 0
+
+
+def _store_secrets(services: Services, gpt_id: str, action: Action, kind: str) -> dict[str, str]:
+    base = f"action:{gpt_id}:{action.id}"
+    pipe = f"printenv API_SECRET | capsule actions auth {gpt_id} {action.id} --type {kind}"
+    names: dict[str, str] = {"secret_name": base}
+    if kind in ("basic", "oauth2_client_credentials"):
+        first = "user name" if kind == "basic" else "client id"
+        second = "password" if kind == "basic" else "client secret"
+        services.secrets.set(f"{base}:id", read_secret(f"{first} for {action.name}", pipe))
+        services.secrets.set(base, read_secret(f"{second} for {action.name}", pipe))
+        names["username_secret"] = f"{base}:id"
+    else:
+        label = "API key" if kind == "api_key" else "bearer token"
+        services.secrets.set(base, read_secret(f"{label} for {action.name}", pipe))
+    return names
+
+
+def _secret_names(action: Action) -> list[str]:
+    return [n for n in (action.auth.secret_name, action.auth.username_secret) if n]
+
+
+def _usable_scheme(document: ActionDocument) -> SecurityScheme | None:
+    for scheme in document.security_schemes:
+        if _auth_type(scheme) is not None:
+            return scheme
+    return None
+
+
+def _auth_type(scheme: SecurityScheme) -> str | None:
+    if scheme.type == "apiKey":
+        return "api_key"
+    if scheme.type == "http" and scheme.scheme.lower() in ("bearer", "basic"):
+        return scheme.scheme.lower()
+    if scheme.type == "oauth2" and scheme.token_url:
+        return "oauth2_client_credentials"
+    return None
+
+
+# -- shared -----------------------------------------------------------------------------
+
+
+def _find(gpt: Gpt, action_id: str) -> Action:
+    for action in gpt.definition.actions:
+        if action.id == action_id:
+            return action
+    raise errors.UnknownActionError(gpt.id, action_id)
+
+
+def _document(action: Action) -> ActionDocument:
+    from desktop.core.tools.actions.parse import cached_document  # noqa: PLC0415
+
+    source_url = action.source if action.source.startswith(("http://", "https://")) else ""
+    return cached_document(action.document, source_url)
+
+
+def _absolute_server(document: ActionDocument) -> bool:
+    return any(
+        s.startswith(("http://", "https://")) for op in document.operations for s in op.servers
+    )
+
+
+def _count(document: ActionDocument) -> str:
+    n = len(document.operations)
+    return f"{n} operation{'s' if n != 1 else ''}"
+
+
+def _action_row(action: Action, document: ActionDocument) -> dict[str, Any]:
+    servers = [s for op in document.operations[:1] for s in op.servers[:1]]
+    return {
+        "id": action.id,
+        "name": action.name,
+        "source": action.source,
+        "operations": len(document.operations),
+        "auth": action.auth.type,
+        "server": action.server or (servers[0] if servers else ""),
+    }
+
+
+def _operation_row(op: Any) -> dict[str, Any]:
+    return {
+        "tool": op.tool_name,
+        "method": op.method,
+        "path": op.path,
+        "summary": op.summary,
+        "deprecated": op.deprecated,
+    }
+
+
+def _operations_table(document: ActionDocument) -> str:
+    rows = [[op.tool_name, op.label, (op.summary or "")[:60]] for op in document.operations]
+    return table(rows, ["TOOL", "OPERATION", "SUMMARY"])
