@@ -4,6 +4,10 @@ The vocabulary is SentencePiece-style: three specials, two ChatML control tokens
 256 byte tokens `<0x00>`..`<0xFF>`, so any text tokenizes (byte by byte). The weights are
 random, so the text is noise; streaming, cancellation, usage counts, grammars and
 embeddings are real.
+
+A spec can add whole-word tokens (`extra_tokens`, such as `<tool_call>`) and make one of
+them the model's strong favourite (`favoured_token`), so that a test can count on the
+model writing it.
 """
 
 from __future__ import annotations
@@ -38,9 +42,11 @@ class TinySpec:
     dtype: type = np.float32
     seed: int = 0
     name: str = "tiny-random"
+    extra_tokens: tuple[str, ...] = ()  # appended after the byte tokens, as whole words
+    favoured_token: str | None = None  # one of extra_tokens the model strongly prefers
 
 
-def vocabulary() -> tuple[list[str], list[float], list[int]]:
+def vocabulary(extra_tokens: tuple[str, ...] = ()) -> tuple[list[str], list[float], list[int]]:
     tokens = ["<unk>", "<s>", "</s>", "<|im_start|>", "<|im_end|>"]
     types = [
         TokenType.UNKNOWN,
@@ -51,6 +57,8 @@ def vocabulary() -> tuple[list[str], list[float], list[int]]:
     ]
     tokens += [f"<0x{b:02X}>" for b in range(256)]
     types += [TokenType.BYTE] * 256
+    tokens += list(extra_tokens)
+    types += [TokenType.USER_DEFINED] * len(extra_tokens)
     scores = [0.0] * len(tokens)
     return tokens, scores, [int(t) for t in types]
 
@@ -58,7 +66,7 @@ def vocabulary() -> tuple[list[str], list[float], list[int]]:
 def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
     """Write a random-weight model to `path` and return it."""
     rng = np.random.default_rng(spec.seed)
-    tokens, scores, types = vocabulary()
+    tokens, scores, types = vocabulary(spec.extra_tokens)
     n_vocab = len(tokens)
     writer = GGUFWriter(str(path), spec.architecture)
     writer.add_name(spec.name)
@@ -91,9 +99,12 @@ def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
         writer.add_tensor(name, data.astype(spec.dtype if len(shape) > 1 else np.float32))
 
     kv = spec.n_embd // spec.n_head * spec.n_head_kv
-    tensor("token_embd.weight", n_vocab, spec.n_embd)
-    tensor("output_norm.weight", spec.n_embd)
-    tensor("output.weight", n_vocab, spec.n_embd)
+    if spec.favoured_token is None:
+        tensor("token_embd.weight", n_vocab, spec.n_embd)
+        tensor("output_norm.weight", spec.n_embd)
+        tensor("output.weight", n_vocab, spec.n_embd)
+    else:
+        _favouring_tensors(writer, rng, spec, tokens.index(spec.favoured_token), n_vocab)
     for i in range(spec.n_layer):
         tensor(f"blk.{i}.attn_norm.weight", spec.n_embd)
         tensor(f"blk.{i}.attn_q.weight", spec.n_embd, spec.n_embd)
@@ -109,3 +120,23 @@ def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
     writer.write_tensors_to_file()
     writer.close()
     return path
+
+
+def _favouring_tensors(
+    writer: GGUFWriter, rng: np.random.Generator, spec: TinySpec, favoured: int, n_vocab: int
+) -> None:
+    """Embeddings and output weights under which `favoured` wins most draws.
+
+    Every token's embedding carries the same large first component, which the small random
+    layers leave standing; only the favoured token's output row reads it, so its logit is
+    far above the rest whatever the context. Under a grammar that forbids it, the others
+    are sampled as usual.
+    """
+    embeddings = rng.normal(0.0, 0.02, size=(n_vocab, spec.n_embd))
+    embeddings[:, 0] = 1.0
+    output = rng.normal(0.0, 0.02, size=(n_vocab, spec.n_embd))
+    output[:, 0] = 0.0
+    output[favoured, 0] = 1.2
+    writer.add_tensor("token_embd.weight", embeddings.astype(spec.dtype))
+    writer.add_tensor("output_norm.weight", np.ones(spec.n_embd, dtype=np.float32))
+    writer.add_tensor("output.weight", output.astype(spec.dtype))

@@ -194,10 +194,16 @@ class RunDriver:
 
     def _request(self, provider: base.Provider) -> tuple[base.ChatRequest, Any]:
         settings = self._definition.model
+        conversation = conversation_for(self._store, self.run)
+        choice = self.run.tool_choice
+        if conversation.in_run and choice != "none":
+            # `required` and a named tool force the first call only; once the tools have
+            # answered, the model must be free to answer too.
+            choice = "auto"
         template = base.ChatRequest(
             messages=[],
-            tools=self._offer.specs if self.run.tool_choice != "none" else [],
-            tool_choice=self.run.tool_choice,
+            tools=self._offer.specs if choice != "none" else [],
+            tool_choice=choice,
             temperature=settings.temperature,
             top_p=settings.top_p,
             max_tokens=settings.max_tokens,
@@ -209,7 +215,7 @@ class RunDriver:
             tokens = provider.prepare(replace(template, messages=messages)).tokens
             return tokens + reserve <= provider.context_size, tokens
 
-        fitted = fit(conversation_for(self._store, self.run), self.run.truncation_strategy, check)
+        fitted = fit(conversation, self.run.truncation_strategy, check)
         return replace(template, messages=fitted.messages), fitted
 
     def _stream(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from desktop.core import errors
 from desktop.core.providers.local import LocalModel
+
+if TYPE_CHECKING:
+    from desktop.core.providers.toolcalls.mode import ToolMode
 
 # Used when a GGUF carries no chat template of its own (old conversions).
 FALLBACK_TEMPLATE = (
@@ -43,7 +47,8 @@ class _Resident:
         self.size = size
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
         self.llm: Any = None
-        self.formatter: Any = None  # a Jinja2ChatFormatter, typed loosely for its TypedDicts
+        self.formatter: Any = None  # a ChatFormatter, typed loosely for its TypedDicts
+        self.tool_mode: ToolMode | None = None  # how its template takes tools, probed once
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.worker.submit(fn, *args).result()
@@ -133,6 +138,37 @@ def _load(model: LocalModel, settings: LoadSettings) -> Any:
         ) from None
 
 
+class ChatFormatter(Jinja2ChatFormatter):
+    """llama-cpp-python's Jinja formatter, with a `tojson` that also takes generators.
+
+    Some templates pipe `map(...)` into `tojson` (llama.cpp's DeepSeek R1 template does);
+    Jinja's `map` is lazy, which `json.dumps` refuses.
+    """
+
+    @staticmethod
+    def tojson(
+        x: Any,
+        ensure_ascii: bool = False,
+        indent: int | None = None,
+        separators: tuple[str, str] | None = None,
+        sort_keys: bool = False,
+    ) -> str:
+        return json.dumps(
+            x,
+            ensure_ascii=ensure_ascii,
+            indent=indent,
+            separators=separators,
+            sort_keys=sort_keys,
+            default=_as_list,
+        )
+
+
+def _as_list(value: Any) -> Any:
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, dict)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _formatter(llm: Any, model: LocalModel) -> Jinja2ChatFormatter:
     template = (model.info.chat_template if model.info else None) or FALLBACK_TEMPLATE
 
@@ -141,6 +177,6 @@ def _formatter(llm: Any, model: LocalModel) -> Jinja2ChatFormatter:
             return ""
         return bytes(llm.detokenize([token], special=True)).decode("utf-8", errors="replace")
 
-    return Jinja2ChatFormatter(
+    return ChatFormatter(
         template=template, eos_token=text_of(llm.token_eos()), bos_token=text_of(llm.token_bos())
     )

@@ -189,3 +189,15 @@ def test_the_model_call_records_which_operations_were_offered(store: Store, make
     assert call["tool_selection"]["offered"] == ["op_4", "op_1"]
     assert call["tool_selection"]["query"] == "4 1 3"
     assert [t["function"]["name"] for t in provider.requests[0].tools] == ["echo", "op_1", "op_4"]
+
+
+def test_a_forced_tool_choice_holds_for_the_first_call_only(store: Store, make_gpt: Any) -> None:
+    gpt = make_gpt()
+    provider = ScriptedProvider(
+        [Reply(tool_calls=[("echo", '{"text": "a"}')]), Reply(pieces=["answer"])]
+    )
+    engine = engine_with(store, provider, EchoTool())
+    events = list(engine.run(gpt.id, "go", tool_choice="required"))
+    assert events[-1].event == ev.RUN_COMPLETED
+    assert [r.tool_choice for r in provider.requests] == ["required", "auto"]
+    assert store.runs.get(events[-1].data["id"]).tool_choice == "required"

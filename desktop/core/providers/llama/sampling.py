@@ -1,0 +1,247 @@
+"""Sampling one answer on the model's worker: tokens to text, stop strings, tool calls.
+
+`generate` runs on the worker and hands every event to `emit` (a queue's `put`); the
+provider's `stream` reads them on the engine's thread.
+"""
+
+from __future__ import annotations
+
+import codecs
+import random
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import llama_cpp
+from llama_cpp.llama_grammar import LlamaGrammar
+
+from desktop.core.providers import base
+from desktop.core.providers.llama.tooling import ToolPlan
+from desktop.core.providers.toolcalls.calls import Call, Piece, Text
+
+
+class Failure:
+    """An exception raised on the worker, carried to the consumer's thread."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+DONE = object()
+
+
+def generate(
+    llm: Any,
+    request: base.ChatRequest,
+    tokens: list[int],
+    cancel: base.CancelToken,
+    stop: threading.Event,
+    emit: Callable[[Any], None],
+    plan: ToolPlan | None = None,
+) -> None:
+    """Sample until an end token, the limit, or a cancel; emit text, calls, usage, finish."""
+    try:
+        cached = cached_prefix(llm, tokens)
+        llm.set_seed(request.seed if request.seed is not None else random.randrange(2**31))
+        limit = llm.n_ctx() - len(tokens)
+        if request.max_tokens is not None:
+            limit = min(limit, request.max_tokens)
+        answer = _Answer(emit, request.stop, plan)
+        sampled = _Tokens(llm, tokens, request, plan.grammar if plan else None)
+        count, finish = 0, "length"
+        vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
+        special = plan is not None  # call markers are often special tokens
+        lazy = plan is not None and plan.lazy_grammar is not None
+        try:
+            for token in sampled if limit > 0 else ():
+                if cancel.cancelled or stop.is_set():
+                    finish = "cancelled"
+                    break
+                if llama_cpp.llama_vocab_is_eog(vocab, token):
+                    finish = "stop"
+                    break
+                count += 1
+                if answer.feed(llm.detokenize([token], special=special)):
+                    finish = "stop"
+                    break
+                if count >= limit:
+                    break
+                grammar = answer.lazy_grammar() if lazy else None
+                if grammar is not None:
+                    sampled.constrain(grammar)
+        finally:
+            sampled.close()
+        finish = answer.finish(finish)
+        emit(
+            base.Usage(
+                prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached
+            )
+        )
+        emit(base.Finish(finish))  # type: ignore[arg-type]
+    except BaseException as exc:  # hand every failure to the consumer's thread
+        emit(Failure(exc))
+    finally:
+        emit(DONE)
+
+
+def cached_prefix(llm: Any, tokens: list[int]) -> int:
+    cached = llm.input_ids[: llm.n_tokens]
+    same = 0
+    for a, b in zip(cached, tokens, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same
+
+
+class _Tokens:
+    """The sampled tokens of one answer; `constrain` goes on under a grammar.
+
+    llama-cpp-python fixes a generation's grammar when it starts, so constraining later
+    starts a new generation from the prompt plus the tokens so far; the KV cache already
+    holds all but the last of them, so only that one is evaluated again.
+    """
+
+    def __init__(
+        self, llm: Any, prompt: list[int], request: base.ChatRequest, grammar: str | None
+    ) -> None:
+        self._llm = llm
+        self._prompt = prompt
+        self._request = request
+        self._generated: list[int] = []
+        self._generator = self._start(grammar)
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            try:
+                token = next(self._generator)
+            except StopIteration:
+                return
+            self._generated.append(token)
+            yield token
+
+    def constrain(self, grammar: str) -> None:
+        self._generator.close()
+        self._generator = self._start(grammar)
+
+    def close(self) -> None:
+        self._generator.close()
+
+    def _start(self, grammar: str | None) -> Any:
+        request = self._request
+        return self._llm.generate(
+            self._prompt + self._generated,
+            top_k=40,
+            top_p=request.top_p,
+            min_p=0.05,
+            temp=request.temperature,
+            repeat_penalty=1.0,
+            grammar=LlamaGrammar.from_string(grammar) if grammar else None,
+        )
+
+
+class _Answer:
+    """Token bytes to events: UTF-8 decoding, stop strings and, with tools, call parsing."""
+
+    def __init__(self, emit: Callable[[Any], None], stops: list[str], plan: ToolPlan | None):
+        self._emit = emit
+        self._decoder = Utf8Stream()
+        self._scanner = StopScanner(stops)
+        self._plan = plan
+        self._parser = plan.parser() if plan is not None else None
+        self._lazy = plan.lazy_grammar if plan is not None else None
+
+    def feed(self, data: bytes) -> bool:
+        """Take one token's bytes; True when a stop string was hit."""
+        visible, hit = self._scanner.feed(self._decoder.feed(data))
+        if self._parser is not None:
+            self._pieces(self._parser.feed(visible))
+        elif visible:
+            self._emit(base.TextDelta(visible))
+        return hit
+
+    def lazy_grammar(self) -> str | None:
+        """The grammar to go on under, once, right after the first call started."""
+        if self._lazy is None or self._parser is None or not self._parser.in_call:
+            return None
+        grammar, self._lazy = self._lazy, None
+        # It starts right after the trigger: only if nothing but space followed does it fit.
+        return grammar if not self._parser.call_text.strip() else None
+
+    def finish(self, finish: str) -> str:
+        """Flush what is held; returns the finish reason (`tool_calls` when calls came)."""
+        tail = self._scanner.flush(self._decoder.finish()) if finish != "stop" else ""
+        if self._parser is not None:
+            self._pieces(self._parser.feed(tail) + self._parser.finish())
+            if self._parser.calls and finish == "stop":
+                finish = "tool_calls"
+        elif tail:
+            self._emit(base.TextDelta(tail))
+        if self._decoder.replaced:
+            self._emit(
+                base.Notice(
+                    f"the model produced {self._decoder.replaced} invalid UTF-8 sequence(s), "
+                    "shown as \ufffd"
+                )
+            )
+        if self._plan is not None and self._plan.notice:
+            self._emit(base.Notice(self._plan.notice))
+        return finish
+
+    def _pieces(self, pieces: list[Piece]) -> None:
+        for piece in pieces:
+            if isinstance(piece, Text):
+                self._emit(base.TextDelta(piece.text))
+            elif isinstance(piece, Call):
+                self._emit(base.ToolCallDelta(piece.index, piece.id, piece.name, piece.arguments))
+                if not piece.closed:
+                    self._emit(base.Notice(f"the answer ended inside tool call {piece.index}"))
+
+
+class Utf8Stream:
+    """Decodes token bytes as they come.
+
+    A character split across tokens comes out whole, once its last byte arrives; bytes that
+    can never form a character come out as U+FFFD and are counted in `replaced`.
+    """
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.replaced = 0
+
+    def feed(self, data: bytes) -> str:
+        text = self._decoder.decode(data)
+        self.replaced += text.count("\ufffd")
+        return text
+
+    def finish(self) -> str:
+        """Whatever is left; an incomplete character at the very end becomes U+FFFD."""
+        text = self._decoder.decode(b"", final=True)
+        self.replaced += text.count("\ufffd")
+        return text
+
+
+class StopScanner:
+    """Holds back text that might be the start of a stop string; reports a full match."""
+
+    def __init__(self, stops: list[str]) -> None:
+        self._stops = [s for s in stops if s]
+        self._keep = max((len(s) for s in self._stops), default=1) - 1
+        self._buffer = ""
+
+    def feed(self, text: str) -> tuple[str, bool]:
+        if not self._stops:
+            return text, False
+        self._buffer += text
+        for stop in self._stops:
+            at = self._buffer.find(stop)
+            if at >= 0:
+                visible, self._buffer = self._buffer[:at], ""
+                return visible, True
+        cut = max(len(self._buffer) - self._keep, 0)
+        visible, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        return visible, False
+
+    def flush(self, text: str) -> str:
+        out, self._buffer = self._buffer + text, ""
+        return out
