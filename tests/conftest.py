@@ -25,6 +25,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
     # huggingface_hub (and its xet backend) would otherwise cache and log under ~/.cache.
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    # Test servers listen on 127.0.0.1; a developer's proxy must not stand in between.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     return default_paths().ensure()
 
 
