@@ -60,6 +60,7 @@ def add_parser(subparsers: Any) -> None:
     auth.add_argument(
         "--type", choices=AUTH_TYPES, help="default: what the document's security scheme says"
     )
+    auth.add_argument("--scheme", help="which of the document's security schemes to follow")
     auth.add_argument("--in", dest="location", choices=["header", "query", "cookie"])
     auth.add_argument("--param", dest="parameter_name", help="the API key's header/query name")
     auth.add_argument("--token-url", help="OAuth2 token endpoint")
@@ -87,7 +88,7 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
     action = Action(
         id=_new_action_id(gpt, args.name or document.title),
         name=(args.name or document.title or "Action")[:200],
-        source="" if args.source == "-" else args.source,
+        source=imported.source,
         document=imported.text,
         server=args.server or "",
     )
@@ -211,7 +212,7 @@ def remove_cmd(args: argparse.Namespace, services: Services) -> int:
 def auth_cmd(args: argparse.Namespace, services: Services) -> int:
     gpt = services.store.gpts.get(args.gpt_id)
     action = _find(gpt, args.action_id)
-    scheme = _usable_scheme(_document(action))
+    scheme = _chosen_scheme(_document(action), args.scheme)
     kind = args.type or (_auth_type(scheme) if scheme else None)
     if kind is None:
         raise errors.ValidationError(
@@ -271,6 +272,20 @@ def _secret_names(action: Action) -> list[str]:
     return [n for n in (action.auth.secret_name, action.auth.username_secret) if n]
 
 
+def _chosen_scheme(document: ActionDocument, name: str | None) -> SecurityScheme | None:
+    usable = [s for s in document.security_schemes if _auth_type(s) is not None]
+    if name is None:
+        if len(usable) > 1:
+            others = ", ".join(s.name for s in usable[1:])
+            err(f"note: following scheme '{usable[0].name}'; --scheme picks another ({others}).")
+        return usable[0] if usable else None
+    for scheme in usable:
+        if scheme.name == name:
+            return scheme
+    known = ", ".join(s.name for s in usable) or "none this app can use"
+    raise errors.ValidationError(f"The document has no scheme '{name}'; its schemes: {known}.")
+
+
 def _usable_scheme(document: ActionDocument) -> SecurityScheme | None:
     for scheme in document.security_schemes:
         if _auth_type(scheme) is not None:
@@ -299,10 +314,9 @@ def _find(gpt: Gpt, action_id: str) -> Action:
 
 
 def _document(action: Action) -> ActionDocument:
-    from desktop.core.tools.actions.parse import cached_document  # noqa: PLC0415
+    from desktop.core.runs.toolbox import action_document  # noqa: PLC0415
 
-    source_url = action.source if action.source.startswith(("http://", "https://")) else ""
-    return cached_document(action.document, source_url)
+    return action_document(action)
 
 
 def _absolute_server(document: ActionDocument) -> bool:

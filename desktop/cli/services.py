@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from desktop.core import errors
-from desktop.core.gpt import update_definition
+from desktop.core.gpt import GptDefinition, update_definition
 from desktop.core.knowledge.extract import extract_isolated
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor
+from desktop.core.knowledge.retrieval import KnowledgeRetriever
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
 from desktop.core.runs.engine import RunEngine
+from desktop.core.runs.toolbox import Toolbox
 from desktop.core.secrets import Secrets
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
@@ -51,10 +54,26 @@ class Services:
         return ProviderFactory(self.local_models, self.endpoints)
 
     @cached_property
+    def toolbox(self) -> Toolbox:
+        return Toolbox(self.secrets)
+
+    @cached_property
     def engine(self) -> RunEngine:
-        engine = RunEngine(self.store, self.factory)
+        engine = RunEngine(
+            self.store, self.factory, tools_for=self.toolbox, retriever=self._retrieve
+        )
         engine.recover()
         return engine
+
+    def _retrieve(
+        self, definition: GptDefinition, gpt_id: str, thread_id: str, query: str
+    ) -> list[dict[str, Any]]:
+        """The engine's retriever; the index opens only for GPTs with knowledge."""
+        return self.retriever(definition, gpt_id, thread_id, query)
+
+    @cached_property
+    def retriever(self) -> KnowledgeRetriever:
+        return KnowledgeRetriever(self.store, self.index, self.query_embedder)
 
     @cached_property
     def index(self) -> KnowledgeIndex:
@@ -93,6 +112,8 @@ class Services:
         self.store.gpts.save(gpt_id, definition, note="knowledge files changed")
 
     def close(self) -> None:
+        if "toolbox" in self.__dict__:
+            self.toolbox.close()
         if "factory" in self.__dict__:
             self.factory.close()
         if "store" in self.__dict__:

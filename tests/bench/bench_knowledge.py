@@ -42,9 +42,9 @@ from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Ingestor
 from desktop.core.knowledge.search import search
-from desktop.core.segment import terms
 from desktop.core.knowledge.tokens import approx_tokens
 from desktop.core.knowledge.types import Chunk, Extraction, Section
+from desktop.core.segment import terms
 from desktop.core.store import Store
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"

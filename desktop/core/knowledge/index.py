@@ -20,8 +20,8 @@ import pyarrow as pa
 from lancedb.index import FTS
 
 from desktop.core import errors
-from desktop.core.segment import terms
 from desktop.core.knowledge.types import Chunk
+from desktop.core.segment import terms
 
 ANN_THRESHOLD = 50_000  # rows before a vector index beats a flat scan
 _OWNER = re.compile(r"^[A-Za-z0-9_]{1,80}$")

@@ -98,3 +98,20 @@ def test_remove(capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path) -
 def test_unknown_gpt(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     code, _, err = run_cli(capsys, "knowledge", "add", "gpt_nope", str(folder))
     assert code == 1 and "No GPT with id 'gpt_nope'" in err
+
+
+def test_chat_retrieves_from_the_knowledge(
+    capsys: pytest.CaptureFixture[str], folder: Path, tiny_gguf: Path
+) -> None:
+    args = ["--name", "Docs", "--model", str(tiny_gguf), "--max-tokens", "8", "--seed", "1"]
+    gpt = run_cli(capsys, "gpt", "create", *args)[1].strip()
+    run_cli(capsys, "knowledge", "add", gpt, str(folder / "report.pdf"))
+    code, out, _ = run_cli(capsys, "chat", gpt, "How did costs change?", "--json")
+    assert code == 0
+    run_id = json.loads(out.splitlines()[-1])["id"]
+    steps = json.loads(run_cli(capsys, "runs", "show", run_id, "--json")[1])["steps"]
+    (retrieval,) = [c for s in steps for c in s["step_details"].get("tool_calls", [])]
+    assert retrieval["type"] == "retrieval"
+    assert retrieval["retrieval"]["results"][0]["text"] == "Costs fell."
+    prompt = steps[-1]["step_details"]["model_call"]["prompt"]
+    assert "Costs fell." in prompt
