@@ -96,18 +96,20 @@ def _ask_consent(run: Run) -> str | None:
             f"`capsule runs consent {run.id} once|always|deny`."
         )
         return None
+    question = (
+        f"\n{asked['tool']} wants to call {asked['domain']} with {asked['arguments']}\n"
+        "Allow [o]nce, [a]lways for this GPT, or [d]eny? "
+    )
     while True:
-        answer = (
-            input(
-                f"\n{asked['tool']} wants to call {asked['domain']} with {asked['arguments']}\n"
-                "Allow [o]nce, [a]lways for this GPT, or [d]eny? "
-            )
-            .strip()
-            .lower()
-        )
+        try:
+            answer = input(question).strip().lower()
+        except EOFError:
+            err(f"\nNo answer; the run waits: `capsule runs consent {run.id} once|always|deny`.")
+            return None
         for decision, keys in CONSENT_KEYS.items():
             if answer in keys:
                 return decision
+        question = "Type o (allow once), a (always for this GPT) or d (deny): "
 
 
 def print_json(stream: RunStream) -> str:

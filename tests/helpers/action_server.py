@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from desktop.core.tools.actions.model import Body, Operation, Parameter
+from desktop.core.tools.actions.parse import arguments_schema
 
 API_KEY = "key-abc123-header"
 BEARER = "bearer-xyz789-token"
@@ -286,15 +287,7 @@ def operation(
     servers: tuple[str, ...] = (),
 ) -> Operation:
     """An `Operation` as the parser would build it: the schema made from its parameters."""
-    properties: dict[str, Any] = {p.arg: p.schema for p in parameters}
-    required = [p.arg for p in parameters if p.required]
-    if body is not None:
-        properties[body.arg] = body.schema
-        if body.required:
-            required.append(body.arg)
-    schema: dict[str, Any] = {"type": "object", "properties": properties}
-    if required:
-        schema["required"] = required
+    schema = arguments_schema(parameters, body)
     return Operation(
         tool_name=tool_name,
         method=method,

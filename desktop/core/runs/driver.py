@@ -411,8 +411,15 @@ class RunDriver:
                 ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
             )
             return True
+        spent = sum(c.get("duration_ms", 0) for c in step.step_details["tool_calls"])
         with self._store.db.transaction() as conn:
-            RunRepository.update_step(conn, step, status="completed", completed_at=now())
+            RunRepository.update_step(
+                conn,
+                step,
+                status="completed",
+                timings={**step.timings, "duration_ms": round(spent, 2)},
+                completed_at=now(),
+            )
         yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
         self._open.step = None
         return False

@@ -171,3 +171,50 @@ def test_runs_consent_deny_and_always(
 
 def thread(capsys: pytest.CaptureFixture[str]) -> str:
     return str(json.loads(cli(capsys, "threads", "list", "--json")[1])[0]["id"])
+
+
+def test_chat_asks_on_a_terminal_until_it_gets_an_answer(
+    capsys: pytest.CaptureFixture[str],
+    gpt_id: str,
+    api: ActionServer,
+    server: OpenAIServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imported(capsys, gpt_id, api)
+    server.script(tool_answer(("c1", "getWeather", '{"city": "Rome"}')), text_answer("Warm."))
+    answers = iter(["maybe", "a"])
+    questions: list[str] = []
+
+    def answer(question: str) -> str:
+        questions.append(question)
+        return next(answers)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    assert main(["chat", gpt_id, "Rome?"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.strip() == "Warm."
+    assert "getWeather wants to call 127.0.0.1" in questions[0]
+    assert questions[1].startswith("Type o (allow once)")
+    assert len(api.seen("/echo/weather/Rome")) == 1
+
+
+def test_a_closed_terminal_leaves_the_run_waiting(
+    capsys: pytest.CaptureFixture[str],
+    gpt_id: str,
+    api: ActionServer,
+    server: OpenAIServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imported(capsys, gpt_id, api)
+    server.script(tool_answer(("c1", "getWeather", '{"city": "Rome"}')))
+
+    def closed(_question: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", closed)
+    assert main(["chat", gpt_id, "Rome?"]) == 0
+    _, err = capsys.readouterr()
+    assert "the run waits" in err and "(requires_action)" in err
+    assert api.seen("/echo/weather/Rome") == []

@@ -262,7 +262,7 @@ def _operation(state: _State, path: str, method: str, item: dict[str, Any], item
         description=_describe(summary, _text(op.get("description") or item.get("description"))),
         parameters=parameters,
         body=body,
-        parameters_schema=_arguments_schema(parameters, body),
+        parameters_schema=arguments_schema(parameters, body),
         servers=_servers(state, item, item_at, op, op_at),
         security=operation_security(op, state.data, state.scheme_names, label, state.warnings),
         deprecated=op.get("deprecated") is True,
@@ -284,7 +284,8 @@ def _check_id(op: dict[str, Any], at: str, ids: dict[str, str]) -> None:
     ids[operation_id] = where
 
 
-def _arguments_schema(parameters: tuple[Parameter, ...], body: Body | None) -> dict[str, Any]:
+def arguments_schema(parameters: tuple[Parameter, ...], body: Body | None) -> dict[str, Any]:
+    """The one object schema the model fills: each parameter's argument and the body."""
     properties: dict[str, Any] = {p.arg: p.schema for p in parameters}
     required = [p.arg for p in parameters if p.required]
     if body is not None:

@@ -60,6 +60,10 @@ def test_first_call_to_a_host_waits_and_allow_once_covers_the_run(
     }
     assert second["consent"]["decision"] == "allow_once" and second["consent"]["asked"] is False
     assert first["function"]["output"] == "A"
+    (tool_step,) = [s for s in store.runs.steps(events[-1].data["id"]) if s.type == "tool_calls"]
+    assert tool_step.timings["duration_ms"] == round(
+        first["duration_ms"] + second["duration_ms"], 2
+    )
     assert store.gpts.get(gpt.id).definition.allowed_domains == []
 
 
