@@ -200,11 +200,14 @@ def test_the_template_s_own_call_text_parses_back(name: str) -> None:
         assert [c.index for c in calls] == list(range(count))
 
 
-@pytest.mark.parametrize("name", sorted(TEMPLATES))
+# Formats with no layout are only ever written by the template itself, not by us.
+WRITABLE = [name for name in sorted(TEMPLATES) if mode_of(name).format.layout is not None]
+
+
+@pytest.mark.parametrize("name", WRITABLE)
 def test_calls_written_in_the_format_parse_back_after_text(name: str) -> None:
     mode = mode_of(name)
-    if mode.format.layout is None:
-        pytest.skip("no layout: calls are only written by the template itself")
+    assert mode.format.layout is not None
     count = 1 if not mode.format.layout.parallel else 2
     text = write_calls(mode.format.layout, tool_calls(count))
     lead = "" if mode.format.variant == "llama3" else "Checking the forecast. "
