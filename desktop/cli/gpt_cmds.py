@@ -212,8 +212,18 @@ def show_gpt(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         emit_json(data)
     else:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json.dumps(_readable(data), indent=2, ensure_ascii=False))
     return 0
+
+
+def _readable(data: dict[str, Any]) -> dict[str, Any]:
+    """The definition for a person: action documents (often megabytes) named, not printed."""
+    actions = []
+    for action in data.get("actions", []):
+        size = len(action.get("document", ""))
+        shown = f"({size:,} characters: `capsule actions show {data['id']} {action['id']}`)"
+        actions.append({**action, "document": shown})
+    return {**data, "actions": actions} if actions else data
 
 
 def edit_gpt(args: argparse.Namespace, services: Services) -> int:

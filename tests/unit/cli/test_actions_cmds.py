@@ -218,3 +218,14 @@ def test_a_closed_terminal_leaves_the_run_waiting(
     _, err = capsys.readouterr()
     assert "the run waits" in err and "(requires_action)" in err
     assert api.seen("/echo/weather/Rome") == []
+
+
+def test_gpt_show_names_the_document_instead_of_printing_it(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, api: ActionServer
+) -> None:
+    action = imported(capsys, gpt_id, api)
+    code, out, _ = cli(capsys, "gpt", "show", gpt_id)
+    assert code == 0 and "openapi: 3.1.0" not in out
+    assert f"capsule actions show {gpt_id} {action}" in out
+    code, out, _ = cli(capsys, "gpt", "show", gpt_id, "--json")
+    assert json.loads(out)["actions"][0]["document"].startswith("openapi: 3.1.0")
