@@ -11,6 +11,7 @@ in well under a second.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 import time
@@ -228,10 +229,8 @@ def _parse_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         json_error = exc
     # A YAML flow mapping also starts with `{`: it gets its chance before the JSON error.
-    try:
+    with contextlib.suppress(ActionDocumentError):
         return load_yaml(text)
-    except ActionDocumentError:
-        pass
     raise ActionDocumentError(
         f"The document is not valid JSON: {json_error.msg} at line {json_error.lineno}, "
         f"column {json_error.colno}. Fix the text there (a missing comma, quote or bracket "

@@ -277,8 +277,8 @@ def _number(value: str) -> Any:
             return int(value[2:], 8)
         if _FLOAT.match(value):
             return float(value)
-    except ValueError:  # an integer too long for Python's int() from text
-        pass
+    except ValueError:  # an integer too long for Python's int() from text stays text
+        return value
     return value
 
 

@@ -43,7 +43,7 @@ paths:
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
-        pass
+        """No access log on stderr."""
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ class DocServer:
                 self.wfile.write(b"0\r\n\r\n")
 
             def log_message(self, *args: object) -> None:
-                pass
+                """No access log on stderr."""
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
