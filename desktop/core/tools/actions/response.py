@@ -101,9 +101,8 @@ def _parsed(response: HttpResponse) -> Any:
     if is_json(kind) or (not kind and response.body.lstrip()[:1] in (b"{", b"[")):
         try:
             return json.loads(response.body)
-        except ValueError:
-            pass  # an API that labels plain text as JSON: show the text
-        return response.text()
+        except ValueError:  # an API that labels plain text as JSON: show the text
+            return response.text()
     if is_text(kind):
         return response.text()
     if not kind and b"\0" not in response.body[:4096]:
