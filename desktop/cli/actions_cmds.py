@@ -143,9 +143,10 @@ def _tool_names(gpt: Gpt, skip: str | None) -> set[str]:
 
 
 def _suggest_auth(gpt_id: str, action: Action, document: ActionDocument) -> None:
-    scheme = _usable_scheme(document)
-    if scheme is None:
+    usable = _usable_schemes(document)
+    if not usable:
         return
+    scheme = usable[0]
     kind = _auth_type(scheme)
     print(
         f"The API uses {kind} auth (scheme '{scheme.name}'). Set it with: "
@@ -273,7 +274,7 @@ def _secret_names(action: Action) -> list[str]:
 
 
 def _chosen_scheme(document: ActionDocument, name: str | None) -> SecurityScheme | None:
-    usable = [s for s in document.security_schemes if _auth_type(s) is not None]
+    usable = _usable_schemes(document)
     if name is None:
         if len(usable) > 1:
             others = ", ".join(s.name for s in usable[1:])
@@ -286,11 +287,8 @@ def _chosen_scheme(document: ActionDocument, name: str | None) -> SecurityScheme
     raise errors.ValidationError(f"The document has no scheme '{name}'; its schemes: {known}.")
 
 
-def _usable_scheme(document: ActionDocument) -> SecurityScheme | None:
-    for scheme in document.security_schemes:
-        if _auth_type(scheme) is not None:
-            return scheme
-    return None
+def _usable_schemes(document: ActionDocument) -> list[SecurityScheme]:
+    return [s for s in document.security_schemes if _auth_type(s) is not None]
 
 
 def _auth_type(scheme: SecurityScheme) -> str | None:

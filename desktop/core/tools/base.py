@@ -7,7 +7,7 @@ owns the loop and tools only answer one call at a time, on the engine's thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class Tool(Protocol):
         ...
 
 
+@runtime_checkable
 class NetworkTool(Tool, Protocol):
     """A tool that reaches another machine: the engine asks the user before its first call.
 
@@ -65,5 +66,4 @@ class NetworkTool(Tool, Protocol):
 
 def network_domain(tool: Tool, arguments: dict[str, Any]) -> str | None:
     """The host `tool` would reach with `arguments`, or None for a tool that stays local."""
-    domain = getattr(tool, "domain", None)
-    return domain(arguments) if callable(domain) else None
+    return tool.domain(arguments) if isinstance(tool, NetworkTool) else None
