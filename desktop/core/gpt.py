@@ -92,22 +92,34 @@ class KnowledgeSettings(_Strict):
 
 
 class CodeInterpreterSettings(_Strict):
+    """Python in a sandboxed kernel per thread; every limit applies to each execution."""
+
     enabled: bool = False
-    timeout_s: Annotated[float, Field(gt=0, le=3600)] = 30.0
+    timeout_s: Annotated[float, Field(gt=0, le=3600)] = 30.0  # wall time: interrupt, then kill
     memory_mb: Annotated[int, Field(ge=64, le=1_048_576)] = 1024
+    cpu_s: Annotated[int, Field(ge=1, le=86_400)] = 60
+    max_processes: Annotated[int, Field(ge=1, le=4096)] = 32
+    max_file_mb: Annotated[int, Field(ge=1, le=1_048_576)] = 200
 
 
 class WebBrowsingSettings(_Strict):
+    """`fetch_url` always; `web_search` when a provider is set (Brave and Tavily need a key)."""
+
     enabled: bool = False
     search_provider: Literal["none", "searxng", "brave", "tavily"] = "none"
+    # SearXNG: the instance's address (required). Brave, Tavily: empty for the service's
+    # own API address, or another address speaking the same API.
     search_url: str = Field(default="", max_length=2048)
+    max_results: Annotated[int, Field(ge=1, le=20)] = 5
 
 
 class ImageGenerationSettings(_Strict):
+    """An OpenAI-compatible images endpoint: `provider` names a provider profile."""
+
     enabled: bool = False
     provider: str = Field(default="", max_length=64)
     model: str = Field(default="", max_length=256)
-    size: str = Field(default="1024x1024", pattern=r"^\d{2,5}x\d{2,5}$")
+    size: str = Field(default="1024x1024", pattern=r"^(auto|\d{2,5}x\d{2,5})$")
     quality: Literal["standard", "hd", "low", "medium", "high", "auto"] = "standard"
 
 
@@ -115,6 +127,30 @@ class Capabilities(_Strict):
     code_interpreter: CodeInterpreterSettings = Field(default_factory=CodeInterpreterSettings)
     web_browsing: WebBrowsingSettings = Field(default_factory=WebBrowsingSettings)
     image_generation: ImageGenerationSettings = Field(default_factory=ImageGenerationSettings)
+
+
+def capability_problems(capabilities: Capabilities) -> list[str]:
+    """What stops a switched-on capability from working, one line each (empty when none).
+
+    These are warnings, not validation errors: a definition saved before a setting existed
+    must still load, and a half-configured capability can be finished later.
+    """
+    problems = []
+    web = capabilities.web_browsing
+    if web.enabled and web.search_provider == "searxng" and not web.search_url.strip():
+        problems.append(
+            "web_browsing.search_url: SearXNG needs the instance's address, like "
+            "http://localhost:8888 (web_search is not offered until it is set)"
+        )
+    if web.search_url and not web.search_url.startswith(("http://", "https://")):
+        problems.append("web_browsing.search_url: must start with http:// or https://")
+    images = capabilities.image_generation
+    if images.enabled and not images.provider:
+        problems.append(
+            "image_generation.provider: name a provider profile whose server has an images "
+            "endpoint (see `capsule providers list`)"
+        )
+    return problems
 
 
 class ActionAuth(_Strict):

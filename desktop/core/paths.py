@@ -38,6 +38,16 @@ class Paths:
         return self.data / "models"
 
     @property
+    def threads(self) -> Path:
+        """One folder per thread: its files (attachments, what code and tools made)."""
+        return self.data / "threads"
+
+    @property
+    def runtime(self) -> Path:
+        """Short-lived files of running helpers (kernel sockets and connection files)."""
+        return self.cache / "run"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

@@ -6,6 +6,7 @@ owns the loop and tools only answer one call at a time, on the engine's thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -29,12 +30,43 @@ class ToolSpec:
         }
 
 
+def _never() -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class ToolContext:
+    """Where a run's tools work: its GPT and its thread (whose files and kernel they use).
+
+    `cancelled` turns true when the user stops the run: a tool that waits long (code
+    running in a kernel) polls it and stops early.
+    """
+
+    gpt_id: str
+    thread_id: str
+    cancelled: Callable[[], bool] = _never
+
+
+# Keys a tool's `record` may not set on its call: the engine owns them.
+RESERVED_CALL_KEYS = frozenset(
+    {"id", "type", "function", "details", "error", "duration_ms", "images", "consent"}
+)
+
+
 @dataclass(frozen=True)
 class ToolResult:
-    """What a tool returns: the text the model reads, plus details for the run step."""
+    """What a tool returns: the text the model reads, plus details for the run step.
+
+    `record` holds sections set at the top level of the call in the run step, in the shape
+    the Assistants API gave built-in tools: `{"code_interpreter": {"input", "outputs"}}`,
+    `{"web_browsing": {...}}`, `{"image_generation": {...}}`. `images` names thread files
+    (relative to the thread's folder) that the answer shows as pictures.
+    """
 
     output: str
     details: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict)
+    images: tuple[str, ...] = ()
 
 
 class Tool(Protocol):
@@ -50,6 +82,15 @@ class Tool(Protocol):
     def run(self, arguments: dict[str, Any]) -> ToolResult:
         """Execute with parsed arguments; raise `errors.ToolError` for a readable failure."""
         ...
+
+
+class SecretSource(Protocol):
+    """Where tools get secrets: `desktop.core.secrets.Secrets` in the app.
+
+    `get` raises `errors.SecretNotFoundError` when the secret is not there.
+    """
+
+    def get(self, name: str) -> str: ...
 
 
 @runtime_checkable

@@ -22,17 +22,12 @@ from desktop.core.gpt import ActionAuth
 from desktop.core.secrets import MASK, SecretMask
 from desktop.core.tools.actions.http import HttpRequest, HttpResponse, host_of
 from desktop.core.tools.actions.model import SecurityScheme
+from desktop.core.tools.base import SecretSource
 
 Fetch = Callable[[HttpRequest], HttpResponse]
 # A token is refreshed this long before it expires (or at a tenth of its lifetime, if
 # shorter), so that it does not run out between signing and arriving.
 REFRESH_MARGIN_S = 30.0
-
-
-class SecretSource(Protocol):
-    """Where secrets come from: `desktop.core.secrets.Secrets` in the app."""
-
-    def get(self, name: str) -> str: ...
 
 
 @dataclass(frozen=True)

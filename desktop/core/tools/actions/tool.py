@@ -18,7 +18,7 @@ from referencing.exceptions import Unresolvable
 from desktop.core import errors
 from desktop.core.gpt import Action
 from desktop.core.secrets import MASK
-from desktop.core.tools.actions.auth import Authenticator, SecretSource, authenticator_for
+from desktop.core.tools.actions.auth import Authenticator, authenticator_for
 from desktop.core.tools.actions.client import ActionClient
 from desktop.core.tools.actions.http import (
     HttpRequest,
@@ -30,7 +30,7 @@ from desktop.core.tools.actions.http import (
 )
 from desktop.core.tools.actions.model import ActionDocument, Operation
 from desktop.core.tools.actions.response import render
-from desktop.core.tools.base import ToolResult, ToolSpec
+from desktop.core.tools.base import SecretSource, ToolResult, ToolSpec
 
 MAX_DESCRIPTION = 1024  # characters of an operation's text the model sees in the tool list
 MAX_PROBLEMS = 8  # validation problems listed in one error; the rest are counted
