@@ -12,7 +12,7 @@ from desktop.core.providers.local import LocalModel, LocalModels
 
 if TYPE_CHECKING:
     from desktop.core.providers.endpoint import Endpoint
-    from desktop.core.providers.openai_compat import ClientPool, RemoteEmbedder
+    from desktop.core.providers.openai_compat import ClientPool, RemoteEmbedder, RemoteImages
 
 
 # A local model's window when the GPT sets none: enough for chat with a few excerpts, and
@@ -73,6 +73,12 @@ class ProviderFactory:
         from desktop.core.providers.openai_compat import RemoteEmbedder  # noqa: PLC0415
 
         return RemoteEmbedder(self._endpoint(profile), model, clients=self._client_pool())
+
+    def remote_images(self, profile: str, model: str) -> RemoteImages:
+        """An image generator for `model` (empty: the server's default) of profile `profile`."""
+        from desktop.core.providers.openai_compat import RemoteImages  # noqa: PLC0415
+
+        return RemoteImages(self._endpoint(profile), model, clients=self._client_pool())
 
     def _client_pool(self) -> ClientPool:
         from desktop.core.providers.openai_compat import ClientPool  # noqa: PLC0415
