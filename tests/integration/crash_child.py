@@ -31,7 +31,7 @@ def main() -> None:
             ),
         ]
     )
-    engine = RunEngine(store, provider_for(provider), lambda _d: ToolRegistry([EchoTool()]))
+    engine = RunEngine(store, provider_for(provider), lambda _d, _c: ToolRegistry([EchoTool()]))
     stream = engine.run(gpt.id, "please crash")
     deltas = 0
     for event in stream:

@@ -256,7 +256,7 @@ def test_the_run_engine_runs_the_call_and_goes_on(
         model={"model": str(roomy), "max_tokens": 200, "seed": 4, "context_size": 8192},
     )
     try:
-        engine = RunEngine(store, factory, lambda _definition: ToolRegistry([pick]))
+        engine = RunEngine(store, factory, lambda _d, _c: ToolRegistry([pick]))
         stream = engine.run(gpt.id, "Pick one.", tool_choice="required")
         events = list(stream)
     finally:

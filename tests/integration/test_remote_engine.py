@@ -30,7 +30,7 @@ def engine(store: Store, provider: RemoteProvider, *tools: Any) -> RunEngine:
         assert (settings.provider, settings.model) == ("ollama", "llama3.2")
         return provider
 
-    return RunEngine(store, resolve, lambda _definition: ToolRegistry(tools))
+    return RunEngine(store, resolve, lambda _d, _c: ToolRegistry(tools))
 
 
 def gpt(make_gpt: Any) -> Any:

@@ -12,6 +12,7 @@ from desktop.core import errors
 from desktop.core.ids import new_id
 from desktop.core.providers import base
 from desktop.core.runs.tools import ToolRegistry
+from desktop.core.tools.base import RESERVED_CALL_KEYS
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ def execute_call(
         function["output"] = result.output
         if result.details:
             call["details"] = result.details
+        call.update((k, v) for k, v in result.record.items() if k not in RESERVED_CALL_KEYS)
+        if result.images:
+            call["images"] = list(result.images)
     except errors.CapsuleError as exc:
         function["output"] = json.dumps({"error": exc.message}, ensure_ascii=False)
         call["error"] = exc.to_dict()

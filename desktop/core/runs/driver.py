@@ -23,6 +23,7 @@ from desktop.core.runs.citations import annotate
 from desktop.core.runs.consent import Consent
 from desktop.core.runs.guard import OutputGuard
 from desktop.core.runs.history import conversation_for, sources_of, user_text
+from desktop.core.runs.outputs import annotate_urls, image_parts, pending_images, web_sources
 from desktop.core.runs.prompt import fit
 from desktop.core.runs.tools import Offer, ToolRegistry
 from desktop.core.store import Store
@@ -317,11 +318,10 @@ class RunDriver:
         message_status = "completed" if finish in {"stop", "tool_calls"} else "incomplete"
         with self._store.db.transaction() as conn:
             if self._open.message is not None:
-                text = "".join(self._open.parts)
                 ThreadRepository.update_message(
                     conn,
                     self._open.message.id,
-                    text_content(text, annotate(text, self._sources)),
+                    self._content("".join(self._open.parts), step),
                     message_status,
                 )
             RunRepository.update_step(
@@ -497,6 +497,14 @@ class RunDriver:
                 conn, self._open.message.id, text_content("".join(self._open.parts)), "in_progress"
             )
 
+    def _content(self, text: str, step: RunStep) -> list[dict[str, Any]]:
+        """The answer's content: pictures tools made for it, then its annotated text."""
+        steps = self._store.runs.steps(self.run.id)
+        annotations = annotate(text, self._sources) + annotate_urls(text, web_sources(steps))
+        annotations.sort(key=lambda a: a["start_index"])
+        images = pending_images(steps, step.id)
+        return image_parts(images) + text_content(text, annotations)
+
     def _cancel_requested(self) -> bool:
         """True once this run is to stop: cancelled here, or from another process."""
         if self._cancel.cancelled:
@@ -550,11 +558,11 @@ class RunDriver:
 
     def _close_open(self, conn: Any, status: str, error: dict[str, str] | None) -> list[ev.Event]:
         out: list[ev.Event] = []
-        if self._open.message is not None:
-            ThreadRepository.update_message(
-                conn, self._open.message.id, text_content("".join(self._open.parts)), "incomplete"
-            )
         step = self._open.step
+        if self._open.message is not None:
+            text = "".join(self._open.parts)
+            content = self._content(text, step) if step is not None else text_content(text)
+            ThreadRepository.update_message(conn, self._open.message.id, content, "incomplete")
         if step is not None and step.status == "in_progress":
             step_status = "failed" if status == "failed" else "cancelled"
             RunRepository.update_step(

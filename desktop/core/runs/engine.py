@@ -20,20 +20,24 @@ from desktop.core.runs import owner as owners
 from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
 from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
+from desktop.core.runs.outputs import WEB_CITATION_GUIDE
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
 from desktop.core.store.records import RUN_TERMINAL, Run, Thread, text_content
 from desktop.core.store.runs import RunRepository
 from desktop.core.store.threads import ThreadRepository
+from desktop.core.tools.base import ToolContext
 
 ProviderResolver = Callable[[ModelSettings], Provider]
-ToolsFor = Callable[[GptDefinition], ToolRegistry]
+# (definition, where the tools work) -> the run's tools. Called once when a run is created
+# (for its record) and once each time it is driven; building a registry must be cheap.
+ToolsFor = Callable[[GptDefinition, ToolContext], ToolRegistry]
 # (definition, gpt id, thread id, query) -> the chunks found, as JSON-ready dicts with
 # id, file_id, file, page, location, text, score and ranks.
 Retriever = Callable[[GptDefinition, str, str, str], list[dict[str, Any]]]
 
 
-def _no_tools(_definition: GptDefinition) -> ToolRegistry:
+def _no_tools(_definition: GptDefinition, _context: ToolContext) -> ToolRegistry:
     return ToolRegistry()
 
 
@@ -113,7 +117,7 @@ class RunEngine:
                 truncation_strategy=definition.model.truncation.model_dump(
                     mode="json", exclude_none=True
                 ),
-                tools=self._tools_for(definition).snapshot(),
+                tools=self._tools_for(definition, ToolContext(gpt.id, thread.id)).snapshot(),
                 owner=self._owner,
             )
             self._store.threads.lock(conn, thread.id, run.id)
@@ -217,7 +221,7 @@ class RunEngine:
         token = CancelToken()
         with self._lock:
             self._active[run.id] = token
-        tools = self._tools_for(definition)
+        tools = self._tools_for(definition, self._context(run, token))
         retrieve = None
         if self._retriever is not None and definition.knowledge.files:
             retriever = self._retriever
@@ -245,12 +249,25 @@ class RunEngine:
 
         return RunStream(run, events(), token)
 
+    def _context(self, run: Run, token: CancelToken) -> ToolContext:
+        """Where the run's tools work; `cancelled` also sees a stop from another process."""
+
+        def cancelled() -> bool:
+            if token.cancelled:
+                return True
+            rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (run.id,))
+            return bool(rows) and rows[0]["status"] == "cancelling"
+
+        return ToolContext(run.gpt_id, run.thread_id, cancelled)
+
     @staticmethod
     def _instructions(definition: GptDefinition) -> str:
         """The system prompt: stable for the whole thread, so the KV cache holds."""
         parts = [definition.instructions.strip()]
         if definition.knowledge.files:
             parts.append(CITATION_GUIDE)
+        if definition.capabilities.web_browsing.enabled:
+            parts.append(WEB_CITATION_GUIDE)
         if definition.knowledge_protection:
             parts.append(PROTECTION_RULE)
         return "\n\n".join(p for p in parts if p)

@@ -68,6 +68,9 @@ class ToolRegistry:
                 f"unknown tool {name!r}; the tools available are: {known}"
             ) from None
 
+    def names(self) -> list[str]:
+        return list(self._tools)
+
     def __contains__(self, name: object) -> bool:
         return name in self._tools
 

@@ -17,7 +17,7 @@ from tests.helpers.tools import EchoTool, WebTool
 
 
 def engine_with(store: Store, provider: ScriptedProvider, *tools: Any) -> RunEngine:
-    return RunEngine(store, provider_for(provider), lambda _d: ToolRegistry(tools))
+    return RunEngine(store, provider_for(provider), lambda _d, _c: ToolRegistry(tools))
 
 
 def fetch_twice() -> Reply:
@@ -185,7 +185,7 @@ def test_the_model_call_records_which_operations_were_offered(store: Store, make
         lambda query, limit: [f"op_{w}" for w in query.split()][:limit],
     )
     provider = ScriptedProvider([Reply(pieces=["ok"])])
-    engine = RunEngine(store, provider_for(provider), lambda _d: registry)
+    engine = RunEngine(store, provider_for(provider), lambda _d, _c: registry)
     events = list(engine.run(gpt.id, "4 1 3"))
     (step,) = store.runs.steps(events[-1].data["id"])
     call = step.step_details["model_call"]

@@ -17,7 +17,7 @@ from tests.helpers.tools import ClientTool, EchoTool
 
 
 def engine_with(store: Store, provider: ScriptedProvider, *tools: Any) -> RunEngine:
-    return RunEngine(store, provider_for(provider), lambda _d: ToolRegistry(tools))
+    return RunEngine(store, provider_for(provider), lambda _d, _c: ToolRegistry(tools))
 
 
 def drain(stream: Any) -> list[ev.Event]:

@@ -41,7 +41,7 @@ def knowledge_engine(
     )
     retriever = KnowledgeRetriever(store, index, lambda _model: None)
     return RunEngine(
-        store, provider_for(provider), lambda _d: ToolRegistry([EchoTool()]), retriever
+        store, provider_for(provider), lambda _d, _c: ToolRegistry([EchoTool()]), retriever
     )
 
 

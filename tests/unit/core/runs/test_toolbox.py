@@ -23,6 +23,7 @@ from desktop.core.store import Store
 from desktop.core.store.records import Gpt
 from desktop.core.tools.actions.client import ActionClient, Limits
 from desktop.core.tools.actions.importer import import_action
+from desktop.core.tools.base import ToolContext
 from tests.helpers.action_server import (
     API_KEY,
     BASIC_PASSWORD,
@@ -226,6 +227,6 @@ def test_two_actions_with_the_same_operations_get_distinct_names(
     first = Action(id="one", name="One", source=imported.source, document=imported.text)
     second = Action(id="two", name="Two", source=imported.source, document=imported.text)
     gpt = make_gpt(actions=[first.model_dump(), second.model_dump()])
-    registry = toolbox(gpt.definition)
+    registry = toolbox(gpt.definition, ToolContext(gpt.id, "thread_1"))
     assert "getWeather" in registry and "two_getWeather" in registry
     assert len(registry) == 22
