@@ -9,12 +9,14 @@ import sys
 from desktop import __version__
 from desktop.cli import (
     actions_cmds,
+    capabilities_cmds,
     chat_cmds,
     gpt_cmds,
     knowledge_cmds,
     models_cmds,
     providers_cmds,
     runs_cmds,
+    threads_cmds,
 )
 from desktop.cli.output import err
 from desktop.cli.services import Services
@@ -34,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     providers_cmds.add_parser(subparsers)
     chat_cmds.add_parser(subparsers)
     runs_cmds.add_parser(subparsers)
+    threads_cmds.add_parser(subparsers)
     knowledge_cmds.add_parser(subparsers)
     actions_cmds.add_parser(subparsers)
+    capabilities_cmds.add_parser(subparsers)
     return parser
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from desktop.cli.output import emit_json, err
 from desktop.cli.services import Services
+from desktop.core import errors
 from desktop.core.runs import events as ev
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
 from desktop.core.runs.engine import RunStream
@@ -26,6 +28,14 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("message", help="the message; '-' reads it from stdin")
     parser.add_argument("--thread", help="continue this thread (default: start a new one)")
     parser.add_argument("--json", action="store_true", help="print one JSON event per line")
+    parser.add_argument(
+        "--attach",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="copy a file into the thread first (repeatable); the code interpreter sees it",
+    )
     parser.set_defaults(handler=chat)
 
 
@@ -54,8 +64,29 @@ class _Interrupts:
 
 def chat(args: argparse.Namespace, services: Services) -> int:
     message = sys.stdin.read() if args.message == "-" else args.message
-    stream = services.engine.run(args.gpt_id, message, thread_id=args.thread)
+    thread_id = args.thread
+    if args.attach:
+        thread_id = _attach(args, services, message)
+    stream = services.engine.run(args.gpt_id, message, thread_id=thread_id)
     return follow(stream, services, args.json, ask=args.message != "-")
+
+
+def _attach(args: argparse.Namespace, services: Services, message: str) -> str:
+    """Copy `--attach` files into the thread (a new one when none is named); its id."""
+    services.store.gpts.get(args.gpt_id)
+    if not message.strip():
+        raise errors.ValidationError("The message is empty: type something to send.")
+    for path in args.attach:
+        if not path.is_file():
+            raise errors.ValidationError(f"{path} is not a file: --attach takes files")
+    if args.thread is not None:
+        thread_id: str = args.thread
+        services.store.threads.get(thread_id)
+    else:
+        thread_id = services.store.threads.create(args.gpt_id, title=message.strip()).id
+    for entry in services.thread_files.attach(thread_id, args.attach):
+        err(f"attached {entry.name}")
+    return thread_id
 
 
 def follow(stream: RunStream, services: Services, as_json: bool, ask: bool = True) -> int:
@@ -130,20 +161,57 @@ def print_text(stream: RunStream) -> str:
                 sys.stdout.write(part["text"]["value"])
             sys.stdout.flush()
             wrote = True
-        elif event.event == ev.MODEL_LOADING:
-            err(f"Loading {event.data['model']}…")
-        elif event.event == ev.MODEL_LOADED:
-            err(f"Loaded in {event.data['seconds']:.1f} s")
-        elif event.event == ev.RUN_REQUIRES_ACTION:
-            required = event.data["required_action"]
-            for call in required.get("submit_tool_outputs", {}).get("tool_calls", []):
-                err(
-                    f"waiting for tool output: {call['function']['name']}"
-                    f"({call['function']['arguments']}) call {call['id']}"
-                )
+        for note in _notes(event):
+            err(("\n" if wrote else "") + note)
         if event.event in ev.RUN_FINAL.values():
             status = event.data["status"]
     if wrote:
         sys.stdout.write("\n")
         sys.stdout.flush()
     return status
+
+
+def _notes(event: ev.Event) -> list[str]:
+    """What the terminal says on stderr about an event besides the answer's text."""
+    if event.event == ev.MODEL_LOADING:
+        return [f"Loading {event.data['model']}…"]
+    if event.event == ev.MODEL_LOADED:
+        return [f"Loaded in {event.data['seconds']:.1f} s"]
+    if event.event == ev.STEP_COMPLETED and event.data["type"] == "tool_calls":
+        notes = (tool_note(call) for call in event.data["step_details"]["tool_calls"])
+        return [note for note in notes if note]
+    if event.event == ev.RUN_REQUIRES_ACTION:
+        required = event.data["required_action"]
+        return [
+            f"waiting for tool output: {call['function']['name']}"
+            f"({call['function']['arguments']}) call {call['id']}"
+            for call in required.get("submit_tool_outputs", {}).get("tool_calls", [])
+        ]
+    return []
+
+
+def tool_note(call: dict[str, Any]) -> str:
+    """One line on what a built-in tool did, for the terminal (empty for other calls)."""
+    name = call.get("function", {}).get("name", "")
+    made = [*call.get("images", [])]
+    if "code_interpreter" in call:
+        outputs = call["code_interpreter"].get("outputs", [])
+        failed = any(o.get("type") == "error" for o in outputs)
+        for output in outputs:
+            if output.get("type") == "files":
+                made += [f["name"] for f in output["files"] if f["name"] not in made]
+        note = f"[{name}] ran {len(call['code_interpreter'].get('input', '').splitlines())} line(s)"
+        note += ", failed" if failed else ""
+    elif "web_browsing" in call:
+        browsing = call["web_browsing"]
+        what = browsing.get("final_url") or browsing.get("url") or browsing.get("query", "")
+        note = f"[{name}] {browsing.get('action', '')} {what}"
+    elif "image_generation" in call:
+        note = f"[{name}] made {len(call['image_generation'].get('images', []))} image(s)"
+    else:
+        return ""
+    if call.get("error"):
+        note += f": {call['error'].get('message', '')}"
+    if made:
+        note += "; files: " + ", ".join(made)
+    return note

@@ -8,10 +8,16 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from desktop.cli.output import emit_json, table
+from desktop.cli.capabilities_cmds import capability_lines
+from desktop.cli.output import emit_json, err, table
 from desktop.cli.services import Services
 from desktop.core import errors
-from desktop.core.gpt import update_definition, validate_definition
+from desktop.core.gpt import (
+    Capabilities,
+    capability_problems,
+    update_definition,
+    validate_definition,
+)
 from desktop.core.providers.profiles import split_reference
 
 
@@ -73,6 +79,9 @@ def add_parser(subparsers: Any) -> None:
     restore.set_defaults(handler=restore_version)
 
 
+CAPABILITIES = ("code_interpreter", "web_browsing", "image_generation")
+
+
 def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None:
     parser.add_argument("--name", required=creating)
     parser.add_argument("--description")
@@ -92,6 +101,15 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
     parser.add_argument("--context-size", type=int)
     parser.add_argument("--gpu-layers", type=int, help="layers to offload to the GPU (-1: all)")
     parser.add_argument("--threads", type=int)
+    for switch, verb in (("--enable", "switch on"), ("--disable", "switch off")):
+        parser.add_argument(
+            switch,
+            action="append",
+            default=[],
+            choices=CAPABILITIES,
+            metavar="CAPABILITY",
+            help=f"{verb} a capability: {', '.join(CAPABILITIES)} (repeatable)",
+        )
 
 
 def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
@@ -124,7 +142,19 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
             model[field] = getattr(args, option)
     if model:
         changes["model"] = model
+    switches = _switches(args.enable, args.disable)
+    if switches:
+        changes["capabilities"] = switches
     return changes
+
+
+def _switches(enable: list[str], disable: list[str]) -> dict[str, Any]:
+    """`--enable` and `--disable` as capability changes."""
+    both = set(enable) & set(disable)
+    if both:
+        raise errors.ValidationError(f"{', '.join(sorted(both))}: both --enable and --disable")
+    switches = {name: {"enabled": True} for name in enable}
+    return switches | {name: {"enabled": False} for name in disable}
 
 
 def _model_choice(reference: str, services: Services) -> tuple[str, str]:
@@ -213,6 +243,8 @@ def show_gpt(args: argparse.Namespace, services: Services) -> int:
         emit_json(data)
     else:
         print(json.dumps(_readable(data), indent=2, ensure_ascii=False))
+        capabilities = Capabilities.model_validate(data["capabilities"])
+        print("\n" + "\n".join(capability_lines(capabilities)))
     return 0
 
 
@@ -236,6 +268,8 @@ def edit_gpt(args: argparse.Namespace, services: Services) -> int:
         print(f"No changes: {gpt.id} stays at version {gpt.version}.")
     else:
         print(f"Saved {gpt.id} as version {saved.version}.")
+    for problem in capability_problems(definition.capabilities):
+        err(f"warning: {problem}")
     return 0
 
 

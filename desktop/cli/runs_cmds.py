@@ -1,4 +1,4 @@
-"""`capsule runs ...` and `capsule threads ...`: inspect, cancel and answer runs."""
+"""`capsule runs ...`: inspect, cancel and answer runs."""
 
 from __future__ import annotations
 
@@ -45,17 +45,6 @@ def add_parser(subparsers: Any) -> None:
     consent.add_argument("answer", choices=["once", "always", "deny"])
     consent.add_argument("--json", action="store_true")
     consent.set_defaults(handler=answer_consent)
-
-    threads = subparsers.add_parser("threads", help="conversations")
-    tcommands = threads.add_subparsers(dest="threads_command", required=True, metavar="COMMAND")
-    tlist = tcommands.add_parser("list", help="list threads")
-    tlist.add_argument("--gpt", help="only this GPT's threads")
-    tlist.add_argument("--json", action="store_true")
-    tlist.set_defaults(handler=list_threads)
-    tshow = tcommands.add_parser("show", help="a thread's messages")
-    tshow.add_argument("thread_id")
-    tshow.add_argument("--json", action="store_true")
-    tshow.set_defaults(handler=show_thread)
 
 
 def show_run(args: argparse.Namespace, services: Services) -> int:
@@ -153,11 +142,51 @@ def _function_call_lines(call: dict[str, Any]) -> list[str]:
     if "output" not in function:
         lines.append("    -> (waiting for output)")
         return lines
+    if "code_interpreter" in call:
+        return lines + _code_lines(call["code_interpreter"], call.get("duration_ms", 0))
+    lines += _capability_lines(call)
     lines.append(indent(str(function["output"])[:MAX_SHOWN_OUTPUT], "    -> "))
     full = call.get("details", {}).get("output_chars", len(str(function["output"])))
     if full > MAX_SHOWN_OUTPUT:
         lines.append(f"    (output is {full:,} characters; `runs show --json` has the stored copy)")
     return lines
+
+
+def _code_lines(record: dict[str, Any], duration_ms: float) -> list[str]:
+    """The code a call ran and what came out, as the Assistants API showed them."""
+    lines = ["    code:", indent(record.get("input", ""), "    | ")]
+    kernel = record.get("kernel", {})
+    if kernel.get("started"):
+        lines.append("    (started a new Python session)")
+    for output in record.get("outputs", []):
+        kind = output.get("type")
+        if kind == "logs":
+            lines += ["    logs:", indent(output["logs"][:MAX_SHOWN_OUTPUT], "    > ")]
+        elif kind == "image":
+            lines.append(f"    image: {output['image']['name']}")
+        elif kind == "files":
+            names = ", ".join(f["name"] for f in output["files"])
+            lines.append(f"    files written: {names}")
+        elif kind == "error":
+            error = output["error"]
+            lines.append(f"    error: {error.get('name', '')}: {error.get('value', '')}")
+        elif kind == "note":
+            lines.append(f"    note: {output.get('text', '')}")
+    lines.append(f"    ({duration_ms:.0f} ms)")
+    return lines
+
+
+def _capability_lines(call: dict[str, Any]) -> list[str]:
+    """A line on what a browsing or image call did, above its output."""
+    browsing = call.get("web_browsing")
+    if browsing:
+        where = browsing.get("final_url") or browsing.get("url") or browsing.get("query", "")
+        return [f"    {browsing.get('action', 'browse')} {where}"]
+    images = call.get("image_generation")
+    if images:
+        names = ", ".join(image["name"] for image in images.get("images", []))
+        return [f"    generated {names or 'no image'} ({images.get('size', '')})"]
+    return []
 
 
 def list_runs(args: argparse.Namespace, services: Services) -> int:
@@ -190,24 +219,3 @@ def answer_consent(args: argparse.Namespace, services: Services) -> int:
     decision = {"once": ALLOW_ONCE, "always": ALWAYS, "deny": DENY}[args.answer]
     stream = services.engine.answer_consent(args.run_id, decision)
     return follow(stream, services, args.json)
-
-
-def list_threads(args: argparse.Namespace, services: Services) -> int:
-    threads = services.store.threads.list(args.gpt)
-    if args.json:
-        emit_json([t.to_dict() for t in threads])
-        return 0
-    rows = [[t.id, t.gpt_id, t.title, t.active_run_id or ""] for t in threads]
-    print(table(rows, ["THREAD", "GPT", "TITLE", "ACTIVE RUN"]))
-    return 0
-
-
-def show_thread(args: argparse.Namespace, services: Services) -> int:
-    messages = services.store.threads.messages(args.thread_id)
-    if args.json:
-        emit_json([m.to_dict() for m in messages])
-        return 0
-    for message in messages:
-        suffix = "" if message.status == "completed" else f" ({message.status})"
-        print(f"[{message.role}{suffix}] {message.text}\n")
-    return 0

@@ -16,10 +16,11 @@ from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
 from desktop.core.runs.engine import RunEngine
-from desktop.core.runs.toolbox import Toolbox
+from desktop.core.runs.toolbox import Toolbox, capabilities
 from desktop.core.secrets import Secrets
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
+from desktop.core.threadfiles import ThreadFiles
 
 
 class Services:
@@ -54,8 +55,12 @@ class Services:
         return ProviderFactory(self.local_models, self.endpoints)
 
     @cached_property
+    def thread_files(self) -> ThreadFiles:
+        return ThreadFiles(self.paths.threads)
+
+    @cached_property
     def toolbox(self) -> Toolbox:
-        return Toolbox(self.secrets)
+        return Toolbox(self.secrets, capabilities=capabilities(self.paths, self.factory))
 
     @cached_property
     def engine(self) -> RunEngine:

@@ -22,6 +22,7 @@ from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints
 from desktop.core.runs.engine import RunEngine
+from desktop.core.runs.toolbox import Toolbox, capabilities
 from desktop.core.secrets import Secrets, mask_logs
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
@@ -45,12 +46,14 @@ class Services:
     settings: SettingsFile
     secrets: Secrets
     factory: ProviderFactory
+    toolbox: Toolbox
     engine: RunEngine
     errors: ErrorChannel
 
     def close(self) -> None:
-        """Free loaded models, then close the database (GUI thread, at exit)."""
+        """Stop kernels, free loaded models, then close the database (GUI thread, at exit)."""
         try:
+            self.toolbox.close()
             self.factory.close()
         finally:
             self.store.close()
@@ -69,7 +72,8 @@ def build_services(paths: Paths) -> Services:
         settings = SettingsFile(paths.settings_file)
         secrets = Secrets(settings)
         factory = ProviderFactory(local_models, Endpoints(settings, secrets))
-        engine = RunEngine(store, resolve_provider=factory)
+        toolbox = Toolbox(secrets, capabilities=capabilities(paths, factory))
+        engine = RunEngine(store, resolve_provider=factory, tools_for=toolbox)
         recovered = engine.recover()
     except BaseException:
         store.close()
@@ -77,7 +81,7 @@ def build_services(paths: Paths) -> Services:
     if recovered:
         log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
     errors = ErrorChannel(log_dir=paths.logs)
-    return Services(paths, store, local_models, settings, secrets, factory, engine, errors)
+    return Services(paths, store, local_models, settings, secrets, factory, toolbox, engine, errors)
 
 
 def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
