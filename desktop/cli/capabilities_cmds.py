@@ -34,13 +34,13 @@ def add_parser(subparsers: Any) -> None:
 
 def show_capabilities(args: argparse.Namespace, services: Services) -> int:
     sandbox = protection()
-    secrets = services.secrets
-    keys = {name: secrets.get_optional(s) is not None for name, s in SEARCH_SECRETS.items()}
+    usable, why = services.secrets.available()
+    keys = _keys_set(services) if usable else {}
     packages = {name: _version(name) for name in INTERPRETER_PACKAGES}
     python = sys.version.split()[0]
     if args.json:
         interpreter = {**sandbox.to_dict(), "python": python, "packages": packages}
-        emit_json({"code_interpreter": interpreter, "web_search_keys": keys})
+        emit_json({"code_interpreter": interpreter, "web_search_keys": keys or None})
         return 0
     print("Code interpreter (Python in a sandboxed Jupyter kernel per thread)")
     for line in sandbox.lines():
@@ -48,10 +48,18 @@ def show_capabilities(args: argparse.Namespace, services: Services) -> int:
     installed = ", ".join(f"{name} {version}" for name, version in packages.items() if version)
     print(f"  Python {python}; {installed or 'no data libraries installed'}")
     print("\nWeb search keys (SearXNG needs none: set its address on the GPT)")
+    if not usable:
+        print(f"  unknown: {why}")
     for name, present in keys.items():
         state = "set" if present else f"not set: `capsule capabilities search-key {name}`"
         print(f"  {name}: {state}")
     return 0
+
+
+def _keys_set(services: Services) -> dict[str, bool]:
+    """Which search services have a key in the keyring."""
+    secrets = services.secrets
+    return {name: secrets.get_optional(s) is not None for name, s in SEARCH_SECRETS.items()}
 
 
 def search_key(args: argparse.Namespace, services: Services) -> int:

@@ -205,3 +205,17 @@ def _thread_of(capsys: pytest.CaptureFixture[str], run_id: str) -> str:
     code, out, _ = cli(capsys, "runs", "show", run_id, "--json")
     assert code == 0
     return str(json.loads(out)["thread_id"])
+
+
+def test_capabilities_still_reports_the_sandbox_without_a_keyring(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import keyring
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())  # the autouse fixture puts the previous one back
+    code, out, _ = cli(capsys, "capabilities")
+    assert code == 0
+    assert "Network: blocked" in out and "No OS keyring" in out
+    code, out, _ = cli(capsys, "capabilities", "--json")
+    assert code == 0 and json.loads(out)["web_search_keys"] is None

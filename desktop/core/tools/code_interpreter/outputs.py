@@ -19,7 +19,7 @@ from desktop.core.threadfiles import FileEntry
 
 LOG_LIMIT = 1_000_000  # characters of logs kept per execution: the first and last half
 MODEL_CHARS = 16_000  # characters of logs (and as many of a traceback) the model reads
-TRACEBACK_CHARS = 6_000
+TRACEBACK_CHARS = 3_000  # the end of a chained traceback: the final error and the cell
 IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/svg+xml": ".svg"}
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _OVERWRITTEN = re.compile(r"[^\n]*\r(?!\n)")  # a progress line rewritten in place
