@@ -20,9 +20,10 @@ from urllib.parse import quote, urlencode
 from desktop.core import errors
 from desktop.core.gpt import ActionAuth
 from desktop.core.secrets import MASK, SecretMask
-from desktop.core.tools.actions.http import HttpRequest, HttpResponse, host_of
+from desktop.core.tools.actions.http import HttpRequest, HttpResponse
 from desktop.core.tools.actions.model import SecurityScheme
 from desktop.core.tools.base import SecretSource
+from desktop.core.tools.transfer import host_of
 
 Fetch = Callable[[HttpRequest], HttpResponse]
 # A token is refreshed this long before it expires (or at a tenth of its lifetime, if

@@ -25,11 +25,11 @@ import httpx2
 from desktop import __version__
 from desktop.core import errors
 from desktop.core.tools.actions.auth import TokenCache
-from desktop.core.tools.actions.http import HttpRequest, HttpResponse, host_of
+from desktop.core.tools.actions.http import HttpRequest, HttpResponse
+from desktop.core.tools.transfer import REDIRECTS, Budget, charset_of, exchange, host_of
 
 USER_AGENT = f"CapsuleStudio/{__version__}"
 ACCEPT = "application/json, */*;q=0.5"
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 Sign = Callable[[HttpRequest], HttpRequest]
@@ -90,7 +90,7 @@ class ActionClient:
         while True:
             status, reason, headers, body = self._exchange(sent, deadline)
             location = headers.get("location")
-            if not (follow_redirects and status in _REDIRECTS and location):
+            if not (follow_redirects and status in REDIRECTS and location):
                 break
             if len(redirects) >= self.limits.max_redirects:
                 raise errors.ToolError(
@@ -118,7 +118,7 @@ class ActionClient:
             status=status,
             reason=reason,
             content_type=media,
-            charset=_charset(content_type),
+            charset=charset_of(content_type),
             body=body,
             url=sent.url,
             duration_ms=round((time.monotonic() - started) * 1000),
@@ -137,64 +137,19 @@ class ActionClient:
     def _exchange(
         self, request: HttpRequest, deadline: float
     ) -> tuple[int, str, httpx2.Headers, bytes]:
-        host = host_of(request.url)
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise _timed_out(host, self.limits.total_timeout_s)
-        timeout = httpx2.Timeout(left, connect=min(self.limits.connect_timeout_s, left))
-        try:
-            outgoing = self._client.build_request(
-                request.method,
-                request.url,
-                headers=_headers(request),
-                content=request.content,
-                timeout=timeout,
-            )
-            response = self._client.send(outgoing, stream=True)
-            try:
-                body = self._read(response, host, deadline)
-            finally:
-                response.close()
-        except httpx2.ConnectTimeout:
-            raise errors.ToolError(
-                f"Could not connect to {host} within {self.limits.connect_timeout_s:g} s; "
-                "the service may be down, or the server URL wrong."
-            ) from None
-        except httpx2.TimeoutException:
-            raise _timed_out(host, self.limits.total_timeout_s) from None
-        except httpx2.ConnectError as exc:
-            raise _connect_failed(host, exc) from None
-        except (httpx2.InvalidURL, httpx2.UnsupportedProtocol):
-            raise errors.ToolError(
-                f"'{host or request.url.split('?')[0]}' is not a URL this action can call; "
-                "check the action's server."
-            ) from None
-        except httpx2.DecodingError:
-            raise errors.ToolError(
-                f"{host} sent a compressed answer that could not be decoded."
-            ) from None
-        except httpx2.TransportError as exc:
-            raise errors.ToolError(
-                f"The connection to {host} broke before the answer was complete "
-                f"({type(exc).__name__}); try again."
-            ) from None
-        return response.status_code, response.reason_phrase, response.headers, body
-
-    def _read(self, response: httpx2.Response, host: str, deadline: float) -> bytes:
-        cap = self.limits.max_response_bytes
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap and response.status_code not in _REDIRECTS:
-            raise _too_large(host, cap)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise _too_large(host, cap)
-            if time.monotonic() > deadline:
-                raise _timed_out(host, self.limits.total_timeout_s)
-            chunks.append(chunk)
-        return b"".join(chunks)
+        limits = self.limits
+        budget = Budget(limits.connect_timeout_s, limits.total_timeout_s, limits.max_response_bytes)
+        got = exchange(
+            self._client,
+            request.method,
+            request.url,
+            _headers(request),
+            request.content,
+            deadline=deadline,
+            budget=budget,
+            wording=ACTION_WORDING,
+        )
+        return got.status, got.reason, got.headers, got.body
 
 
 def _headers(request: HttpRequest) -> list[tuple[str, str]]:
@@ -232,38 +187,42 @@ def _keeps_auth(origin: tuple[str, str, int], target: tuple[str, str, int]) -> b
     return origin == ("http", target[1], 80) and target == ("https", origin[1], 443)
 
 
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip('"').lower()
-    return None
+class _ActionWording:
+    """Failures as an action's user reads them: the server URL is theirs to check."""
 
-
-def _timed_out(host: str, seconds: float) -> errors.ToolError:
-    return errors.ToolError(
-        f"{host} did not answer within {seconds:g} s; try again later, or ask for less."
-    )
-
-
-def _too_large(host: str, cap: int) -> errors.ToolError:
-    return errors.ToolError(
-        f"The answer from {host} is larger than {cap:,} bytes, the most an action may read; "
-        "ask for less (a filter, a smaller page or fewer fields)."
-    )
-
-
-def _connect_failed(host: str, exc: httpx2.ConnectError) -> errors.ToolError:
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, ssl.SSLError):
-        cause = cause.__cause__ or cause.__context__
-    text = str(exc)
-    if isinstance(cause, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
-        return errors.ToolError(
-            f"The secure connection to {host} failed ({text or 'TLS error'}): its certificate "
-            "is not trusted or the server does not speak HTTPS. Check the action's server URL."
+    def too_large(self, host: str, cap: int) -> str:
+        return (
+            f"The answer from {host} is larger than {cap:,} bytes, the most an action may "
+            "read; ask for less (a filter, a smaller page or fewer fields)."
         )
-    return errors.ToolError(
-        f"Could not connect to {host} ({text or 'connection failed'}); the service may be "
-        "down, or the server URL wrong."
-    )
+
+    def timed_out(self, host: str, seconds: float) -> str:
+        return f"{host} did not answer within {seconds:g} s; try again later, or ask for less."
+
+    def connect_timeout(self, host: str, seconds: float) -> str:
+        return (
+            f"Could not connect to {host} within {seconds:g} s; the service may be down, or "
+            "the server URL wrong."
+        )
+
+    def connect_failed(self, host: str, detail: str) -> str:
+        return (
+            f"Could not connect to {host} ({detail or 'connection failed'}); the service may "
+            "be down, or the server URL wrong."
+        )
+
+    def tls_failed(self, host: str, detail: str) -> str:
+        return (
+            f"The secure connection to {host} failed ({detail or 'TLS error'}): its "
+            "certificate is not trusted or the server does not speak HTTPS. Check the "
+            "action's server URL."
+        )
+
+    def bad_url(self, url: str) -> str:
+        return (
+            f"'{host_of(url) or url.split('?', maxsplit=1)[0]}' is not a URL this action can call; "
+            "check the action's server."
+        )
+
+
+ACTION_WORDING = _ActionWording()

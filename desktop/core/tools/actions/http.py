@@ -94,11 +94,6 @@ def base_url(operation: Operation, server: str = "", source_url: str = "") -> st
     )
 
 
-def host_of(url: str) -> str:
-    """The host name of `url`, lower case, without port or trailing dot."""
-    return (urlsplit(url).hostname or "").rstrip(".")
-
-
 def build_request(operation: Operation, base: str, arguments: Mapping[str, Any]) -> HttpRequest:
     """The request for `operation` with validated `arguments`, before auth is added."""
     path = operation.path

@@ -26,11 +26,11 @@ from desktop.core.tools.actions.http import (
     base_url,
     build_request,
     coerce_wire_values,
-    host_of,
 )
 from desktop.core.tools.actions.model import ActionDocument, Operation
 from desktop.core.tools.actions.response import render
 from desktop.core.tools.base import SecretSource, ToolResult, ToolSpec
+from desktop.core.tools.transfer import host_of
 
 MAX_DESCRIPTION = 1024  # characters of an operation's text the model sees in the tool list
 MAX_PROBLEMS = 8  # validation problems listed in one error; the rest are counted

@@ -21,8 +21,8 @@ from desktop.core.tools.browser.web import (
     WebClient,
     WebResponse,
     checked_url,
-    host_of,
 )
+from desktop.core.tools.transfer import host_of
 
 PAGE_HEADERS = (
     ("User-Agent", USER_AGENT),

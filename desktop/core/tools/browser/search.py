@@ -20,7 +20,8 @@ from urllib.parse import urlencode, urlsplit
 from desktop.core import errors
 from desktop.core.secrets import MASK, SecretMask
 from desktop.core.tools.base import SecretSource
-from desktop.core.tools.browser.web import USER_AGENT, WebClient, WebResponse, host_of
+from desktop.core.tools.browser.web import USER_AGENT, WebClient, WebResponse
+from desktop.core.tools.transfer import host_of
 
 BRAVE_SECRET = "web_search/brave"
 TAVILY_SECRET = "web_search/tavily"

@@ -17,7 +17,8 @@ from desktop.core.gpt import WebBrowsingSettings
 from desktop.core.tools.base import SecretSource, Tool, ToolResult, ToolSpec
 from desktop.core.tools.browser.fetch import Browser, Moved, Page, Window, window
 from desktop.core.tools.browser.search import Hit, Provider, provider_for, search
-from desktop.core.tools.browser.web import checked_url, host_of
+from desktop.core.tools.browser.web import checked_url
+from desktop.core.tools.transfer import host_of
 
 MAX_QUERY_CHARS = 400  # Brave's own limit, and plenty for the others
 MAX_PAGE_SOURCES = 50  # links of a page window listed as sources, besides the page itself

@@ -22,12 +22,12 @@ import httpx2
 
 from desktop import __version__
 from desktop.core import errors
+from desktop.core.tools.transfer import REDIRECTS, Budget, charset_of, exchange, host_of
 
 MB = 1024 * 1024
 # "compatible" keeps sites that only serve browsers from refusing outright, while the
 # product token says honestly who is asking.
 USER_AGENT = f"Mozilla/5.0 (compatible; CapsuleStudio/{__version__})"
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # A host and an optional path without a scheme: what models often write ("example.com/a").
 _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(:\d{1,5})?([/?#].*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -64,11 +64,6 @@ class WebResponse:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
-
-
-def host_of(url: str) -> str:
-    """The host name of `url`, lower case, without port or trailing dot."""
-    return (urlsplit(url).hostname or "").rstrip(".")
 
 
 def checked_url(value: object) -> str:
@@ -148,7 +143,7 @@ class WebClient:
                 method, current, headers, content, deadline
             )
             location = found.get("location")
-            if not (follow_redirects and status in _REDIRECTS and location):
+            if not (follow_redirects and status in REDIRECTS and location):
                 moved = None
                 break
             target = urljoin(current, location.strip())
@@ -174,7 +169,7 @@ class WebClient:
             status=status,
             reason=reason,
             content_type=content_type.split(";")[0].strip().lower(),
-            charset=header_charset(content_type),
+            charset=charset_of(content_type),
             body=body,
             url=current,
             duration_ms=round((time.monotonic() - started) * 1000),
@@ -193,95 +188,57 @@ class WebClient:
         content: bytes | None,
         deadline: float,
     ) -> tuple[int, str, httpx2.Headers, bytes]:
-        host = host_of(url)
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise _timed_out(host, self.limits.total_timeout_s)
-        timeout = httpx2.Timeout(left, connect=min(self.limits.connect_timeout_s, left))
-        try:
-            request = self._client.build_request(
-                method, url, headers=list(headers), content=content, timeout=timeout
-            )
-            response = self._client.send(request, stream=True)
-            try:
-                body = self._read(response, host, deadline)
-            finally:
-                response.close()
-        except httpx2.ConnectTimeout:
-            raise errors.ToolError(
-                f"Could not connect to {host} within {self.limits.connect_timeout_s:g} s; the "
-                "site may be down or unreachable from here. Try again later, or use another "
-                "source."
-            ) from None
-        except httpx2.TimeoutException:
-            raise _timed_out(host, self.limits.total_timeout_s) from None
-        except httpx2.ConnectError as exc:
-            raise _connect_failed(host, exc) from None
-        except (httpx2.InvalidURL, httpx2.UnsupportedProtocol):
-            raise errors.ToolError(f"'{url[:200]}' is not a URL that can be fetched.") from None
-        except httpx2.DecodingError:
-            raise errors.ToolError(
-                f"{host} sent a compressed answer that could not be decoded."
-            ) from None
-        except httpx2.TransportError as exc:
-            raise errors.ToolError(
-                f"The connection to {host} broke before the answer was complete "
-                f"({type(exc).__name__}); try again."
-            ) from None
-        return response.status_code, response.reason_phrase, response.headers, body
-
-    def _read(self, response: httpx2.Response, host: str, deadline: float) -> bytes:
-        cap = self.limits.max_bytes
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap and response.status_code not in _REDIRECTS:
-            raise _too_large(host, cap)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise _too_large(host, cap)
-            if time.monotonic() > deadline:
-                raise _timed_out(host, self.limits.total_timeout_s)
-            chunks.append(chunk)
-        return b"".join(chunks)
+        limits = self.limits
+        got = exchange(
+            self._client,
+            method,
+            url,
+            headers,
+            content,
+            deadline=deadline,
+            budget=Budget(limits.connect_timeout_s, limits.total_timeout_s, limits.max_bytes),
+            wording=WEB_WORDING,
+        )
+        return got.status, got.reason, got.headers, got.body
 
 
-def header_charset(content_type: str) -> str | None:
-    """The `charset` parameter of a Content-Type header, lower case, or None."""
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'").lower()
-    return None
+class _WebWording:
+    """Failures as the model reads them while browsing: it can try another source."""
 
+    def too_large(self, host: str, cap: int) -> str:
+        return (
+            f"The answer from {host} is larger than {cap / MB:g} MB, the most web browsing "
+            "reads at once. Look for a smaller page (one article rather than a whole archive "
+            "or file)."
+        )
 
-def _timed_out(host: str, seconds: float) -> errors.ToolError:
-    return errors.ToolError(
-        f"{host} did not answer in full within {seconds:g} s; try again later, or use "
-        "another source."
-    )
+    def timed_out(self, host: str, seconds: float) -> str:
+        return (
+            f"{host} did not answer in full within {seconds:g} s; try again later, or use "
+            "another source."
+        )
 
+    def connect_timeout(self, host: str, seconds: float) -> str:
+        return (
+            f"Could not connect to {host} within {seconds:g} s; the site may be down or "
+            "unreachable from here. Try again later, or use another source."
+        )
 
-def _too_large(host: str, cap: int) -> errors.ToolError:
-    return errors.ToolError(
-        f"The answer from {host} is larger than {cap / MB:g} MB, the most web browsing reads "
-        "at once. Look for a smaller page (one article rather than a whole archive or file)."
-    )
+    def connect_failed(self, host: str, detail: str) -> str:
+        return (
+            f"Could not connect to {host} ({detail or 'connection failed'}); check the "
+            "address, or the site may be down."
+        )
 
-
-def _connect_failed(host: str, exc: httpx2.ConnectError) -> errors.ToolError:
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, ssl.SSLError):
-        cause = cause.__cause__ or cause.__context__
-    text = str(exc)
-    if isinstance(cause, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
-        return errors.ToolError(
-            f"The secure connection to {host} failed ({text or 'TLS error'}): its "
+    def tls_failed(self, host: str, detail: str) -> str:
+        return (
+            f"The secure connection to {host} failed ({detail or 'TLS error'}): its "
             "certificate is not trusted, or it does not speak HTTPS. Tell the user, or use "
             "another source."
         )
-    return errors.ToolError(
-        f"Could not connect to {host} ({text or 'connection failed'}); check the address, "
-        "or the site may be down."
-    )
+
+    def bad_url(self, url: str) -> str:
+        return f"'{url[:200]}' is not a URL that can be fetched."
+
+
+WEB_WORDING = _WebWording()

@@ -12,9 +12,9 @@ from desktop.core.tools.actions.http import (
     base_url,
     build_request,
     coerce_wire_values,
-    host_of,
 )
 from desktop.core.tools.actions.model import Body
+from desktop.core.tools.transfer import host_of
 from tests.helpers.action_server import get, operation, param
 
 BASE = "https://api.example.com/v1/"

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.core import errors
-from desktop.core.tools.browser.web import WebClient, checked_url, header_charset
+from desktop.core.tools.browser.web import WebClient, checked_url
+from desktop.core.tools.transfer import charset_of
 from tests.helpers.web_server import Reply, Seen, WebServer
 from tests.unit.core.tools.browser.conftest import TEST_LIMITS
 
@@ -63,8 +64,8 @@ def test_an_overlong_url_is_refused() -> None:
         ("text/html; charset=", None),
     ],
 )
-def test_header_charset(header: str, charset: str | None) -> None:
-    assert header_charset(header) == charset
+def test_charset_of(header: str, charset: str | None) -> None:
+    assert charset_of(header) == charset
 
 
 def test_redirect_loops_stop(web: WebServer, client: WebClient) -> None:

@@ -20,15 +20,33 @@ from desktop.core.tools.code_interpreter import KernelPool, launcher
 LAUNCHER = launcher.__name__
 
 
+# This session's temporary folder: kernels working elsewhere belong to an app or to another
+# test session on the same machine, and are none of these tests' business.
+_session_base: list[Path] = []
+
+
 def kernel_processes() -> list[psutil.Process]:
-    """Every live process running our launcher (kernels, their supervisors, their forks)."""
+    """This session's live processes running our launcher (kernels, supervisors, forks)."""
+    base = _session_base[0] if _session_base else None
     found = []
     for process in psutil.process_iter(["cmdline", "status"]):
         if process.info["status"] == psutil.STATUS_ZOMBIE:
             continue
-        if LAUNCHER in " ".join(process.info["cmdline"] or ()):
-            found.append(process)
+        if LAUNCHER not in " ".join(process.info["cmdline"] or ()):
+            continue
+        if base is not None and not _works_under(process, base):
+            continue
+        found.append(process)
     return found
+
+
+def _works_under(process: psutil.Process, base: Path) -> bool:
+    try:
+        return Path(process.cwd()).is_relative_to(base)
+    except psutil.AccessDenied:
+        return True  # cannot tell: count it, so a leak is never hidden
+    except psutil.NoSuchProcess:
+        return False
 
 
 def descendants() -> list[psutil.Process]:
@@ -48,8 +66,9 @@ def settings(**changes: object) -> CodeInterpreterSettings:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def no_kernel_left() -> Iterator[None]:
-    """After every test of this folder: no kernel process anywhere."""
+def no_kernel_left(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After every test of this folder: no kernel process of this session anywhere."""
+    _session_base.append(tmp_path_factory.getbasetemp().resolve())
     yield
     left = kernel_processes()
     assert not left, f"kernel processes left: {[(p.pid, p.info['cmdline']) for p in left]}"

