@@ -26,6 +26,7 @@ from desktop.core.runs.toolbox import Toolbox, capabilities
 from desktop.core.secrets import Secrets, mask_logs
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
+from desktop.core.tools.code_interpreter import protection
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
 
@@ -97,6 +98,7 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
         paths,
         services.errors,
         profiles=lambda: sorted(services.settings.load().providers),
+        sandbox=lambda: protection().lines(),
     )
     return window, services
 

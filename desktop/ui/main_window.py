@@ -14,6 +14,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStyle,
     QTableWidgetItem,
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
     gpts_listed = Signal(list)
     models_listed = Signal(list)
     listing_failed = Signal(str)
+    sandbox_shown = Signal(list)
 
     def __init__(
         self,
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         errors: ErrorChannel,
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         profiles: Callable[[], list[str]] = list,
+        sandbox: Callable[[], list[str]] = list,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self._errors = errors
         self._open_url = open_url
         self._list_profiles = profiles
+        self._sandbox_lines = sandbox
+        self.sandbox_box: QMessageBox | None = None
         self._profiles: list[str] = []
         self._gpts: list[Gpt] | None = None
         self._models: list[LocalModel] | None = None
@@ -101,6 +106,11 @@ class MainWindow(QMainWindow):
         )
         self.open_models_action.setToolTip(f"Open {self._paths.user_models}")
         self.open_models_action.triggered.connect(self._on_open_models_requested)
+        self.sandbox_action = QAction("Code interpreter &sandbox…", self)
+        self.sandbox_action.setToolTip(
+            "What protects your machine when a GPT runs code: network, processes, user"
+        )
+        self.sandbox_action.triggered.connect(self._on_sandbox_requested)
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -108,6 +118,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.refresh_action, self.open_models_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.menuBar().addMenu("&Settings").addAction(self.sandbox_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -242,6 +253,33 @@ class MainWindow(QMainWindow):
                 f"Could not open {folder} in a file manager; open that folder yourself and "
                 "drop .gguf files into it."
             )
+
+    def _on_sandbox_requested(self) -> None:
+        """Probe the sandbox in the background (a short subprocess), then show what it gives."""
+        self.statusBar().showMessage("Checking what the code interpreter's sandbox gets here…")
+        self._tasks.append(
+            tasks.run_in_background(
+                self._sandbox_lines, self._show_sandbox, self._failed_sandbox, owner=self
+            )
+        )
+
+    def _show_sandbox(self, lines: object) -> None:
+        assert isinstance(lines, list)
+        self.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Icon.Information, "Code interpreter sandbox", "", parent=self)
+        box.setText(
+            "Code a GPT runs goes to a Python session of its own, with time, memory, CPU, "
+            "process and file-size limits on every run. On this machine:"
+        )
+        box.setInformativeText("\n".join(f"• {line}" for line in lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.sandbox_box = box
+        box.open()
+        self.sandbox_shown.emit(lines)
+
+    def _failed_sandbox(self, error: object) -> None:
+        self.statusBar().clearMessage()
+        self._errors.notify_error(f"Could not check the code interpreter's sandbox: {error}")
 
     def _on_error_reported(self, message: str) -> None:
         self.error_banner.set_text(html.escape(message).replace("\n", "<br>"))

@@ -240,3 +240,31 @@ def test_a_remote_gpt_needs_its_profile(qtbot, make_window, make_gpt) -> None:  
     load(qtbot, configured)
     assert "Remote cannot answer" not in configured.missing_banner.text()
     assert "No local model found" not in configured.missing_banner.text()
+
+
+def test_the_sandbox_window_says_what_protects_the_machine(
+    qtbot, store: Store, isolated_home: Paths
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[int] = []
+
+    def sandbox() -> list[str]:
+        asked.append(1)
+        return ["Network: blocked by a Linux network namespace", "User: the code runs as nobody"]
+
+    window = MainWindow(
+        store,
+        LocalModels([isolated_home.user_models]),
+        isolated_home,
+        ErrorChannel(),
+        sandbox=sandbox,
+    )
+    qtbot.add_widget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Settings" in menus
+    with qtbot.wait_signal(window.sandbox_shown, timeout=WAIT_MS):
+        window.sandbox_action.trigger()
+    assert asked == [1]
+    box = window.sandbox_box
+    assert box is not None and box.isVisible()
+    assert "• Network: blocked by a Linux network namespace" in box.informativeText()
+    box.close()
