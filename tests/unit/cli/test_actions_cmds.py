@@ -7,7 +7,6 @@ described by its own OpenAPI document.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,16 +15,9 @@ import pytest
 
 from desktop.cli import main
 from tests.helpers.action_server import API_KEY, BASIC_PASSWORD, BASIC_USER, ActionServer
+from tests.helpers.cli import cli, remote_gpt
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import OpenAIServer, text_answer, tool_answer
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tuple[int, str, str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -36,11 +28,7 @@ def api() -> Iterator[ActionServer]:
 
 @pytest.fixture
 def gpt_id(capsys: pytest.CaptureFixture[str], server: OpenAIServer) -> str:
-    code, _, err = cli(capsys, "providers", "add", "lab", "--base-url", server.url)
-    assert code == 0, err
-    code, out, err = cli(capsys, "gpt", "create", "--name", "Ops", "--model", "lab:m")
-    assert code == 0, err
-    return out.strip()
+    return remote_gpt(capsys, server, "Ops")
 
 
 def imported(capsys: pytest.CaptureFixture[str], gpt_id: str, api: ActionServer) -> str:

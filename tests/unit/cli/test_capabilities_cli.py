@@ -12,17 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop.cli import main
+from tests.helpers.cli import cli, remote_gpt
 from tests.helpers.openai_server import Answer, OpenAIServer, text_answer, tool_answer
 from tests.helpers.web_server import WebServer, article_page
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tuple[int, str, str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -33,11 +25,7 @@ def web() -> Iterator[WebServer]:
 
 @pytest.fixture
 def gpt_id(capsys: pytest.CaptureFixture[str], server: OpenAIServer) -> str:
-    code, _, err = cli(capsys, "providers", "add", "lab", "--base-url", server.url)
-    assert code == 0, err
-    code, out, err = cli(capsys, "gpt", "create", "--name", "Caps", "--model", "lab:m")
-    assert code == 0, err
-    return out.strip()
+    return remote_gpt(capsys, server, "Caps")
 
 
 def offered(server: OpenAIServer, index: int = 0) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -10,9 +9,9 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from desktop.cli import main
 from desktop.core.paths import Paths
 from desktop.core.secrets import SERVICE
+from tests.helpers.cli import cli
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import (
     OpenAIServer,
@@ -23,14 +22,6 @@ from tests.helpers.openai_server import (
 )
 
 KEY = "sk-test-7f3a9c1e5b2d4f60a8e1"
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tuple[int, str, str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def add_profile(capsys: pytest.CaptureFixture[str], server: OpenAIServer, name: str = "ds") -> None:
