@@ -28,6 +28,9 @@ from desktop.core.tools.code_interpreter.sandbox import hand_over_tree, kernel_i
 MARKER = "ran"  # in the private folder: code ran in this thread once (in any process)
 # Unix socket paths must stay under 104 bytes; a run folder adds about 32 to the runtime's.
 _SOCKET_PATH_ROOM = 70
+# Kernels kept running at once (each holds 100 MB or more); starting one more stops the
+# one idle longest, whose thread gets a fresh session (and a note saying so) next time.
+MAX_KERNELS = 4
 _POOLS: weakref.WeakSet[KernelPool] = weakref.WeakSet()
 _POOLS_LOCK = threading.Lock()
 
@@ -55,6 +58,7 @@ class _Slot:
     closed: bool = False
     lost_state: bool = False  # a kernel that ran code ended: say so next time
     plots: int = 0
+    used: float = 0.0  # when its kernel last ran code (monotonic), to pick whom to stop
 
 
 class KernelPool:
@@ -67,11 +71,13 @@ class KernelPool:
         *,
         grace_s: float = 3.0,
         start_timeout_s: float = 60.0,
+        max_kernels: int = MAX_KERNELS,
     ) -> None:
         self.files = files
         self.runtime = runtime
         self.grace_s = grace_s
         self.start_timeout_s = start_timeout_s
+        self.max_kernels = max(1, max_kernels)
         self._slots: dict[str, _Slot] = {}
         self._lock = threading.Lock()
         self._specs = kernelspecs(runtime)
@@ -109,6 +115,7 @@ class KernelPool:
                 return slot.stop or ("cancelled" if cancelled() else None)
 
             end = kernel.run(code, collector, settings.timeout_s, self.grace_s, stop)
+            slot.used = time.monotonic()
             (folder / PRIVATE_FOLDER / MARKER).touch()
             said += self._after(slot, kernel, end, collector, settings)
             saved = {image.name for image in collector.images}
@@ -181,6 +188,7 @@ class KernelPool:
         started = slot.kernel is None
         if slot.kernel is None:
             ran_before = (folder / PRIVATE_FOLDER / MARKER).exists()
+            self._make_room(slot)
             slot.kernel = self._start(thread_id, folder, limits)
             slot.lost_state = slot.lost_state or ran_before
         if slot.lost_state:
@@ -268,6 +276,24 @@ class KernelPool:
             if not slot.closed:
                 return slot
             slot.lock.release()
+
+    def _make_room(self, starting: _Slot) -> None:
+        """Stop the longest-idle kernels until one more fits under `max_kernels`."""
+        with self._lock:
+            others = [s for s in self._slots.values() if s is not starting and s.kernel]
+        others.sort(key=lambda s: s.used)
+        excess = len(others) + 1 - self.max_kernels
+        for slot in others:
+            if excess <= 0:
+                return
+            if not slot.lock.acquire(blocking=False):
+                continue  # running code now: not idle
+            try:
+                if slot.kernel is not None:
+                    self._end(slot)
+                    excess -= 1
+            finally:
+                slot.lock.release()
 
     def _close(self, slot: _Slot) -> None:
         slot.stop = "closed"

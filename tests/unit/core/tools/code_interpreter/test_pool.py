@@ -205,6 +205,22 @@ def test_shutdown_all_ends_every_kernel(files: ThreadFiles, tmp_path: Path) -> N
     assert {p.pid for p in kernel_processes()} <= before
 
 
+def test_past_max_kernels_the_longest_idle_one_stops(files: ThreadFiles, tmp_path: Path) -> None:
+    own = KernelPool(files, tmp_path / "run", max_kernels=2)
+    try:
+        own.execute("old", "v = 'old'", settings())
+        own.execute("mid", "v = 'mid'", settings())
+        own.execute("old", "v", settings())  # now "mid" has been idle longest
+        own.execute("new", "v = 'new'", settings())
+        assert own.running() == ["new", "old"]
+        assert own.execute("old", "v", settings()).logs == "'old'\n"
+        back = own.execute("mid", "1", settings())
+        assert back.kernel_started and back.notes[0] == notes.NEW_SESSION
+        assert len(own.running()) == 2
+    finally:
+        own.shutdown_all()
+
+
 def test_a_new_process_says_earlier_variables_are_gone(
     pool: KernelPool, files: ThreadFiles, tmp_path: Path
 ) -> None:
