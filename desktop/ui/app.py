@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core import logfile
 from desktop.core.errors import CapsuleError
+from desktop.core.gpt import GptDefinition
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints
 from desktop.core.runs.engine import RunEngine
-from desktop.core.runs.toolbox import Toolbox, capabilities
+from desktop.core.runs.tools import ToolRegistry
 from desktop.core.secrets import Secrets, mask_logs
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
-from desktop.core.tools.code_interpreter import protection
+from desktop.core.tools.base import ToolContext
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.core.runs.toolbox import Toolbox
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +53,7 @@ class Services:
     settings: SettingsFile
     secrets: Secrets
     factory: ProviderFactory
-    toolbox: Toolbox
+    toolbox: LazyToolbox
     engine: RunEngine
     errors: ErrorChannel
 
@@ -73,7 +79,7 @@ def build_services(paths: Paths) -> Services:
         settings = SettingsFile(paths.settings_file)
         secrets = Secrets(settings)
         factory = ProviderFactory(local_models, Endpoints(settings, secrets))
-        toolbox = Toolbox(secrets, capabilities=capabilities(paths, factory))
+        toolbox = LazyToolbox(paths, secrets, factory)
         engine = RunEngine(store, resolve_provider=factory, tools_for=toolbox)
         recovered = engine.recover()
     except BaseException:
@@ -98,9 +104,51 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
         paths,
         services.errors,
         profiles=lambda: sorted(services.settings.load().providers),
-        sandbox=lambda: protection().lines(),
+        sandbox=_sandbox_lines,
     )
     return window, services
+
+
+class LazyToolbox:
+    """The engine's `tools_for`, built on the first run's first call.
+
+    The tools' libraries (YAML, JSON Schema, Jupyter, Pillow, trafilatura) cost about
+    200 ms that the window should not wait for.
+    """
+
+    def __init__(self, paths: Paths, secrets: Secrets, factory: ProviderFactory) -> None:
+        self._paths = paths
+        self._secrets = secrets
+        self._factory = factory
+        self._box: Toolbox | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, definition: GptDefinition, context: ToolContext) -> ToolRegistry:
+        return self._toolbox()(definition, context)
+
+    def _toolbox(self) -> Toolbox:
+        from desktop.core.runs.toolbox import Toolbox, capabilities  # noqa: PLC0415
+
+        with self._lock:
+            if self._box is None:
+                self._box = Toolbox(
+                    self._secrets, capabilities=capabilities(self._paths, self._factory)
+                )
+            return self._box
+
+    def close(self) -> None:
+        """Stop kernels and close the tools' HTTP clients, if a run ever built them."""
+        with self._lock:
+            box, self._box = self._box, None
+        if box is not None:
+            box.close()
+
+
+def _sandbox_lines() -> list[str]:
+    """Worker thread: what the code interpreter's sandbox gets on this machine."""
+    from desktop.core.tools.code_interpreter import protection  # noqa: PLC0415
+
+    return protection().lines()
 
 
 def _show_startup_error(message: str) -> None:

@@ -6,12 +6,15 @@ import subprocess
 import sys
 import threading
 
+import psutil
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.errors import StoreCorruptError
+from desktop.core.gpt import GptDefinition, update_definition
 from desktop.core.paths import Paths
+from desktop.core.tools.base import ToolContext
 from desktop.ui import app
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
@@ -83,12 +86,44 @@ def test_run_shows_the_window_until_it_closes(qapp, isolated_home: Paths) -> Non
 def test_startup_does_not_import_heavy_libraries() -> None:
     code = (
         "import sys, desktop.ui.app; "
-        "print(sorted(m for m in ('llama_cpp', 'lancedb', 'openai') if m in sys.modules))"
+        "heavy = ('llama_cpp', 'lancedb', 'openai', 'jupyter_client', 'trafilatura', 'PIL', "
+        "'jsonschema', 'desktop.core.runs.toolbox'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_apps_toolbox_is_built_at_the_first_run_and_stops_kernels_at_exit(
+    isolated_home: Paths,
+) -> None:
+    services = app.build_services(isolated_home)
+    try:
+        gpt = services.store.gpts.create(
+            update_definition(
+                GptDefinition(name="t"), {"capabilities": {"code_interpreter": {"enabled": True}}}
+            )
+        )
+        tools = services.toolbox(gpt.definition, ToolContext(gpt.id, "thread_1"))
+        assert tools.names() == ["python"]
+        result = tools.get("python").run({"code": "1 + 1"})
+        assert result.output.strip() == "2"
+    finally:
+        services.close()
+    left = [p.pid for p in psutil.process_iter(["cmdline"]) if _kernel_under(p, isolated_home)]
+    assert left == []
+
+
+def _kernel_under(process: psutil.Process, home: Paths) -> bool:
+    """A code interpreter process working in `home`'s thread folders."""
+    if "code_interpreter.launcher" not in " ".join(process.info["cmdline"] or ()):
+        return False
+    try:
+        return str(home.threads) in process.cwd()
+    except psutil.NoSuchProcess:
+        return False
 
 
 # -- error hooks (desktop/ui/errors.py), as installed by the app ----------------------
