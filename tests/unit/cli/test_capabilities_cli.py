@@ -207,3 +207,32 @@ def test_capabilities_still_reports_the_sandbox_without_a_keyring(
     assert "Network: blocked" in out and "No OS keyring" in out
     code, out, _ = cli(capsys, "capabilities", "--json")
     assert code == 0 and json.loads(out)["web_search_keys"] is None
+
+
+def test_threads_attach_numbers_taken_names_and_refuses_unknown_threads(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, server: OpenAIServer, tmp_path: Path
+) -> None:
+    server.script(text_answer("Hi."))
+    code, _, err = cli(capsys, "chat", gpt_id, "hello")
+    thread_id = _thread_of(capsys, err.split(" run ")[1].split()[0])
+    data = tmp_path / "data.csv"
+    data.write_text("a\n1\n")
+    code, out, _ = cli(capsys, "threads", "attach", thread_id, str(data), str(data))
+    assert code == 0 and "attached data.csv" in out and "attached data (2).csv" in out
+    code, _, err = cli(capsys, "threads", "attach", "thread_nope", str(data))
+    assert code == 1 and "thread_nope" in err
+
+
+def test_enable_and_disable_switch_capabilities_and_refuse_both(
+    capsys: pytest.CaptureFixture[str], gpt_id: str
+) -> None:
+    cli(capsys, "gpt", "edit", gpt_id, "--enable", "code_interpreter")
+    code, out, _ = cli(capsys, "gpt", "show", gpt_id)
+    assert "code interpreter: on" in out
+    code, _, err = cli(
+        capsys, "gpt", "edit", gpt_id, "--enable", "web_browsing", "--disable", "web_browsing"
+    )
+    assert code == 1 and "both --enable and --disable" in err
+    cli(capsys, "gpt", "edit", gpt_id, "--disable", "code_interpreter")
+    code, out, _ = cli(capsys, "gpt", "show", gpt_id)
+    assert "code interpreter: off" in out

@@ -456,3 +456,23 @@ def test_to_json_round_trips_to_an_equal_definition() -> None:
     assert again == definition
     assert isinstance(again, GptDefinition)
     assert again.to_json() == definition.to_json()
+
+
+def test_capability_problems_warn_without_refusing_the_definition() -> None:
+    from desktop.core.gpt import Capabilities, capability_problems
+
+    fine = Capabilities()
+    assert capability_problems(fine) == []
+    half = Capabilities.model_validate(
+        {
+            "web_browsing": {"enabled": True, "search_provider": "searxng"},
+            "image_generation": {"enabled": True},
+        }
+    )
+    problems = capability_problems(half)
+    assert any(p.startswith("web_browsing.search_url: SearXNG") for p in problems)
+    assert any(p.startswith("image_generation.provider") for p in problems)
+    odd = Capabilities.model_validate({"web_browsing": {"search_url": "ftp://x"}})
+    assert capability_problems(odd) == [
+        "web_browsing.search_url: must start with http:// or https://"
+    ]
