@@ -39,10 +39,28 @@ from tests.helpers.fake_provider import Reply, ScriptedProvider, provider_for
 THREADS = 6
 WARM_UP = 5
 FILES = [{"id": "copy0", "name": "corpus.txt", "sha256": "0" * 64, "size": 1}]
-WORDS = (
-    "river mountain engine library harbour winter signal garden market planet teacher "
-    "window battery forest museum bridge village theory kitchen station"
-).split()
+WORDS = [
+    "river",
+    "mountain",
+    "engine",
+    "library",
+    "harbour",
+    "winter",
+    "signal",
+    "garden",
+    "market",
+    "planet",
+    "teacher",
+    "window",
+    "battery",
+    "forest",
+    "museum",
+    "bridge",
+    "village",
+    "theory",
+    "kitchen",
+    "station",
+]
 
 
 def corpus(runs: int) -> tuple[list[str], list[str]]:

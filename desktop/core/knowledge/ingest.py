@@ -233,7 +233,7 @@ class Ingestor:
             raise errors.NotFoundError(f"File {file_id} is not in this knowledge.")
         self._index.delete_file(owner, file_id)
         self._store.knowledge.remove(file_id)
-        if not any(f.sha256 == record.sha256 for f in self._all_files()):
+        if not self._store.knowledge.in_use(record.sha256):
             self.original(record).unlink(missing_ok=True)
         return record
 
@@ -265,10 +265,6 @@ class Ingestor:
                 record, self.original(record), settings, None, number, len(files)
             )
         self._index.build(owner)
-
-    def _all_files(self) -> list[KnowledgeFile]:
-        rows = self._store.db.query("SELECT DISTINCT owner FROM knowledge_files")
-        return [f for row in rows for f in self._store.knowledge.list(row["owner"])]
 
 
 def _eta(elapsed: float, done: int, left: int) -> float | None:

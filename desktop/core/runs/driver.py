@@ -26,10 +26,8 @@ from desktop.core.runs.history import conversation_for, sources_of, user_text
 from desktop.core.runs.outputs import annotate_urls, image_parts, pending_images, web_sources
 from desktop.core.runs.prompt import fit
 from desktop.core.runs.tools import Offer, ToolRegistry
-from desktop.core.store import Store
+from desktop.core.store import Repositories, Store
 from desktop.core.store.records import Message, Run, RunStep, text_content
-from desktop.core.store.runs import RunRepository
-from desktop.core.store.threads import ThreadRepository
 
 log = logging.getLogger(__name__)
 
@@ -316,16 +314,14 @@ class RunDriver:
             step.step_details["model_call"]["tool_calls"] = tool_calls
         status = {"cancelled": "cancelled"}.get(finish, "completed")
         message_status = "completed" if finish in {"stop", "tool_calls"} else "incomplete"
-        with self._store.db.transaction() as conn:
+        with self._store.transaction() as tx:
             if self._open.message is not None:
-                ThreadRepository.update_message(
-                    conn,
-                    self._open.message.id,
+                tx.threads.update_message(
+                    self._open.message,
                     self._content("".join(self._open.parts), step),
                     message_status,
                 )
-            RunRepository.update_step(
-                conn,
+            tx.runs.update_step(
                 step,
                 status=status,
                 step_details=step.step_details,
@@ -333,7 +329,7 @@ class RunDriver:
                 timings=timed,
                 completed_at=now(),
             )
-            self._add_usage(conn, used)
+            self._add_usage(tx, used)
         if self._open.message is not None:
             message = self._store.threads.message(self._open.message.id)
             name = ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
@@ -356,9 +352,8 @@ class RunDriver:
         started = self._clock()
         self._sources = self._retrieve(query)
         call["retrieval"]["results"] = self._sources
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(
-                conn,
+        with self._store.transaction() as tx:
+            tx.runs.update_step(
                 step,
                 status="completed",
                 step_details=step.step_details,
@@ -397,8 +392,8 @@ class RunDriver:
                 return True
             if not self._consent.refused(call):
                 execute_call(self._tools, call, self._clock)
-            with self._store.db.transaction() as conn:
-                RunRepository.update_step(conn, step, step_details=step.step_details)
+            with self._store.transaction() as tx:
+                tx.runs.update_step(step, step_details=step.step_details)
             yield ev.Event(
                 ev.STEP_DELTA, {"id": step.id, "delta": {"step_details": step.step_details}}
             )
@@ -412,9 +407,8 @@ class RunDriver:
             )
             return True
         spent = sum(c.get("duration_ms", 0) for c in step.step_details["tool_calls"])
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(
-                conn,
+        with self._store.transaction() as tx:
+            tx.runs.update_step(
                 step,
                 status="completed",
                 timings={**step.timings, "duration_ms": round(spent, 2)},
@@ -436,8 +430,8 @@ class RunDriver:
                 "domain": domain,
             },
         }
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(conn, step, step_details=step.step_details)
+        with self._store.transaction() as tx:
+            tx.runs.update_step(step, step_details=step.step_details)
         return self._set_run(
             ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
         )
@@ -455,26 +449,26 @@ class RunDriver:
     # -- persistence helpers -------------------------------------------------------------
 
     def _set_run(self, name: str, **fields: Any) -> ev.Event:
-        with self._store.db.transaction() as conn:
-            RunRepository.update(conn, self.run, **fields)
+        with self._store.transaction() as tx:
+            tx.runs.update(self.run, **fields)
         return ev.Event(name, self.run.to_dict())
 
     def _new_step(
         self, step_type: str, details: dict[str, Any]
     ) -> Generator[ev.Event, None, RunStep]:
-        with self._store.db.transaction() as conn:
-            step = RunRepository.add_step(conn, self.run, step_type, details)
+        with self._store.transaction() as tx:
+            step = tx.runs.add_step(self.run, step_type, details)
         self._open.step = step
         yield ev.Event(ev.STEP_CREATED, step.to_dict())
         return step
 
     def _new_message(self, step: RunStep) -> Generator[ev.Event, None, None]:
-        with self._store.db.transaction() as conn:
-            message = ThreadRepository.add_message(
-                conn, self.run.thread_id, "assistant", text_content(""), "in_progress", self.run.id
+        with self._store.transaction() as tx:
+            message = tx.threads.add_message(
+                self.run.thread_id, "assistant", text_content(""), "in_progress", self.run.id
             )
             step.step_details["message_creation"]["message_id"] = message.id
-            RunRepository.update_step(conn, step, step_details=step.step_details)
+            tx.runs.update_step(step, step_details=step.step_details)
         self._open.message = message
         yield ev.Event(ev.MESSAGE_CREATED, message.to_dict())
 
@@ -492,9 +486,9 @@ class RunDriver:
     def _flush_message(self) -> None:
         if self._open.message is None:
             return
-        with self._store.db.transaction() as conn:
-            ThreadRepository.update_message(
-                conn, self._open.message.id, text_content("".join(self._open.parts)), "in_progress"
+        with self._store.transaction() as tx:
+            tx.threads.update_message(
+                self._open.message, text_content("".join(self._open.parts)), "in_progress"
             )
 
     def _content(self, text: str, step: RunStep) -> list[dict[str, Any]]:
@@ -509,16 +503,15 @@ class RunDriver:
         """True once this run is to stop: cancelled here, or from another process."""
         if self._cancel.cancelled:
             return True
-        rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
-        return bool(rows) and rows[0]["status"] == "cancelling"
+        return self._store.runs.status(self.run.id) == "cancelling"
 
-    def _add_usage(self, conn: Any, usage: dict[str, int]) -> None:
+    def _add_usage(self, tx: Repositories, usage: dict[str, int]) -> None:
         total = dict(
             self.run.usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
         )
         for key in ("prompt_tokens", "completion_tokens", "total_tokens"):
             total[key] += usage.get(key, 0)
-        RunRepository.update(conn, self.run, usage=total)
+        tx.runs.update(self.run, usage=total)
 
     def _run_timings(self, ended: float) -> dict[str, Any]:
         timings: dict[str, Any] = {"duration_ms": round((ended - self._run_started) * 1000, 2)}
@@ -549,31 +542,30 @@ class RunDriver:
         if status == "incomplete":
             fields["incomplete_details"] = {"reason": "max_tokens"}
         closing: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
-            closing = self._close_open(conn, status, error)
-            RunRepository.update(conn, self.run, **fields)
-            ThreadRepository.unlock(conn, self.run.thread_id, self.run.id)
+        with self._store.transaction() as tx:
+            closing = self._close_open(tx, status, error)
+            tx.runs.update(self.run, **fields)
+            tx.threads.unlock(self.run.thread_id, self.run.id)
         yield from closing
         yield ev.Event(ev.RUN_FINAL[status], self.run.to_dict())
 
-    def _close_open(self, conn: Any, status: str, error: dict[str, str] | None) -> list[ev.Event]:
+    def _close_open(
+        self, tx: Repositories, status: str, error: dict[str, str] | None
+    ) -> list[ev.Event]:
         out: list[ev.Event] = []
         step = self._open.step
         if self._open.message is not None:
             text = "".join(self._open.parts)
             content = self._content(text, step) if step is not None else text_content(text)
-            ThreadRepository.update_message(conn, self._open.message.id, content, "incomplete")
+            tx.threads.update_message(self._open.message, content, "incomplete")
         if step is not None and step.status == "in_progress":
             step_status = "failed" if status == "failed" else "cancelled"
-            RunRepository.update_step(
-                conn, step, status=step_status, last_error=error, completed_at=now()
-            )
+            tx.runs.update_step(step, status=step_status, last_error=error, completed_at=now())
             out.append(ev.Event(ev.STEP_FINAL[step_status], step.to_dict()))
         self._open = _Open()
         return out
 
     def _abandon(self) -> None:
         """Record the run as cancelled, quietly: the consumer stopped reading."""
-        current = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
-        if current and current[0]["status"] in ("in_progress", "queued", "cancelling"):
+        if self._store.runs.status(self.run.id) in ("in_progress", "queued", "cancelling"):
             list(self._finish("cancelled"))  # persist; nobody reads the events now

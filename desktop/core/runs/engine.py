@@ -22,10 +22,8 @@ from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
 from desktop.core.runs.outputs import WEB_CITATION_GUIDE
 from desktop.core.runs.tools import ToolRegistry
-from desktop.core.store import Store
+from desktop.core.store import Repositories, Store
 from desktop.core.store.records import RUN_TERMINAL, Run, Thread, text_content
-from desktop.core.store.runs import RunRepository
-from desktop.core.store.threads import ThreadRepository
 from desktop.core.tools.base import ToolContext
 
 ProviderResolver = Callable[[ModelSettings], Provider]
@@ -102,12 +100,11 @@ class RunEngine:
                 )
         definition = gpt.definition
         events: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
+        with self._store.transaction() as tx:
             if thread_id is None:
-                thread = self._store.threads.create(gpt.id, title=content.strip(), conn=conn)
+                thread = tx.threads.create(gpt.id, title=content.strip())
                 events.append(ev.Event("thread.created", thread.to_dict()))
-            run = self._store.runs.create(
-                conn,
+            run = tx.runs.create(
                 thread.id,
                 gpt.id,
                 gpt.version,
@@ -120,9 +117,9 @@ class RunEngine:
                 tools=self._tools_for(definition, ToolContext(gpt.id, thread.id)).snapshot(),
                 owner=self._owner,
             )
-            self._store.threads.lock(conn, thread.id, run.id)
-            message = ThreadRepository.add_message(
-                conn, thread.id, "user", text_content(content), "completed", run.id
+            tx.threads.lock(thread.id, run.id)
+            message = tx.threads.add_message(
+                thread.id, "user", text_content(content), "completed", run.id
             )
         events += [
             ev.Event(ev.MESSAGE_CREATED, message.to_dict()),
@@ -154,27 +151,24 @@ class RunEngine:
                 call["submitted"] = True
         left = [c for c in required["submit_tool_outputs"]["tool_calls"] if c["id"] not in outputs]
         events: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
+        with self._store.transaction() as tx:
             if left:
-                RunRepository.update_step(conn, step, step_details=step.step_details)
+                tx.runs.update_step(step, step_details=step.step_details)
                 required = {
                     "type": "submit_tool_outputs",
                     "submit_tool_outputs": {"tool_calls": left},
                 }
-                RunRepository.update(conn, run, required_action=required)
+                tx.runs.update(run, required_action=required)
                 return RunStream(
                     run, iter([ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict())]), CancelToken()
                 )
-            RunRepository.update_step(
-                conn,
+            tx.runs.update_step(
                 step,
                 step_details=step.step_details,
                 status="completed",
                 completed_at=now(),
             )
-            RunRepository.update(
-                conn, run, status="queued", required_action=None, owner=self._owner
-            )
+            tx.runs.update(run, status="queued", required_action=None, owner=self._owner)
         events.append(ev.Event(ev.STEP_COMPLETED, step.to_dict()))
         gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
         return self._stream(run, gpt_version.definition, events)
@@ -198,11 +192,9 @@ class RunEngine:
         call["consent"] = {"domain": asked["domain"], "decision": decision, "asked": True}
         if decision == ALWAYS:
             self._allow_always(run.gpt_id, asked["domain"])
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(conn, step, step_details=step.step_details)
-            RunRepository.update(
-                conn, run, status="queued", required_action=None, owner=self._owner
-            )
+        with self._store.transaction() as tx:
+            tx.runs.update_step(step, step_details=step.step_details)
+            tx.runs.update(run, status="queued", required_action=None, owner=self._owner)
         gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
         return self._stream(run, gpt_version.definition, [])
 
@@ -255,8 +247,7 @@ class RunEngine:
         def cancelled() -> bool:
             if token.cancelled:
                 return True
-            rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (run.id,))
-            return bool(rows) and rows[0]["status"] == "cancelling"
+            return self._store.runs.status(run.id) == "cancelling"
 
         return ToolContext(run.gpt_id, run.thread_id, cancelled)
 
@@ -284,31 +275,23 @@ class RunEngine:
         streaming = run.status in ("in_progress", "cancelling") and (
             token is not None or owners.is_alive(run.owner)
         )
-        with self._store.db.transaction() as conn:
+        with self._store.transaction() as tx:
             if streaming:
-                RunRepository.update(conn, run, status="cancelling")
+                tx.runs.update(run, status="cancelling")
             else:
-                self._cancel_idle(conn, run)
+                self._cancel_idle(tx, run)
         if token is not None:
             token.cancel()
         return run
 
     @staticmethod
-    def _cancel_idle(conn: Any, run: Run) -> None:
+    def _cancel_idle(tx: Repositories, run: Run) -> None:
         """Cancel a run nobody is driving (paused, queued, or its process died)."""
-        conn.execute(
-            "UPDATE run_steps SET status = 'cancelled', completed_at = ? "
-            "WHERE run_id = ? AND status = 'in_progress'",
-            (now(), run.id),
-        )
-        conn.execute(
-            "UPDATE messages SET status = 'incomplete' WHERE run_id = ? AND status = 'in_progress'",
-            (run.id,),
-        )
-        RunRepository.update(
-            conn, run, status="cancelled", cancelled_at=now(), required_action=None
-        )
-        ThreadRepository.unlock(conn, run.thread_id, run.id)
+        at = now()
+        tx.runs.end_open_steps(run.id, "cancelled", at)
+        tx.threads.end_open_messages(run.id, at)
+        tx.runs.update(run, status="cancelled", cancelled_at=now(), required_action=None)
+        tx.threads.unlock(run.thread_id, run.id)
 
     def recover(self) -> list[str]:
         """Mark runs left in progress by a process that died as failed (`interrupted`)."""

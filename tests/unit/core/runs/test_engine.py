@@ -413,8 +413,7 @@ def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> No
     while seen[-1].event != ev.MESSAGE_DELTA:  # drive the run until it is mid-answer
         seen.append(next(iterator))
     # Pretend the process that owns the run died: its owner no longer matches a live process.
-    with store.db.transaction() as conn:
-        conn.execute("UPDATE runs SET owner = '999999999:1.0' WHERE id = ?", (stream.run_id,))
+    store.runs.update(store.runs.get(stream.run_id), owner="999999999:1.0")
     assert engine.recover() == [stream.run_id]
     run = store.runs.get(stream.run_id)
     assert run.status == "failed" and run.last_error is not None
