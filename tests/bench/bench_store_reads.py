@@ -3,7 +3,8 @@
 Run with `python -m tests.bench.bench_store_reads`. A scripted provider answers at once, so
 only the engine's own work is counted. Every statement the store's connection runs while
 a run is driven (from `engine.run()` to the last event) is counted through SQLite's trace
-callback; reads are the SELECTs. Two runs are measured:
+callback; reads are the SELECTs. `engine.run()` (checks and the run's creation) and the
+driving of the run (iterating its events) are counted apart. Two runs are measured:
 
 1. chat: the 11th turn of a thread (20 earlier messages), one model call.
 2. tools: a run with a retrieval step, one tool call and the answer, two model calls.
@@ -50,12 +51,11 @@ def counting(store: Store) -> Iterator[dict[str, int]]:
         word = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "?"
         counts[word] = counts.get(word, 0) + 1
 
-    connection = store.db._conn  # the bench looks under the hood on purpose
-    connection.set_trace_callback(seen)
+    store.db.trace(seen)
     try:
         yield counts
     finally:
-        connection.set_trace_callback(None)
+        store.db.trace(None)
 
 
 def drive(store: Store, engine: RunEngine, gpt_id: str, text: str, thread: str | None) -> Any:
@@ -64,12 +64,29 @@ def drive(store: Store, engine: RunEngine, gpt_id: str, text: str, thread: str |
     return stream
 
 
-def report(name: str, counts: dict[str, int], model_calls: int) -> None:
-    reads = counts.get("SELECT", 0)
-    writes = sum(counts.get(w, 0) for w in ("INSERT", "UPDATE", "DELETE"))
+def measured(
+    store: Store, engine: RunEngine, gpt_id: str, text: str, thread: str | None
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Statements of `engine.run()` (checks, the run's creation), then of driving the run."""
+    with counting(store) as starting:
+        stream = engine.run(gpt_id, text, thread_id=thread)
+    with counting(store) as driving:
+        list(stream)
+    return starting, driving
+
+
+def report(name: str, starting: dict[str, int], driving: dict[str, int], calls: int) -> None:
+    def reads(counts: dict[str, int]) -> int:
+        return counts.get("SELECT", 0)
+
+    def writes(counts: dict[str, int]) -> int:
+        return sum(counts.get(w, 0) for w in ("INSERT", "UPDATE", "DELETE"))
+
     print(
-        f"{name}: {model_calls} model call(s), {reads} reads ({reads / model_calls:.1f} per "
-        f"model call), {writes} writes, {sum(counts.values())} statements in all",
+        f"{name}: {calls} model call(s). Starting the run: {reads(starting)} reads, "
+        f"{writes(starting)} writes. Driving it: {reads(driving)} reads "
+        f"({reads(driving) / calls:.1f} per model call), {writes(driving)} writes. "
+        f"In all: {(reads(starting) + reads(driving)) / calls:.1f} reads per model call.",
         flush=True,
     )
 
@@ -83,9 +100,8 @@ def main() -> None:
         thread = None
         for turn in range(10):
             thread = drive(store, engine, chat.id, f"Question {turn}?", thread).thread_id
-        with counting(store) as counts:
-            drive(store, engine, chat.id, "And the eleventh?", thread)
-        report("chat turn 11", counts, 1)
+        starting, driving = measured(store, engine, chat.id, "And the eleventh?", thread)
+        report("chat turn 11", starting, driving, 1)
 
         tools = store.gpts.create(
             validate_definition({"name": "tools", "knowledge": {"files": FILES}})
@@ -99,9 +115,8 @@ def main() -> None:
             lambda _d, _c: ToolRegistry([EchoTool()]),
             retriever=lambda _d, _g, _t, _q: [dict(s) for s in SOURCES],
         )
-        with counting(store) as counts:
-            drive(store, engine, tools.id, "How long do cats sleep?", None)
-        report("retrieval + tool call + answer", counts, 2)
+        starting, driving = measured(store, engine, tools.id, "How long do cats sleep?", None)
+        report("retrieval + tool call + answer", starting, driving, 2)
         store.close()
 
 

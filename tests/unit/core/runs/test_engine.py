@@ -261,7 +261,7 @@ def test_external_tools_pause_the_run_until_outputs_arrive(store: Store, make_gp
     with pytest.raises(errors.RunStateError, match="not waiting for call_x"):
         engine.submit_tool_outputs(run.id, {"call_x": "?"})
     partial = drain(engine.submit_tool_outputs(run.id, {pending[0]["id"]: "one"}))
-    assert [e.event for e in partial] == [ev.RUN_REQUIRES_ACTION]
+    assert [e.event for e in partial] == [ev.STEP_DELTA, ev.RUN_REQUIRES_ACTION]
     assert len(store.runs.get(run.id).required_action["submit_tool_outputs"]["tool_calls"]) == 1  # type: ignore[index]
 
     rest = drain(engine.submit_tool_outputs(run.id, {pending[1]["id"]: "two"}))
@@ -419,3 +419,26 @@ def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> No
     assert run.status == "failed" and run.last_error is not None
     assert run.last_error["code"] == "interrupted"
     assert store.threads.get(stream.thread_id).active_run_id is None
+
+
+def test_the_tool_registry_is_built_once_each_time_a_run_is_driven(
+    store: Store, make_gpt: Any
+) -> None:
+    gpt = make_gpt()
+    built: list[str] = []
+
+    def tools_for(_definition: Any, context: Any) -> ToolRegistry:
+        built.append(context.thread_id)
+        return ToolRegistry([ClientTool()])
+
+    provider = ScriptedProvider([Reply(tool_calls=[("lookup", "{}")]), Reply(pieces=["ok"])])
+    engine = RunEngine(store, provider_for(provider), tools_for)
+    stream = engine.run(gpt.id, "ask")
+    drain(stream)
+    assert built == [stream.thread_id]  # the run's record and its driver share one
+    (call,) = store.runs.get(stream.run_id).required_action["submit_tool_outputs"]["tool_calls"]
+
+    drain(engine.submit_tool_outputs(stream.run_id, {call["id"]: "answer"}))
+
+    assert built == [stream.thread_id, stream.thread_id]
+    assert store.runs.get(stream.run_id).tools[0]["function"]["name"] == "lookup"
