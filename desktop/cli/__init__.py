@@ -18,6 +18,7 @@ from desktop.cli import (
     runs_cmds,
     threads_cmds,
 )
+from desktop.cli.fixes import error_text
 from desktop.cli.output import err
 from desktop.cli.services import Services
 from desktop.core import errors, logfile
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args, services))
     except errors.CapsuleError as exc:
-        err(f"error: {exc.message}")
+        err(f"error: {error_text(exc)}")
         return 1
     except KeyboardInterrupt:
         err("interrupted")

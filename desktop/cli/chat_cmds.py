@@ -9,6 +9,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from desktop.cli.fixes import error_text
 from desktop.cli.output import emit_json, err
 from desktop.cli.services import Services
 from desktop.core import errors
@@ -107,7 +108,7 @@ def follow(stream: RunStream, services: Services, as_json: bool, ask: bool = Tru
     else:
         err(f"thread {run.thread_id}  run {run.id}  ({run.status})")
         if final == "failed" and run.last_error:
-            err(f"error: {run.last_error['message']}")
+            err(f"error: {error_text(run.last_error)}")
     if run.status == "failed":
         return EXIT_FAILED
     if run.status == "cancelled":

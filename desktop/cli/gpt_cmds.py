@@ -9,6 +9,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from desktop.cli.capabilities_cmds import capability_lines
+from desktop.cli.fixes import error_text
 from desktop.cli.output import emit_json, err, table
 from desktop.cli.services import Services
 from desktop.core import errors
@@ -173,7 +174,7 @@ def _model_choice(reference: str, services: Services) -> tuple[str, str]:
         prefix, sep, _ = reference.partition(":")
         if sep and prefix and not PureWindowsPath(reference).drive:
             raise errors.ModelNotFoundError(
-                f"{exc.message} If '{prefix}' is meant as a provider profile, add it first: "
+                f"{error_text(exc)} If '{prefix}' is meant as a provider profile, add it first: "
                 f"`capsule providers add {prefix} --base-url URL --api-key-stdin`."
             ) from None
         raise

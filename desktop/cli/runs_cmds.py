@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from desktop.cli.chat_cmds import follow
+from desktop.cli.fixes import error_text
 from desktop.cli.output import emit_json, indent, table
 from desktop.cli.services import Services
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
@@ -74,7 +75,7 @@ def _run_header(run: Run) -> str:
         "  timings: " + _timings_text(timings),
     ]
     if run.last_error:
-        lines.append(f"  error ({run.last_error['code']}): {run.last_error['message']}")
+        lines.append(f"  error ({run.last_error['code']}): {error_text(run.last_error)}")
     return "\n".join(lines)
 
 
@@ -122,7 +123,7 @@ def _step_text(step: RunStep) -> str:
         if tool_call.get("type") == "function":
             lines += _function_call_lines(tool_call)
     if step.last_error:
-        lines.append(f"  error: {step.last_error['message']}")
+        lines.append(f"  error: {error_text(step.last_error)}")
     return "\n".join(lines)
 
 

@@ -44,7 +44,7 @@ def split_reference(reference: str, settings: Settings) -> tuple[str | None, str
         return None, reference
     if not model.strip():
         raise errors.ValidationError(
-            f"Give the model after the colon: {profile}:MODEL_ID (see `capsule providers test "
-            f"{profile}` for the ids it serves)."
+            f"Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.",
+            action=errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     return profile, model.strip()

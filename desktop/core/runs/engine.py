@@ -108,8 +108,9 @@ class RunEngine:
             thread = self._store.threads.get(thread_id)
             if thread.gpt_id != gpt_id:
                 raise errors.ValidationError(
-                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); leave out "
-                    "--thread to start a new conversation with this one."
+                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); start a new "
+                    "conversation with this one.",
+                    action=errors.do(errors.Do.START_NEW_THREAD, gpt_id=gpt_id),
                 )
         definition = gpt.definition
         events: list[ev.Event] = []

@@ -78,8 +78,8 @@ class GptRepository:
         if not rows:
             self.get(gpt_id, include_deleted=True)
             raise errors.UnknownVersionError(
-                f"GPT {gpt_id} has no version {version}. "
-                f"Run `capsule gpt versions {gpt_id}` to see them."
+                f"GPT {gpt_id} has no version {version}.",
+                errors.do(errors.Do.LIST_GPT_VERSIONS, gpt_id=gpt_id),
             )
         return _version(rows[0])
 

@@ -401,7 +401,8 @@ def test_a_gpt_without_a_model_fails_with_instructions(
     assert events[-1].event == ev.RUN_FAILED
     error = events[-1].data["last_error"]
     assert error["code"] == "no_model"
-    assert "capsule gpt edit" in error["message"]
+    assert error["message"].startswith("No model selected for this GPT: choose one")
+    assert error["action"] == {"kind": "choose_model", "args": {}}
 
 
 def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> None:

@@ -81,7 +81,7 @@ def test_unknown_thread_raises_with_advice(store: Store) -> None:
         store.threads.get("thread_missing")
 
     assert caught.value.thread_id == "thread_missing"
-    assert "--thread" in caught.value.message
+    assert caught.value.action == errors.UserAction("start_new_thread")
     with pytest.raises(errors.UnknownThreadError):
         store.threads.messages("thread_missing")
 
@@ -192,7 +192,7 @@ def test_locking_twice_raises_thread_busy_naming_the_run(store: Store, thread: T
     assert caught.value.run_id == "run_a"
     assert caught.value.thread_id == thread.id
     assert "run_a" in caught.value.message
-    assert "capsule runs cancel run_a" in caught.value.message
+    assert caught.value.action == errors.UserAction("cancel_run", {"run_id": "run_a"})
     assert store.threads.get(thread.id).active_run_id == "run_a"
 
 
