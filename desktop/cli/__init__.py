@@ -20,9 +20,9 @@ from desktop.cli import (
 )
 from desktop.cli.fixes import error_text
 from desktop.cli.output import err
-from desktop.cli.services import Services
 from desktop.core import errors, logfile
 from desktop.core.secrets import SecretMask
+from desktop.core.services import Services
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PureWindowsPath
 
 from desktop.core import errors
+from desktop.core.gpt import GptDefinition
 from desktop.core.providers.endpoint import Endpoint, endpoint_for
 from desktop.core.secrets import Secrets
 from desktop.core.settings import Settings, SettingsFile
@@ -48,3 +49,9 @@ def split_reference(reference: str, settings: Settings) -> tuple[str | None, str
             action=errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     return profile, model.strip()
+
+
+def uses_profile(definition: GptDefinition, profile: str) -> bool:
+    """Whether a GPT answers, or embeds its knowledge, through the provider `profile`."""
+    embedding = definition.knowledge.embedding_model
+    return definition.model.provider == profile or embedding.startswith(f"{profile}:")

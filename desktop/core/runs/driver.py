@@ -15,14 +15,13 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
-from desktop.core.ids import new_id, now
+from desktop.core.ids import now
 from desktop.core.providers import base
 from desktop.core.runs import events as ev
 from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
-from desktop.core.runs.citations import annotate
 from desktop.core.runs.guard import OutputGuard
-from desktop.core.runs.outputs import annotate_urls, image_parts, pending_images, web_sources
+from desktop.core.runs.outputs import answer_content
 from desktop.core.runs.parts import rescaled
 from desktop.core.runs.recorder import Recorder
 from desktop.core.runs.request import fitted_request, model_call
@@ -32,16 +31,13 @@ from desktop.core.runs.steps import (
     Guard,
     MessageCreation,
     MessageDetails,
-    Retrieval,
-    RetrievalCall,
     Step,
-    Timings,
     ToolCall,
     ToolCallsDetails,
 )
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import Offer, ToolRegistry
-from desktop.core.runs.toolsteps import ToolSteps
+from desktop.core.runs.toolsteps import ToolSteps, retrieval_details
 from desktop.core.store import Store
 from desktop.core.store.records import Message, text_content
 
@@ -96,13 +92,8 @@ class RunDriver:
         self._sources: list[Chunk] = []
         self._offered: Offer | None = None
         self._history: list[Message] = []
-        self._record: Recorder | None = None
-        self._steps: ToolSteps | None = None
-
-    @property
-    def _recorder(self) -> Recorder:
-        assert self._record is not None
-        return self._record
+        self._recorder = Recorder(store, timeline)
+        self._steps = ToolSteps(self._recorder, tools, definition, clock)
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -136,13 +127,10 @@ class RunDriver:
         """Read the thread's history, once: the rest of the run is in the timeline."""
         thread = self._store.threads.messages(self.run.thread_id)
         self._history = history.earlier(thread, self.timeline)
-        next_seq = max((m.seq for m in thread), default=0) + 1
-        self._record = Recorder(self._store, self.timeline, next_seq)
-        self._steps = ToolSteps(self._record, self._tools, self._definition, self._clock)
+        self._recorder.next_seq = max((m.seq for m in thread), default=0) + 1
 
     def _loop(self) -> Generator[ev.Event, None, str | None]:
         """Model calls and tool calls until an answer; the final status, or None if paused."""
-        assert self._steps is not None
         unfinished = self._steps.unfinished()
         if unfinished is not None:  # resumed after a consent answer
             if (yield from self._run_tool_step(unfinished)):
@@ -330,21 +318,10 @@ class RunDriver:
     def _retrieval(self) -> Generator[ev.Event, None, None]:
         """Search the knowledge for the user's message; record every chunk it returned."""
         assert self._retrieve is not None
-        query = history.asked(self.timeline).text
-        call = RetrievalCall(id=new_id("call"), type="retrieval", retrieval=Retrieval(query=query))
-        step = yield from self._new_step("tool_calls", ToolCallsDetails(tool_calls=[call]))
-        started = self._clock()
-        found = self._retrieve(query)
-        call.retrieval.results = [Chunk.model_validate(c) for c in found]
-        self._sources = list(call.retrieval.results)
-        self._recorder.save_step(
-            step,
-            status="completed",
-            timings=Timings(duration_ms=round((self._clock() - started) * 1000, 2)),
-            completed_at=now(),
-        )
+        details = retrieval_details(history.asked(self.timeline).text)
+        step = yield from self._new_step("tool_calls", details)
+        self._sources = yield from self._steps.search(step, self._retrieve)
         self._open.step = None
-        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
 
     # -- tool calls ----------------------------------------------------------------------
 
@@ -356,7 +333,6 @@ class RunDriver:
 
     def _run_tool_step(self, step: Step) -> Generator[ev.Event, None, bool]:
         """Run the step's calls; True when the run paused in requires_action."""
-        assert self._steps is not None
         self._open.step = step
         paused: bool = yield from self._steps.run(step)
         if not paused:
@@ -372,11 +348,7 @@ class RunDriver:
         return step
 
     def _content(self, text: str, step: Step) -> list[dict[str, Any]]:
-        """The answer's content: pictures tools made for it, then its annotated text."""
-        steps = self.timeline.steps
-        annotations = annotate(text, self._sources) + annotate_urls(text, web_sources(steps))
-        annotations.sort(key=lambda a: a["start_index"])
-        return image_parts(pending_images(steps, step.id)) + text_content(text, annotations)
+        return answer_content(text, self._sources, self.timeline.steps, step.id)
 
     def _cancel_requested(self) -> bool:
         """True once this run is to stop: cancelled here, or from another process."""
@@ -405,8 +377,6 @@ class RunDriver:
             step = self._open.step
             content = self._content(message.text, step) if step is not None else None
             open_message = (message, content or text_content(message.text))
-        if self._record is None:  # failed before it started: nothing is open
-            self._record = Recorder(self._store, self.timeline, 0)
         closing = self._recorder.finish(fields, self._open.step, open_message, error)
         self._open = _Open()
         yield from closing

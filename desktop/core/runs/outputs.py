@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.core.runs.steps import Step
+from desktop.core.runs.citations import annotate
+from desktop.core.runs.steps import Chunk, Step
+from desktop.core.store.records import text_content
 
 WEB_CITATION_GUIDE = (
     "When your answer uses a web page you fetched or a search result, cite it with a "
@@ -70,6 +72,15 @@ def annotate_urls(text: str, sources: dict[str, str]) -> list[dict[str, Any]]:
             }
         )
     return annotations
+
+
+def answer_content(
+    text: str, sources: list[Chunk], steps: list[Step], step_id: str
+) -> list[dict[str, Any]]:
+    """An answer's content: pictures tools made for it, then its text with its citations."""
+    annotations = annotate(text, sources) + annotate_urls(text, web_sources(steps))
+    annotations.sort(key=lambda a: a["start_index"])
+    return image_parts(pending_images(steps, step_id)) + text_content(text, annotations)
 
 
 def image_parts(images: list[str]) -> list[dict[str, Any]]:

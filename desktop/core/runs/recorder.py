@@ -26,16 +26,17 @@ class Recorder:
     Args:
         store: where the run lives.
         timeline: the run's state, updated here after each write.
-        next_seq: the place of the next message in the thread (the run holds its lock,
-            so nobody else adds one).
+
+    `next_seq` is the place of the next message in the thread, set once the driver has
+    read the thread (the run holds its lock, so nobody else adds one).
     """
 
-    def __init__(self, store: Store, timeline: RunTimeline, next_seq: int) -> None:
+    def __init__(self, store: Store, timeline: RunTimeline) -> None:
         assert timeline.run is not None
         self._store = store
         self.timeline = timeline
         self.run: Run = timeline.run
-        self._next_seq = next_seq
+        self.next_seq = 0
 
     # -- the run ----------------------------------------------------------------------------
 
@@ -96,13 +97,13 @@ class Recorder:
                 text_content(""),
                 "in_progress",
                 self.run.id,
-                seq=self._next_seq,
+                seq=self.next_seq or None,
             )
             assert isinstance(step.details, MessageDetails)
             step.details.message_creation.message_id = message.id
             self.save_step(step, tx)
         self.timeline.put_message(message)
-        self._next_seq += 1
+        self.next_seq = message.seq + 1
         return message, ev.Event(ev.MESSAGE_CREATED, message.to_dict())
 
     def delta(self, message: Message, text: str) -> ev.Event:

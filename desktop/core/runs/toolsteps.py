@@ -1,4 +1,4 @@
-"""The tool half of a run's loop: run a step's function calls, or pause the run for them.
+"""The tool half of a run's loop: search the knowledge, run function calls, or pause for them.
 
 A call runs once the user allowed the host it reaches (`Consent`); a call of an external
 tool, or of any tool when the GPT answers tools by hand, waits in `requires_action`.
@@ -12,12 +12,20 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from desktop.core.gpt import GptDefinition
-from desktop.core.ids import now
+from desktop.core.ids import new_id, now
 from desktop.core.runs import events as ev
 from desktop.core.runs.calls import execute_call
 from desktop.core.runs.consent import Consent
 from desktop.core.runs.recorder import Recorder
-from desktop.core.runs.steps import FunctionCall, Step
+from desktop.core.runs.steps import (
+    Chunk,
+    FunctionCall,
+    Retrieval,
+    RetrievalCall,
+    Step,
+    Timings,
+    ToolCallsDetails,
+)
 from desktop.core.runs.tools import ToolRegistry
 
 
@@ -81,6 +89,19 @@ class ToolSteps:
         yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
         return False
 
+    def search(
+        self, step: Step, retrieve: Callable[[str], list[dict[str, Any]]]
+    ) -> Generator[ev.Event, None, list[Chunk]]:
+        """Run a retrieval step: record every chunk found, with its scores; the chunks."""
+        found = step.details.retrieval() if isinstance(step.details, ToolCallsDetails) else None
+        assert found is not None
+        started = self._clock()
+        found.retrieval.results = [Chunk.model_validate(c) for c in retrieve(found.retrieval.query)]
+        took = Timings(duration_ms=round((self._clock() - started) * 1000, 2))
+        self._recorder.save_step(step, status="completed", timings=took, completed_at=now())
+        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
+        return list(found.retrieval.results)
+
     def _ask_consent(self, step: Step, call: FunctionCall, domain: str) -> ev.Event:
         """Pause the run until the user allows or denies calls to `domain`."""
         required = {
@@ -97,3 +118,9 @@ class ToolSteps:
         return self._recorder.set_run(
             ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
         )
+
+
+def retrieval_details(query: str) -> ToolCallsDetails:
+    """A retrieval step about to search the knowledge for `query`."""
+    call = RetrievalCall(id=new_id("call"), type="retrieval", retrieval=Retrieval(query=query))
+    return ToolCallsDetails(tool_calls=[call])
