@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -20,6 +19,7 @@ from desktop.core.tools.base import ToolContext
 from desktop.ui import app
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
+from tests.helpers.imports import loaded_after
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.wiring import chat_once, gpt_with_knowledge
 
@@ -88,16 +88,7 @@ def test_run_shows_the_window_until_it_closes(qapp, isolated_home: Paths) -> Non
 
 
 def test_startup_does_not_import_heavy_libraries() -> None:
-    code = (
-        "import sys, desktop.ui.app; "
-        "heavy = ('llama_cpp', 'lancedb', 'openai', 'jupyter_client', 'trafilatura', 'PIL', "
-        "'jsonschema', 'desktop.core.runs.toolbox'); "
-        "print(sorted(m for m in heavy if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == "[]"
+    assert loaded_after("import desktop.ui.app") == []
 
 
 def test_the_apps_toolbox_is_built_at_the_first_run_and_stops_kernels_at_exit(

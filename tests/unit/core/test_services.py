@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from desktop.core import errors
 from desktop.core.paths import Paths
 from desktop.core.runs.steps import RetrievalCall
 from desktop.core.services import Services
+from tests.helpers.imports import loaded_after
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.wiring import chat_once, gpt_with_knowledge
 
@@ -92,18 +91,14 @@ def test_choosing_a_model_checks_it_now(services: Services, tiny_gguf: Path) -> 
     assert caught.value.action == errors.UserAction("add_provider", {"profile": "nowhere"})
 
 
-def test_building_opens_nothing_until_asked(isolated_home: Paths) -> None:
+def test_listing_models_opens_nothing_else(isolated_home: Paths) -> None:
     code = (
-        "import sys; from desktop.core.services import Services; "
-        "s = Services(); s.models.list(); "
-        "heavy = ('lancedb', 'llama_cpp', 'openai', 'jupyter_client', "
-        "'desktop.core.runs.toolbox', 'desktop.core.knowledge.index'); "
-        "print(sorted(m for m in heavy if m in sys.modules), 'store' in s.__dict__)"
+        "from desktop.core.services import Services\n"
+        "services = Services()\n"
+        "services.models.list()\n"
+        "assert 'store' not in services.__dict__, 'the database was opened'"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == "[] False"
+    assert loaded_after(code) == []
 
 
 def test_close_closes_only_what_was_built(isolated_home: Paths) -> None:
