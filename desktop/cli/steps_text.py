@@ -13,8 +13,10 @@ from desktop.core.runs.steps import (
     FunctionCall,
     MessageDetails,
     ModelCall,
+    RetrievalCall,
     Step,
     Timings,
+    ToolCallsDetails,
 )
 from desktop.core.store.records import Run
 
@@ -56,6 +58,9 @@ def step_text(step: Step) -> str:
     call = step.model_call
     if call is not None:
         lines += _model_call_lines(step, call)
+    found = step.details.retrieval() if isinstance(step.details, ToolCallsDetails) else None
+    if found is not None:
+        lines += _retrieval_lines(found)
     for tool_call in step.function_calls():
         lines += _function_call_lines(tool_call)
     if step.last_error is not None:
@@ -93,6 +98,18 @@ def _model_call_lines(step: Step, call: ModelCall) -> list[str]:
             f"  offered {len(selection.offered)} of {selection.from_} operations "
             f"(picked in {selection.duration_ms:.1f} ms): {', '.join(selection.offered)}"
         )
+    return lines
+
+
+def _retrieval_lines(call: RetrievalCall) -> list[str]:
+    """The knowledge search: its query, then each chunk with its scores and where it is."""
+    results = call.retrieval.results
+    lines = [f"  retrieval for {call.retrieval.query!r}: {len(results)} chunk(s)"]
+    for rank, chunk in enumerate(results, 1):
+        where = f", {chunk.where}" if chunk.where else ""
+        ranks = ", ".join(f"{name} #{place}" for name, place in sorted(chunk.ranks.items()))
+        lines.append(f"    [{rank}] {chunk.file}{where}: score {chunk.score:.4f} ({ranks})")
+        lines.append(indent(chunk.quote.replace("\n", " "), "        "))
     return lines
 
 

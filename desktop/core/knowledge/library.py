@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import update_definition
 from desktop.core.knowledge.extract import IsolatedExtractor
@@ -76,7 +77,12 @@ class KnowledgeLibrary:
     def remove(self, gpt_id: str, file_id: str) -> KnowledgeFile:
         """Remove a file and its chunks; the definition follows."""
         gpt = self._store.gpts.get(gpt_id)
-        record = self.ingestor("", _no_extract).remove(gpt.id, file_id)
+        try:
+            record = self.ingestor("", _no_extract).remove(gpt.id, file_id)
+        except errors.NotFoundError as exc:
+            raise errors.NotFoundError(
+                exc.message, errors.do(errors.Do.LIST_KNOWLEDGE, gpt_id=gpt.id)
+            ) from None
         self.sync(gpt.id)
         return record
 

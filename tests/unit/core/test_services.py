@@ -49,6 +49,9 @@ def test_adding_and_removing_files_keeps_the_definition_in_step(
     assert [(f.id, f.name, f.sha256) for f in listed] == [(ready.id, "handbook.txt", ready.sha256)]
     assert services.knowledge.search(gpt_id, "cats")[0]["file"] == "handbook.txt"
 
+    with pytest.raises(errors.NotFoundError, match="file_nope") as caught:
+        services.knowledge.remove(gpt_id, "file_nope")
+    assert caught.value.action == errors.UserAction("list_knowledge", {"gpt_id": gpt_id})
     services.knowledge.remove(gpt_id, ready.id)
 
     assert services.store.gpts.get(gpt_id).definition.knowledge.files == []
