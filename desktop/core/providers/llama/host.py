@@ -96,6 +96,7 @@ class LlamaHost:
                 resident = self._resident.get(key)
                 if resident is not None and not resident.process.alive:
                     del self._resident[key]  # it crashed: the next run starts a new host
+                    resident.process.kill()  # (it is gone; this closes its pipes)
                     resident = None
                 mine = resident is None
                 if mine:
