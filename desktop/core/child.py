@@ -59,9 +59,10 @@ class ChildProcess:
         self.stderr_tail: collections.deque[bytes] = collections.deque(maxlen=tail)
         self._log = log
         assert self.process.stderr is not None
-        threading.Thread(
+        self._stderr_reader = threading.Thread(
             target=self._drain_stderr, args=(self.process.stderr,), daemon=True, name="child-err"
-        ).start()
+        )
+        self._stderr_reader.start()
 
     @property
     def stdin(self) -> IO[bytes]:
@@ -118,6 +119,7 @@ class ChildProcess:
         if self.process.stdin is not None and not self.process.stdin.closed:
             with contextlib.suppress(OSError):
                 self.process.stdin.close()
+        self._stderr_reader.join(timeout=wait_s)  # its last words are all in the tail now
 
 
 def describe_exit(code: int) -> str:

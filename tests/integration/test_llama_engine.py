@@ -280,3 +280,19 @@ def test_a_template_that_refuses_the_conversation(
         factory.close()
     assert events[-1].data["last_error"]["code"] == "provider_error"
     assert "System role not supported" in events[-1].data["last_error"]["message"]
+
+
+def test_loading_reports_progress_from_the_host(
+    store: Store, make_gpt: Any, factory: ProviderFactory, tiny_gguf: Path
+) -> None:
+    gpt = chat_gpt(make_gpt, tiny_gguf, max_tokens=2)
+    events = list(RunEngine(store, factory).run(gpt.id, "hi"))
+    progress = [e.data["progress"] for e in events if e.event == ev.MODEL_LOADING]
+    assert progress[0] == 0.0 and progress[-1] == 1.0 and len(progress) >= 3
+    assert progress == sorted(set(progress))  # rising, each value once
+    (loaded,) = [e for e in events if e.event == ev.MODEL_LOADED]
+    assert loaded.data["details"]["layers"] == 2 and loaded.data["details"]["gpu_layers"] == 0
+    assert loaded.data["seconds"] > 0
+    assert events.index(loaded) > max(
+        i for i, e in enumerate(events) if e.event == ev.MODEL_LOADING
+    )

@@ -189,11 +189,13 @@ class RunDriver:
             yield ev.Event(ev.MODEL_LOADING, {**about, "progress": 0.0})
             started = self._clock()
             details: dict[str, Any] = {}
+            shown = 0.0
             for loading in provider.load():
-                if isinstance(loading, base.ModelLoading):
-                    yield ev.Event(ev.MODEL_LOADING, {**about, "progress": loading.progress})
-                else:
+                if isinstance(loading, base.ModelLoaded):
                     details = loading.details
+                elif loading.progress > shown:
+                    shown = loading.progress
+                    yield ev.Event(ev.MODEL_LOADING, {**about, "progress": shown})
             seconds = round(self._clock() - started, 3)
             yield ev.Event(ev.MODEL_LOADED, {**about, "seconds": seconds, "details": details})
         return provider

@@ -73,3 +73,32 @@ def cpu_features(info: dict[str, Any]) -> list[str]:
         for part in text.split("|")
         if part.strip().endswith("= 1")
     ]
+
+
+def describe(info: dict[str, Any]) -> list[str]:
+    """The build in a few plain lines, for `capsule doctor`, the app and benchmarks."""
+    features = cpu_features(info)
+    lines = [
+        f"llama.cpp: llama-cpp-python {info.get('llama_cpp_python', '?')}",
+        f"CPU features: {', '.join(features) or 'none reported'}",
+    ]
+    gpus = [d for d in info.get("devices", []) if d["type"] in ("GPU", "integrated GPU")]
+    if info.get("gpu_offload") and gpus:
+        for gpu in gpus:
+            free = gpu["memory_free"] / 1024**3
+            total = gpu["memory_total"] / 1024**3
+            lines.append(
+                f"GPU offload: {gpu['name']} ({gpu['description']}), "
+                f"{free:.1f} of {total:.1f} GiB free; gpu_layers auto offloads every layer"
+            )
+    else:
+        lines.append(
+            "GPU offload: none (a CPU-only build); gpu_layers auto keeps every layer on the "
+            "CPU. See the README to build with CUDA, Metal or Vulkan."
+        )
+    if any(f.startswith("AMX") for f in features):
+        lines.append(
+            "Warning: this build uses AMX kernels, which crash quantized models on some "
+            "machines: see the README's 'If a model crashes'."
+        )
+    return lines

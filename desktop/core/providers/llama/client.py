@@ -137,32 +137,24 @@ class HostProcess:
                 if finished:
                     return
         finally:
-            with self._replies_lock:
-                self._replies.pop(request_id, None)
             if not finished:
                 self._abandon(request_id, replies)
+            with self._replies_lock:
+                self._replies.pop(request_id, None)
 
     def _abandon(self, request_id: int, replies: queue.SimpleQueue[tuple[str, Any]]) -> None:
         """The caller stopped reading: stop the request, and the host if it will not."""
         self._send((wire.CANCEL, 0, request_id))
-        with self._replies_lock:
-            if self._gone:
+        deadline = time.monotonic() + CANCEL_GRACE_S
+        while time.monotonic() < deadline:
+            try:
+                kind, _body = replies.get(timeout=POLL_S)
+            except queue.Empty:
+                continue
+            if kind in (wire.RESULT, wire.ERROR, _GONE):
                 return
-            self._replies[request_id] = replies
-        try:
-            deadline = time.monotonic() + CANCEL_GRACE_S
-            while time.monotonic() < deadline:
-                try:
-                    kind, _body = replies.get(timeout=POLL_S)
-                except queue.Empty:
-                    continue
-                if kind in (wire.RESULT, wire.ERROR, _GONE):
-                    return
-            _log.warning("the model host ignored a cancel; stopping it")
-            self.kill()
-        finally:
-            with self._replies_lock:
-                self._replies.pop(request_id, None)
+        _log.warning("the model host ignored a cancel; stopping it")
+        self.kill()
 
     def call(self, op: str, payload: Any = None, cancel: CancelToken | None = None) -> Any:
         """Send one request and return its result (progress and events are dropped)."""
