@@ -80,9 +80,7 @@ def raw_round(llm: Any, prompt: str, tokens: int, seed: int) -> dict[str, Any]:
     first = last = 0.0
     data = b""
     count = 0
-    for token in llm.generate(
-        ids, top_k=40, top_p=0.95, min_p=0.05, temp=0.0, repeat_penalty=1.0
-    ):
+    for token in llm.generate(ids, top_k=40, top_p=0.95, min_p=0.05, temp=0.0, repeat_penalty=1.0):
         if token == llm.token_eos() or count >= tokens:
             break
         data += llm.detokenize([token])
@@ -163,7 +161,11 @@ def pipe_costs(path: Path, llm: Any, gpu_layers: int | str, rounds: int) -> None
     for _ in range(rounds * 4):
         # The same prompt both ways, fully cached both ways: only one token is sampled.
         started = time.perf_counter()
-        next(e for e in chat.stream(request, base.CancelToken()) if isinstance(e, base.TextDelta | base.Finish))
+        next(
+            e
+            for e in chat.stream(request, base.CancelToken())
+            if isinstance(e, base.TextDelta | base.Finish)
+        )
         hosted = time.perf_counter() - started
         started = time.perf_counter()
         next(iter(llm.create_chat_completion(messages, stream=True, max_tokens=1, temperature=0.0)))

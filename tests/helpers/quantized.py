@@ -36,7 +36,9 @@ def quantize(source: Path, target: Path, kind: str) -> Path:
     return target
 
 
-def quantized_models(folder: Path, spec: TinySpec = WIDE, stem: str = "tiny-wide") -> dict[str, Path]:
+def quantized_models(
+    folder: Path, spec: TinySpec = WIDE, stem: str = "tiny-wide"
+) -> dict[str, Path]:
     """The wide tiny model in each of `KINDS`, by kind."""
     source = ensure_tiny(folder, f"{stem}-f32.gguf", spec)
     return {kind: quantize(source, folder / f"{stem}-{kind.lower()}.gguf", kind) for kind in KINDS}

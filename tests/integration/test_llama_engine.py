@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -296,3 +297,25 @@ def test_loading_reports_progress_from_the_host(
     assert events.index(loaded) > max(
         i for i, e in enumerate(events) if e.event == ev.MODEL_LOADING
     )
+
+
+def test_llama_cpp_s_log_goes_to_the_log_not_the_terminal(
+    tiny_gguf: Path,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CAPSULE_LLAMA_LOG", "all")  # every line, not only warnings
+    caplog.set_level(logging.INFO, logger="desktop.llama.host")
+    host = LlamaHost()
+    try:
+        chat = LlamaProvider(
+            host, LocalModels([]).resolve(str(tiny_gguf)), LoadSettings(context_size=256)
+        )
+        list(chat.load())
+    finally:
+        host.close()
+    logged = [r.getMessage() for r in caplog.records if r.name == "desktop.llama.host"]
+    assert any(line.startswith("llama_model_loader:") for line in logged)
+    out, err = capfd.readouterr()
+    assert "llama_model_loader" not in out + err

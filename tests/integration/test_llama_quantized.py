@@ -131,9 +131,7 @@ def test_embeddings_of_a_quantized_model(
 
 
 @pytest.mark.parametrize("vocab", ["ggml-vocab-llama-spm.gguf", "ggml-vocab-gpt-2.gguf"])
-def test_a_real_tokenizer_on_a_q4_k_m_model(
-    host: LlamaHost, model_dir: Path, vocab: str
-) -> None:
+def test_a_real_tokenizer_on_a_q4_k_m_model(host: LlamaHost, model_dir: Path, vocab: str) -> None:
     source_vocab = shared_path("templates", "vocab-gguf", vocab)
     spec = TinySpec(**{**WIDE.__dict__, "vocab_from": source_vocab, "seed": 4})
     stem = vocab.removeprefix("ggml-vocab-").removesuffix(".gguf")

@@ -188,5 +188,5 @@ def _load_error(model: LocalModel, exc: errors.ModelLoadError) -> errors.ModelLo
     )
     return errors.ModelLoadError(
         f"llama.cpp could not load {model.path.name} (architecture '{arch}'): {hint}. "
-        f"Details: {exc.message}"
+        f"llama.cpp said: {exc.message}"
     )

@@ -57,10 +57,12 @@ def load(
     settings: dict[str, Any],
     template: str | None,
     progress: Callable[[float], bool],
+    said: Callable[[], str] = lambda: "",
 ) -> LoadedModel:
     """Load `path` with `settings` (a `LoadSettings` as a dict).
 
-    `progress` gets fractions from 0 to 1 while the weights load and returns False to stop.
+    `progress` gets fractions from 0 to 1 while the weights load and returns False to stop;
+    `said` gives llama.cpp's last error lines, which name what was wrong with a file.
 
     Raises:
         errors.ModelLoadError: llama.cpp refused the file.
@@ -86,12 +88,15 @@ def load(
                 n_threads=settings["threads"],
                 seed=settings["seed"] if settings["seed"] is not None else 0xFFFFFFFF,
                 embedding=settings["embedding"],
-                verbose=False,
+                # Not quiet: quiet hides llama.cpp's own words on a failed load (it sends
+                # them to /dev/null). The host's log callback decides what is kept.
+                verbose=True,
             )
     except (ValueError, RuntimeError, OSError) as exc:
         if stopped:
             raise errors.CancelledError("Loading the model was stopped.") from None
-        raise errors.ModelLoadError(f"llama.cpp could not load it: {exc}") from None
+        reason = said() or str(exc)
+        raise errors.ModelLoadError(reason) from None
     n_layer = int(llama_lib.llama_model_n_layer(llm.model))
     details = {
         "gpu_layers": min(n_layer, n_layer if layers == ALL_LAYERS else layers) if offload else 0,

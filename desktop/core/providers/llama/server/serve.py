@@ -8,6 +8,7 @@ produced since its last write, so the pipe costs little per token however fast t
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import json
 import logging
@@ -35,6 +36,7 @@ from desktop.core.providers.llama.server.sampling import generate
 EMBED_BATCH = 32  # texts per llama.cpp call
 # ggml's log levels: 1 debug, 2 info, 3 warn, 4 error, 5 "continues the last line".
 _LOG_WARN = 3
+_LOG_ERROR = 4
 _LOG_CONT = 5
 
 
@@ -77,8 +79,9 @@ class _Outbox:
 class Server:
     """The one loaded model of this host and the requests about it."""
 
-    def __init__(self, out: IO[bytes]) -> None:
+    def __init__(self, out: IO[bytes], said: Callable[[], str] = lambda: "") -> None:
         self._out = out
+        self._said = said
         self._out_lock = threading.Lock()
         self._model: models.LoadedModel | None = None
         self._cancels: dict[int, CancelToken] = {}
@@ -158,7 +161,7 @@ class Server:
 
         self.close()
         self._model = models.load(
-            payload["path"], payload["settings"], payload["template"], progress
+            payload["path"], payload["settings"], payload["template"], progress, self._said
         )
         self._rendered = self._plan = None
         return self._model.details
@@ -241,28 +244,38 @@ def _normalised(vector: list[float]) -> list[float]:
 # -- llama.cpp's own log -----------------------------------------------------------------
 
 
-def _log_to_stderr(everything: bool) -> Any:
-    """Send llama.cpp's log lines to stderr, which the app writes to its log file.
+class _Log:
+    """llama.cpp's log lines, sent to stderr, which the app writes to its log file.
 
     Info and debug lines (hundreds per load) only when `everything`; warnings and errors
-    always. Returns the callback, which must stay referenced.
+    always. The last error lines are kept: they say what was wrong with a file.
     """
-    last = [0]
 
-    @llama_lib.llama_log_callback  # type: ignore[untyped-decorator]
-    def callback(level: int, text: bytes, _user: ctypes.c_void_p) -> None:
-        shown = last[0] if level == _LOG_CONT else level
-        last[0] = shown
-        if everything or shown >= _LOG_WARN:
-            sys.stderr.write(text.decode("utf-8", "replace"))
+    def __init__(self, everything: bool) -> None:
+        self._everything = everything
+        self._level = 0
+        self._errors: collections.deque[str] = collections.deque(maxlen=3)
+        self.callback = llama_lib.llama_log_callback(self._write)  # kept referenced here
+        llama_cpp.llama_log_set(self.callback, ctypes.c_void_p(0))
 
-    llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
-    return callback
+    def _write(self, level: int, text: bytes, _user: ctypes.c_void_p) -> None:
+        self._level = self._level if level == _LOG_CONT else level
+        line = text.decode("utf-8", "replace")
+        if self._everything or self._level >= _LOG_WARN:
+            sys.stderr.write(line)
+        if self._level >= _LOG_ERROR and line.strip():
+            self._errors.append(line.strip())
+
+    def errors(self) -> str:
+        """The error lines since the last call, joined."""
+        said = "; ".join(self._errors)
+        self._errors.clear()
+        return said
 
 
-def serve(inbox: IO[bytes], out: IO[bytes]) -> None:
+def serve(inbox: IO[bytes], out: IO[bytes], said: Callable[[], str] = lambda: "") -> None:
     """Serve requests from `inbox` until it ends (the app closed it, or died)."""
-    server = Server(out)
+    server = Server(out, said)
     pending: queue.SimpleQueue[tuple[str, int, Any] | None] = queue.SimpleQueue()
 
     def read() -> None:
@@ -294,7 +307,6 @@ def main() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # from here on, a stray print() lands on stderr, not on the pipe
-    keep = _log_to_stderr(os.environ.get("CAPSULE_LLAMA_LOG", "") == "all")
-    serve(sys.stdin.buffer, out)
-    del keep
+    log = _Log(everything=os.environ.get("CAPSULE_LLAMA_LOG", "") == "all")
+    serve(sys.stdin.buffer, out, log.errors)
     return 0

@@ -10,7 +10,9 @@ CPU_ONLY: dict[str, Any] = {
     "llama_cpp_python": "0.3.36",
     "system_info": "CPU : SSE3 = 1 | AVX = 1 | AVX2 = 1 | AVX512 = 0 | FMA = 1 |",
     "gpu_offload": False,
-    "devices": [{"name": "CPU", "description": "x", "type": "CPU", "memory_free": 1, "memory_total": 1}],
+    "devices": [
+        {"name": "CPU", "description": "x", "type": "CPU", "memory_free": 1, "memory_total": 1}
+    ],
 }
 CUDA: dict[str, Any] = {
     **CPU_ONLY,
