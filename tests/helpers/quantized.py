@@ -7,15 +7,12 @@ child process (`quantize_child`); the files are built once per test session.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.python_child import run_python
 from tests.helpers.tiny_gguf import TinySpec
 
-ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("Q4_0", "Q4_K_M", "Q8_0")
 WIDE = TinySpec(n_embd=256, n_head=4, n_head_kv=4, n_ff=512, n_layer=2, name="tiny-wide")
 
@@ -24,14 +21,7 @@ def quantize(source: Path, target: Path, kind: str) -> Path:
     """`target`: `source` quantized to `kind` by llama.cpp (built once, kept after)."""
     if not target.exists():
         partial = target.with_suffix(".part")
-        subprocess.run(
-            [sys.executable, "-m", "tests.helpers.quantize_child", str(source), str(partial), kind],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            timeout=300,
-            check=True,
-        )
+        run_python("-m", "tests.helpers.quantize_child", str(source), str(partial), kind)
         partial.rename(target)
     return target
 

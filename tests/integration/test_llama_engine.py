@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,8 @@ from desktop.core.providers.local import LocalModels
 from desktop.core.runs import events as ev
 from desktop.core.runs.engine import RunEngine
 from desktop.core.store import Store
+from tests.helpers.python_child import run_python
 from tests.helpers.tiny_gguf import TinySpec, build_tiny_gguf
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def chat_gpt(make_gpt: Any, model: Path | str, **model_fields: Any) -> Any:
@@ -236,15 +233,7 @@ def test_the_app_side_never_imports_llama_cpp(tiny_gguf: Path, tmp_path: Path) -
         "factory.close()\n"
         "print(len(events), 'llama_cpp' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    done = run_python("-c", script, cwd=tmp_path)
     count, imported = done.stdout.split()
     assert int(count) >= 2 and imported == "False"
 

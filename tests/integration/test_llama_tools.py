@@ -9,9 +9,6 @@ opens a call at once, so the grammar that takes over after the marker is exercis
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,9 +34,9 @@ from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Store
 from desktop.core.tools.base import ToolResult, ToolSpec
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.python_child import run_python
 from tests.helpers.tiny_gguf import TinySpec
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
 QWEN25 = TEMPLATES / "Qwen-Qwen2.5-7B-Instruct.jinja"
 PICK_SCHEMA = {
@@ -223,15 +220,7 @@ def test_plain_answers_stay_plain_without_tools(host: LlamaHost, hermes_gguf: Pa
 
 def test_every_layout_s_grammar_parses_in_llama_cpp(tiny_gguf: Path) -> None:
     # llama.cpp itself runs in a child process, as it does in the app.
-    found = subprocess.run(
-        [sys.executable, "-m", "tests.integration.grammar_child", str(tiny_gguf)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    found = run_python("-m", "tests.integration.grammar_child", str(tiny_gguf))
     accepted = json.loads(found.stdout.strip().splitlines()[-1])
     weird = accepted.pop("weird")
     assert len(accepted) >= 5 and all(both == [True, True] for both in accepted.values())
