@@ -19,6 +19,13 @@ CANCELLED = "The run was cancelled, so the code was stopped."
 CANCELLED_RUN = "The run was cancelled"
 _FASTER = f"Make the code faster or give it less data, or raise timeout_s in {SETTINGS}."
 CLOSED = "The thread's Python session was shut down while the code ran."
+UNISOLATED = (
+    "The code interpreter is off on this computer: nothing here can keep code a GPT "
+    "runs away from your files (your home folder, the app's conversations and settings, "
+    "your SSH keys), and such code can come from a shared capsule's instructions or "
+    "documents. Turn it on only if you accept that, under the code interpreter's "
+    "sandbox settings."
+)
 
 
 def seconds(value: float) -> str:
