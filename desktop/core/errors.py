@@ -279,7 +279,7 @@ class UnknownActionError(NotFoundError):
 
 
 class UnisolatedCodeError(ToolError):
-    """This machine cannot keep the code interpreter's code from the user's files.
+    """Nothing on this machine keeps the code interpreter's code from the user's files.
 
     `action` names what the user can do: allow it after reading the warning.
     """
@@ -289,8 +289,11 @@ class UnisolatedCodeError(ToolError):
 
 
 class InsecureTransportError(ValidationError):
-    """A secret would travel over plain http, or a request would go to a link-local or
-    cloud metadata address. `host` is the host named; `action` what the user can do."""
+    """A secret would go over plain http, or a request to a link-local address.
+
+    Link-local addresses include the cloud metadata service. `host` is the host named;
+    `action` what the user can do, if anything ("allow_http_host").
+    """
 
     code = "insecure_transport"
 

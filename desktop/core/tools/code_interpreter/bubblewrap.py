@@ -64,7 +64,7 @@ def python_folders() -> list[str]:
 def arguments(
     workdir: Path, rundir: Path, *, root: bool, tmp_mb: int, extra_ro: Iterable[str] = ()
 ) -> list[str]:
-    """bwrap's options for a kernel working in `workdir` with its sockets in `rundir`.
+    """Bwrap's options for a kernel working in `workdir` with its sockets in `rundir`.
 
     `tmp_mb` caps each private temporary folder (tmpfs lives in memory).
     """
@@ -94,8 +94,8 @@ def arguments(
         args += ["--perms", "0755", "--dir", folder]
     for folder in read_only:
         args += ["--ro-bind", folder, folder]
-    for folder in (workdir, rundir):
-        args += ["--bind", str(folder), str(folder)]
+    for own in (str(workdir), str(rundir)):
+        args += ["--bind", own, own]
     # No --chdir: as root, bwrap has given up the right to enter folders that are
     # nobody's by then; the kernel enters its folder once it is nobody.
     return args
@@ -124,8 +124,10 @@ def usable(args: list[str]) -> str | None:
 
 
 def _mount_points(paths: Iterable[str]) -> list[str]:
-    """Each path as given and as resolved (a venv's python is a link elsewhere), the
-    outermost first; paths inside the system folders are there already."""
+    """Each path as given and as resolved, outermost first; none inside the system's.
+
+    A venv's python is a link into another folder, and both must be there.
+    """
     found: set[str] = set()
     for path in paths:
         for form in (os.path.abspath(path), os.path.realpath(path)):

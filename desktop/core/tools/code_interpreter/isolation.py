@@ -100,7 +100,7 @@ def settle_inside(workdir: Path, rundir: Path) -> Confinement:
     writable = [str(workdir), str(rundir), *bubblewrap.PRIVATE_TMP]
     found.landlock = _landlock(["/"], writable, found.notes)
     for name in ("TMPDIR", "TEMP", "TMP"):
-        os.environ[name] = "/tmp"  # noqa: S108 - the session's own tmpfs
+        os.environ[name] = "/tmp"
     _who(found)
     return found
 
@@ -162,14 +162,14 @@ def _probe_view(args: Sequence[str], folder: Path) -> dict[str, Any]:
     assert binary is not None
     command = [binary, *args, "--", *inner_command(), "--probe"]
     env = {**os.environ, WORKDIR_ENV: str(folder), RUNDIR_ENV: str(folder)}
-    done = subprocess.run(
-        command, capture_output=True, text=True, timeout=30, env=env, check=False
-    )
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30, env=env, check=False)
     try:
         return dict(json.loads(done.stdout.strip().splitlines()[-1]))
     except (ValueError, IndexError):
         last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-        raise syscalls.SandboxError(f"the sandbox did not start inside bubblewrap: {last}")
+        raise syscalls.SandboxError(
+            f"the sandbox did not start inside bubblewrap: {last}"
+        ) from None
 
 
 def _landlock(readable: Sequence[str], writable: Sequence[str], notes: list[str]) -> int:
@@ -184,8 +184,10 @@ def _landlock(readable: Sequence[str], writable: Sequence[str], notes: list[str]
 
 
 def _own_user_namespace() -> bool:
-    """As nobody (dropped from root), enter a user namespace of our own where allowed, so
-    that the process limit counts this kernel's tasks only, not every task of nobody's."""
+    """As nobody (dropped from root), enter a user namespace of our own, where allowed.
+
+    The process limit then counts this kernel's tasks only, not every task of nobody's.
+    """
     try:
         syscalls.unshare(syscalls.CLONE_NEWUSER)
         syscalls.map_ids(NOBODY, NOBODY)

@@ -21,7 +21,7 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -143,9 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     found.notes[:0] = why
     if LINUX:
         _split(found, rundir)
-        isolation.settle_outside(workdir, rundir, found)
     found.limits = {**apply_limits(limits), "cpu_s": limits.cpu_s}
-    return _run_kernel(args.connection_file, rundir, limits, found)
+
+    def restrict() -> None:
+        if LINUX:
+            isolation.settle_outside(workdir, rundir, found)
+
+    return _run_kernel(args.connection_file, rundir, limits, found, restrict=restrict)
 
 
 def _inside(connection_file: str | None, *, probe: bool) -> int:
@@ -164,7 +168,7 @@ def _inside(connection_file: str | None, *, probe: bool) -> int:
         sys.stderr.write(f"the sandbox could not be finished: {exc}\n")
         return 3
     found.limits = {**apply_limits(limits), "cpu_s": limits.cpu_s}
-    return _run_kernel(connection_file or "", rundir, limits, found, outside)
+    return _run_kernel(connection_file or "", rundir, limits, found, outside_tasks=outside)
 
 
 def _probe() -> dict[str, Any]:
@@ -184,8 +188,11 @@ def _forget_settings() -> None:
 
 
 def _count_outside_tasks() -> None:
-    """As root, the kernel runs as nobody with no user namespace, so its process limit
-    counts every task of nobody's on the machine: tell the kernel how many run outside."""
+    """As root, tell the kernel how many tasks nobody runs outside its /proc.
+
+    Where the kernel gets no user namespace of its own, its process limit counts every
+    task of nobody's on the machine, and its fresh /proc shows only its own.
+    """
     if os.geteuid() == 0:
         os.environ[OUTSIDE_TASKS_ENV] = str(tasks_of(NOBODY, per_namespace=False))
 
@@ -212,8 +219,11 @@ def _run_kernel(
     rundir: Path,
     limits: Limits,
     found: sandbox.Confinement,
+    *,
     outside_tasks: int = 0,
+    restrict: Callable[[], None] = lambda: None,
 ) -> int:
+    """Start the kernel; `restrict` runs once it is set up, before it answers anyone."""
     # Imported here, in the kernel only: the supervisor stays a small process.
     from ipykernel.kernelapp import IPKernelApp  # noqa: PLC0415
 
@@ -228,6 +238,7 @@ def _run_kernel(
     found.limits["process_limit"] = limit_processes(
         limits.max_processes, found.user_namespace, outside
     )
+    restrict()  # after the count above, which reads /proc
     sandbox.write_json(rundir / STATUS_FILE, found.to_dict())
     app.start()  # type: ignore[no-untyped-call]
     return 0

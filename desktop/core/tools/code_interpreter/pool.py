@@ -77,8 +77,11 @@ class KernelPool:
         isolation: str = AUTO,
         unisolated_allowed: Callable[[], bool] = _never,
     ) -> None:
-        """`unisolated_allowed` says whether the user allowed code to run where nothing
-        keeps it from their files; `isolation` "landlock" skips bubblewrap (for tests)."""
+        """A pool of kernels whose run folders go under `runtime`.
+
+        `unisolated_allowed` says whether the user allowed code to run where nothing keeps
+        it from their files; `isolation` "landlock" skips bubblewrap (for tests).
+        """
         self.files = files
         self.isolation = isolation
         self.unisolated_allowed = unisolated_allowed

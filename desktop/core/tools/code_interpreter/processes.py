@@ -11,7 +11,6 @@ from contextlib import suppress
 import psutil
 
 
-
 def tree(pid: int | None) -> list[psutil.Process]:
     """The launcher process `pid` first, then everything under it."""
     if pid is None:

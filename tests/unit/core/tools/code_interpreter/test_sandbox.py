@@ -247,9 +247,7 @@ def test_protection_in_plain_words() -> None:
     assert strong.isolated and fallback.isolated and not weak.isolated
     assert "writes only in that folder (Landlock, ABI 4" in fallback.lines()[1]
     assert "process list is closed to it (Landlock)" in fallback.lines()[2]
-    assert "the D-Bus session bus (which the keyring answers on) included" in (
-        fallback.lines()[3]
-    )
+    assert "the D-Bus session bus (which the keyring answers on) included" in (fallback.lines()[3])
     assert "shared /tmp is closed to the code" in fallback.lines()[4]
     assert weak.lines()[0] == (
         "Network: blocked inside Python only (this system does not allow network namespaces)"
