@@ -76,6 +76,8 @@ class Settings(BaseModel):
     schema_version: int = SCHEMA_VERSION
     providers: dict[str, ProviderProfile] = Field(default_factory=dict)
     secret_names: list[str] = Field(default_factory=list)
+    # The user read the warning and lets code run where nothing isolates it from files.
+    allow_unisolated_code: bool = False
 
     def profile(self, name: str) -> ProviderProfile:
         """The profile called `name`; raises `UnknownProfileError` naming the fix."""

@@ -2,7 +2,8 @@
 
 Run with `python -m tests.bench.sandbox_attacks` (as root, so that the ordinary user can
 be made). For each identity it runs the attacks with the sandbox this machine gives
-("auto") and with bubblewrap skipped ("landlock", the fallback alone), and prints a
+("auto"), with bubblewrap skipped ("landlock", the fallback alone) and with neither
+("none", what the code gets where nothing isolates it), and prints a
 markdown table: blocked or not, and the wall that blocked it. It asserts nothing; the
 tests in tests/unit/core/tools/code_interpreter/test_attacks.py do.
 """
@@ -22,7 +23,7 @@ from tests.helpers.sandbox_attacks import (
     run_attacks,
 )
 
-CASES = (("root", "auto"), ("root", "landlock"), ("user", "auto"), ("user", "landlock"))
+CASES = tuple((who, mode) for who in ("root", "user") for mode in ("none", "auto", "landlock"))
 
 
 def main() -> None:

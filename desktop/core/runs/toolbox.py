@@ -19,6 +19,7 @@ from desktop.core.gpt import Action, GptDefinition, ImageGenerationSettings
 from desktop.core.paths import Paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.runs.tools import ToolRegistry
+from desktop.core.settings import SettingsFile
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.actions.client import ActionClient
 from desktop.core.tools.actions.model import ActionDocument
@@ -50,9 +51,14 @@ class Capabilities:
 def capabilities(paths: Paths, factory: ProviderFactory) -> Capabilities:
     """Every capability, on the app's folders and provider profiles (nothing starts yet)."""
     files = ThreadFiles(paths.threads)
+    settings = SettingsFile(paths.settings_file)
     return Capabilities(
         files=files,
-        kernels=KernelPool(files, paths.runtime),
+        kernels=KernelPool(
+            files,
+            paths.runtime,
+            unisolated_allowed=lambda: settings.load().allow_unisolated_code,
+        ),
         browser=Browser(),
         images_for=factory.remote_images,
     )

@@ -80,7 +80,7 @@ def environment(
 ) -> dict[str, str]:
     """The kernel's whole environment: no proxies, no secrets, nothing else of the app's.
 
-    `isolation` is "auto", or "landlock" to skip bubblewrap (tests of the second wall).
+    `isolation` is one of `isolation.MODES`: "auto" but in tests.
     """
     private = workdir / PRIVATE_FOLDER
     env = {name: os.environ[name] for name in _KEPT if name in os.environ}

@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     found.limits = {**apply_limits(limits), "cpu_s": limits.cpu_s}
 
     def restrict() -> None:
-        if LINUX:
+        if LINUX and mode != isolation.NONE:
             isolation.settle_outside(workdir, rundir, found)
 
     return _run_kernel(args.connection_file, rundir, limits, found, restrict=restrict)

@@ -80,7 +80,7 @@ class KernelPool:
         """A pool of kernels whose run folders go under `runtime`.
 
         `unisolated_allowed` says whether the user allowed code to run where nothing keeps
-        it from their files; `isolation` "landlock" skips bubblewrap (for tests).
+        it from their files; `isolation` is one of `isolation.MODES`, "auto" but in tests.
         """
         self.files = files
         self.isolation = isolation
