@@ -46,6 +46,8 @@ class Capabilities:
     kernels: KernelPool | None = None
     browser: Browser | None = None
     images_for: ImagesFor | None = None
+    # Hosts the user lets actions send secrets to over plain http (settings.json).
+    http_hosts: Callable[[], list[str]] = list
 
 
 def capabilities(paths: Paths, factory: ProviderFactory) -> Capabilities:
@@ -61,6 +63,7 @@ def capabilities(paths: Paths, factory: ProviderFactory) -> Capabilities:
         ),
         browser=Browser(),
         images_for=factory.remote_images,
+        http_hosts=lambda: settings.load().http_credential_hosts,
     )
 
 
@@ -85,9 +88,12 @@ class Toolbox:
             registry.add(tool)
         tools: list[ActionTool] = []
         taken: set[str] = set(registry.names())
+        http_hosts = self._capabilities.http_hosts() if self._capabilities else []
         for action in definition.actions:
             document = _renamed(action, action_document(action), taken)
-            tools += tools_for_document(document, action, self._secrets, self.client)
+            tools += tools_for_document(
+                document, action, self._secrets, self.client, http_hosts=http_hosts
+            )
         if tools:
             registry.add_selectable(tools, self._selector(tools))
         return registry

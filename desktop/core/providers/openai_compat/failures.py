@@ -10,6 +10,7 @@ import openai
 
 from desktop.core import errors
 from desktop.core.providers.endpoint import Endpoint
+from desktop.core.providers.openai_compat.redirects import REFUSED_HEADER
 
 MAX_DETAIL = 300
 Operation = Literal["chat", "models", "embeddings"]
@@ -124,6 +125,13 @@ def _status(
     exc: openai.APIStatusError, endpoint: Endpoint, model: str | None, operation: Operation
 ) -> errors.CapsuleError:
     label, profile, status = endpoint.label, endpoint.profile, exc.status_code
+    refused = exc.response.headers.get(REFUSED_HEADER)
+    if refused:
+        return errors.ProviderResponseError(
+            f"{label} tried to send the request to {redact(refused, endpoint)} ({status}), "
+            "another host; it was not followed there, so nothing of the conversation left "
+            f"for it. If the service has moved, set profile '{profile}' to its new address."
+        )
     detail = _detail(exc, endpoint)
     said = f" The server said: {detail}" if detail else ""
     if status in (401, 403):
