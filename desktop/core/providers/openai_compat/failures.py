@@ -127,11 +127,7 @@ def _status(
     label, profile, status = endpoint.label, endpoint.profile, exc.status_code
     refused = exc.response.headers.get(REFUSED_HEADER)
     if refused:
-        return errors.ProviderResponseError(
-            f"{label} tried to send the request to {redact(refused, endpoint)} ({status}), "
-            "another host; it was not followed there, so nothing of the conversation left "
-            f"for it. If the service has moved, set profile '{profile}' to its new address."
-        )
+        return _redirected(endpoint, refused, status)
     detail = _detail(exc, endpoint)
     said = f" The server said: {detail}" if detail else ""
     if status in (401, 403):
@@ -163,6 +159,16 @@ def _status(
     kept = f"{retried}; try again later" if status >= 500 else ""
     return errors.ProviderResponseError(
         f"{label} answered with an error ({status}){kept}: {detail or 'no details given'}"
+    )
+
+
+def _redirected(endpoint: Endpoint, target: str, status: int) -> errors.CapsuleError:
+    """A redirect to another host, refused by `redirects.SameHostTransport`."""
+    return errors.ProviderResponseError(
+        f"{endpoint.label} tried to send the request to {redact(target, endpoint)} "
+        f"({status}), another host; it was not followed there, so nothing of the "
+        f"conversation left for it. If the service has moved, set profile "
+        f"'{endpoint.profile}' to its new address."
     )
 
 
