@@ -44,6 +44,9 @@ def map_error(
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return _connection(exc, endpoint, received)
     if isinstance(exc, openai.APIStatusError):
+        refused = exc.response.headers.get(REFUSED_HEADER)
+        if refused:
+            return _redirected(endpoint, refused, exc.status_code)
         return _status(exc, endpoint, model, operation)
     label = endpoint.label
     if isinstance(exc, openai.APIError):  # an error event inside the stream
@@ -125,9 +128,6 @@ def _status(
     exc: openai.APIStatusError, endpoint: Endpoint, model: str | None, operation: Operation
 ) -> errors.CapsuleError:
     label, profile, status = endpoint.label, endpoint.profile, exc.status_code
-    refused = exc.response.headers.get(REFUSED_HEADER)
-    if refused:
-        return _redirected(endpoint, refused, status)
     detail = _detail(exc, endpoint)
     said = f" The server said: {detail}" if detail else ""
     if status in (401, 403):
