@@ -45,9 +45,11 @@ def map_error(
         return _connection(exc, endpoint, received)
     if isinstance(exc, openai.APIStatusError):
         refused = exc.response.headers.get(REFUSED_HEADER)
-        if refused:
-            return _redirected(endpoint, refused, exc.status_code)
-        return _status(exc, endpoint, model, operation)
+        return (
+            _redirected(endpoint, refused, exc.status_code)
+            if refused
+            else _status(exc, endpoint, model, operation)
+        )
     label = endpoint.label
     if isinstance(exc, openai.APIError):  # an error event inside the stream
         detail = _detail(exc, endpoint) or redact(str(exc), endpoint)
