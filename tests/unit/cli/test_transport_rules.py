@@ -110,3 +110,11 @@ def test_action_secrets_for_a_plain_http_server_are_refused_unless_allowed(
     assert code == 0, err
     stored = json.loads(isolated_home.settings_file.read_text(encoding="utf-8"))
     assert stored["http_credential_hosts"] == ["api.example.com"]
+
+
+def test_the_refusal_says_how_to_allow_the_host(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(
+        capsys, "providers", "add", "lan", "--base-url", "http://gpu-box.example",
+        "--api-key-stdin", stdin=KEY + "\n",
+    )  # fmt: skip
+    assert code == 1 and "add --allow-http to `capsule providers add`" in err
