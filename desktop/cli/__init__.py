@@ -12,6 +12,7 @@ from desktop.cli import (
     actions_cmds,
     capabilities_cmds,
     chat_cmds,
+    doctor_cmds,
     gpt_cmds,
     knowledge_cmds,
     models_cmds,
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     knowledge_cmds.add_parser(subparsers)
     actions_cmds.add_parser(subparsers)
     capabilities_cmds.add_parser(subparsers)
+    doctor_cmds.add_parser(subparsers)
     return parser
 
 

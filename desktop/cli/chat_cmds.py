@@ -174,9 +174,9 @@ def print_text(stream: RunStream) -> str:
 def _notes(event: ev.Event) -> list[str]:
     """What the terminal says on stderr about an event besides the answer's text."""
     if event.event == ev.MODEL_LOADING:
-        return [f"Loading {event.data['model']}…"]
+        return [f"Loading {event.data['model']}…"] if not event.data.get("progress") else []
     if event.event == ev.MODEL_LOADED:
-        return [f"Loaded in {event.data['seconds']:.1f} s"]
+        return [f"Loaded in {event.data['seconds']:.1f} s{offload_note(event.data['details'])}"]
     if event.event == ev.STEP_COMPLETED and event.data["type"] == "tool_calls":
         notes = (tool_note(call) for call in event.data["step_details"]["tool_calls"])
         return [note for note in notes if note]
@@ -188,6 +188,15 @@ def _notes(event: ev.Event) -> list[str]:
             for call in required.get("submit_tool_outputs", {}).get("tool_calls", [])
         ]
     return []
+
+
+def offload_note(details: dict[str, Any]) -> str:
+    """`; 26 of 26 layers on CUDA0` for a local model on a GPU, `; on the CPU` without one."""
+    if "gpu_layers" not in details:
+        return ""
+    if not details["gpu_layers"]:
+        return "; on the CPU"
+    return f"; {details['gpu_layers']} of {details['layers']} layers on {details['offload']}"
 
 
 def tool_note(call: dict[str, Any]) -> str:

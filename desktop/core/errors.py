@@ -121,6 +121,15 @@ class ModelLoadError(ModelError):
     code = "model_load_failed"
 
 
+class ModelCrashedError(ModelError):
+    """The model host process ended while loading or running a model.
+
+    A crash, an abort, or a kill for memory: the app and the run's data are unharmed.
+    """
+
+    code = "model_crashed"
+
+
 class ContextOverflowError(ModelError):
     """The prompt does not fit the context window, even after truncation."""
 

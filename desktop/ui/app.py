@@ -1,8 +1,8 @@
 """The composition root of `capsule-studio`: builds the core services and the main window.
 
 This is the only place that constructs services; views get theirs through their
-constructors. Startup stays light: llama.cpp is imported by the provider factory the
-first time a model is needed, not here.
+constructors. Startup stays light: llama.cpp never loads in this process (each local model
+runs in a model host process, started the first time it is needed).
 """
 
 from __future__ import annotations
