@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 
@@ -47,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors go to stderr with a non-zero exit code."""
+    for stream in (sys.stdout, sys.stderr):  # names from non-UTF-8 bytes print as \xff
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     services = Services()
     handlers = _start_logging(services)
@@ -54,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args, services))
     except errors.CapsuleError as exc:
         err(f"error: {exc.message}")
+        hint = _HINTS.get(str(getattr(exc, "action", "") or ""))
+        if hint:
+            err(hint)
         return 1
     except KeyboardInterrupt:
         err("interrupted")
@@ -65,6 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         for handler in handlers:
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+# What the user can do about an error whose `action` names it, as commands.
+_HINTS = {
+    "allow_http_host": "To allow it anyway, add --allow-http to `capsule providers add` "
+    "or `capsule actions auth`.",
+    "allow_unisolated_code": "`capsule capabilities allow-unisolated` turns the code "
+    "interpreter on after a warning.",
+}
 
 
 def _start_logging(services: Services) -> list[logging.Handler]:

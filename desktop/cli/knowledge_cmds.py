@@ -92,6 +92,7 @@ class _Bar:
 
 def list_files(args: argparse.Namespace, services: Services) -> int:
     gpt = services.store.gpts.get(args.gpt_id)
+    services.ingestor("").recover(gpt.id)  # a file a killed process left shows as such
     files = services.store.knowledge.list(gpt.id)
     if args.json:
         emit_json([f.to_dict() for f in files])

@@ -282,3 +282,31 @@ class UnknownActionError(NotFoundError):
             f"Run `capsule actions list {gpt_id}` to see its actions."
         )
         self.action_id = action_id
+
+
+# --- what protects the user (sandbox, credentials) -------------------------------------
+
+
+class UnisolatedCodeError(ToolError):
+    """Nothing on this machine keeps the code interpreter's code from the user's files.
+
+    `action` names what the user can do: allow it after reading the warning.
+    """
+
+    code = "code_not_isolated"
+    action = "allow_unisolated_code"
+
+
+class InsecureTransportError(ValidationError):
+    """A secret would go over plain http, or a request to a link-local address.
+
+    Link-local addresses include the cloud metadata service. `host` is the host named;
+    `action` what the user can do, if anything ("allow_http_host").
+    """
+
+    code = "insecure_transport"
+
+    def __init__(self, message: str, host: str, action: str | None = None) -> None:
+        super().__init__(message)
+        self.host = host
+        self.action = action

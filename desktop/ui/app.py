@@ -35,6 +35,7 @@ from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from desktop.core.runs.toolbox import Toolbox
+    from desktop.core.tools.code_interpreter.probe import Protection
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,8 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
         paths,
         services.errors,
         profiles=lambda: sorted(services.settings.load().providers),
-        sandbox=_sandbox_lines,
+        sandbox=_sandbox,
+        unisolated=UnisolatedSetting(services.settings),
     )
     return window, services
 
@@ -144,11 +146,24 @@ class LazyToolbox:
             box.close()
 
 
-def _sandbox_lines() -> list[str]:
+def _sandbox() -> Protection:
     """Worker thread: what the code interpreter's sandbox gets on this machine."""
     from desktop.core.tools.code_interpreter import protection  # noqa: PLC0415
 
-    return protection().lines()
+    return protection()
+
+
+class UnisolatedSetting:
+    """The settings file's `allow_unisolated_code`, for the sandbox window's check box."""
+
+    def __init__(self, settings: SettingsFile) -> None:
+        self._settings = settings
+
+    def allowed(self) -> bool:
+        return self._settings.load().allow_unisolated_code
+
+    def allow(self, allowed: bool) -> None:
+        self._settings.update(lambda s: setattr(s, "allow_unisolated_code", allowed))
 
 
 def _show_startup_error(message: str) -> None:

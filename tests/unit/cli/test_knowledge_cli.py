@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.helpers.cli import cli
 from tests.unit.core.knowledge.extract.pdf_factory import IMAGE, build_pdf, encrypt
 
 
@@ -115,3 +116,21 @@ def test_chat_retrieves_from_the_knowledge(
     assert retrieval["retrieval"]["results"][0]["text"] == "Costs fell."
     prompt = steps[-1]["step_details"]["model_call"]["prompt"]
     assert "Costs fell." in prompt
+
+
+def test_names_from_non_utf8_bytes_get_a_clear_error_or_are_handled(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = cli(capsys, "gpt", "show", "gpt_\udcff")  # `gpt_$'\xff'` from a shell
+    assert code == 1 and "'gpt_\\xff' is not valid UTF-8 text" in err
+    code, out, _ = cli(capsys, "gpt", "create", "--name", "Bytes")
+    gpt_id = out.strip()
+    odd = tmp_path / "f\udcffo.txt"  # a name made on a system with another encoding
+    odd.write_text("The harbour log of the lighthouse.", encoding="utf-8")
+    code, out, err = cli(capsys, "knowledge", "add", gpt_id, str(odd))
+    assert code == 0, err
+    assert "ok       f\ufffdo.txt" in out
+    code, out, _ = cli(capsys, "knowledge", "search", gpt_id, "harbour")
+    assert code == 0 and "f\ufffdo.txt" in out
+    code, out, _ = cli(capsys, "knowledge", "add", gpt_id, str(odd))
+    assert "skipped  f\ufffdo.txt: unchanged" in out
