@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 
@@ -11,6 +12,7 @@ from desktop.cli import (
     actions_cmds,
     capabilities_cmds,
     chat_cmds,
+    doctor_cmds,
     gpt_cmds,
     knowledge_cmds,
     models_cmds,
@@ -41,11 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     knowledge_cmds.add_parser(subparsers)
     actions_cmds.add_parser(subparsers)
     capabilities_cmds.add_parser(subparsers)
+    doctor_cmds.add_parser(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; errors go to stderr with a non-zero exit code."""
+    for stream in (sys.stdout, sys.stderr):  # names from non-UTF-8 bytes print as \xff
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     services = Services()
     handlers = _start_logging(services)

@@ -10,9 +10,10 @@ from typing import Any
 from desktop.cli.output import confirm, emit_json, err, read_secret, table
 from desktop.core import errors
 from desktop.core.gpt import Action, ActionAuth, update_definition
+from desktop.core.netguard import host_of
 from desktop.core.services import Services
 from desktop.core.store.records import Gpt
-from desktop.core.tools.actions.model import ActionDocument, SecurityScheme
+from desktop.core.tools.actions.model import ActionDocument, Operation, SecurityScheme
 
 AUTH_TYPES = ["none", "api_key", "bearer", "basic", "oauth2_client_credentials"]
 
@@ -65,6 +66,11 @@ def add_parser(subparsers: Any) -> None:
     auth.add_argument("--param", dest="parameter_name", help="the API key's header/query name")
     auth.add_argument("--token-url", help="OAuth2 token endpoint")
     auth.add_argument("--scope", action="append", dest="scopes", help="OAuth2 scope (repeat)")
+    auth.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="let the action's http:// host get its secrets unencrypted (a network you trust)",
+    )
     auth.set_defaults(handler=auth_cmd)
 
 
@@ -73,7 +79,10 @@ def add_parser(subparsers: Any) -> None:
 
 def import_cmd(args: argparse.Namespace, services: Services) -> int:
     # YAML, referencing and jsonschema load only for the commands that need them.
-    from desktop.core.tools.actions.importer import import_action  # noqa: PLC0415
+    from desktop.core.tools.actions.importer import (  # noqa: PLC0415
+        import_action,
+        refuse_link_local_servers,
+    )
 
     gpt = services.store.gpts.get(args.gpt_id)
     source = sys.stdin.read() if args.source == "-" else args.source
@@ -85,6 +94,7 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
             return 1
         raise
     document = imported.document
+    refuse_link_local_servers(document, args.server or "")
     action = Action(
         id=_new_action_id(gpt, args.name or document.title),
         name=(args.name or document.title or "Action")[:200],
@@ -237,7 +247,10 @@ def auth_cmd(args: argparse.Namespace, services: Services) -> int:
                 "OAuth2 needs the token endpoint: give it with --token-url."
             )
     if kind != "none":
+        hosts = _check_transport(services, action, fields.get("token_url", ""), args)
         fields.update(_store_secrets(services, gpt.id, action, kind))
+        if args.allow_http:
+            services.settings.update(lambda s: [s.allow_http(h) for h in hosts])
     auth = ActionAuth.model_validate(fields)
     actions = [a.model_dump(mode="json") for a in gpt.definition.actions]
     for entry in actions:
@@ -251,6 +264,31 @@ def auth_cmd(args: argparse.Namespace, services: Services) -> int:
     where = f" in {auth.location} '{auth.parameter_name}'" if kind == "api_key" else ""
     print(f"Action {action.id} now uses {kind} auth{where}; secrets are in the OS keyring.")
     return 0
+
+
+def _check_transport(
+    services: Services, action: Action, token_url: str, args: argparse.Namespace
+) -> set[str]:
+    """Refuse secrets for plain http hosts the user has not allowed; the hosts they go to."""
+    from desktop.core.tools.actions.auth import refuse_plain_secrets  # noqa: PLC0415
+
+    document = _document(action)
+    urls = {_base_url(op, action, document.source_url) for op in document.operations}
+    urls = {*urls, token_url} - {""}
+    hosts = {host_of(url) for url in urls}
+    allowed = services.settings.load().http_credential_hosts
+    refuse_plain_secrets(action.name, urls, [*allowed, *(hosts if args.allow_http else ())])
+    return hosts
+
+
+def _base_url(operation: Operation, action: Action, source_url: str) -> str:
+    """Where `operation` is called, or "" when the action names no absolute server."""
+    from desktop.core.tools.actions.http import base_url  # noqa: PLC0415
+
+    try:
+        return base_url(operation, action.server, source_url)
+    except errors.ToolError:
+        return ""
 
 
 def _store_secrets(services: Services, gpt_id: str, action: Action, kind: str) -> dict[str, str]:

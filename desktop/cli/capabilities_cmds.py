@@ -11,7 +11,7 @@ from desktop.cli.output import confirm, emit_json, read_secret
 from desktop.core.gpt import Capabilities, capability_problems
 from desktop.core.services import Services
 from desktop.core.tools.browser import BRAVE_SECRET, TAVILY_SECRET
-from desktop.core.tools.code_interpreter import protection
+from desktop.core.tools.code_interpreter import UNISOLATED_WARNING, protection
 
 SEARCH_SECRETS = {"brave": BRAVE_SECRET, "tavily": TAVILY_SECRET}
 # What code in the interpreter can import, as people expect of a data-analysis sandbox.
@@ -30,6 +30,13 @@ def add_parser(subparsers: Any) -> None:
     key.add_argument("--remove", action="store_true", help="forget the key")
     key.add_argument("--yes", action="store_true", help="do not ask before removing")
     key.set_defaults(handler=search_key)
+    allow = commands.add_parser(
+        "allow-unisolated",
+        help="let GPTs run code where nothing keeps it from your files (after a warning)",
+    )
+    allow.add_argument("--off", action="store_true", help="turn it off again")
+    allow.add_argument("--yes", action="store_true", help="do not ask")
+    allow.set_defaults(handler=allow_unisolated)
 
 
 def show_capabilities(args: argparse.Namespace, services: Services) -> int:
@@ -38,13 +45,29 @@ def show_capabilities(args: argparse.Namespace, services: Services) -> int:
     keys = _keys_set(services) if usable else {}
     packages = {name: _version(name) for name in INTERPRETER_PACKAGES}
     python = sys.version.split()[0]
+    allowed = services.settings.load().allow_unisolated_code
     if args.json:
-        interpreter = {**sandbox.to_dict(), "python": python, "packages": packages}
+        interpreter = {
+            **sandbox.to_dict(),
+            "unisolated_allowed": allowed,
+            "python": python,
+            "packages": packages,
+        }
         emit_json({"code_interpreter": interpreter, "web_search_keys": keys or None})
         return 0
     print("Code interpreter (Python in a sandboxed Jupyter kernel per thread)")
     for line in sandbox.lines():
         print(f"  {line}")
+    for note in sandbox.notes:
+        print(f"  note: {note}")
+    if not sandbox.isolated:
+        state = (
+            "allowed anyway (`capsule capabilities allow-unisolated --off` to stop)"
+            if allowed
+            else "so the code interpreter is off; `capsule capabilities allow-unisolated` "
+            "turns it on after a warning"
+        )
+        print(f"  Nothing here isolates the code from your files: {state}")
     installed = ", ".join(f"{name} {version}" for name, version in packages.items() if version)
     print(f"  Python {python}; {installed or 'no data libraries installed'}")
     print("\nWeb search keys (SearXNG needs none: set its address on the GPT)")
@@ -73,6 +96,22 @@ def search_key(args: argparse.Namespace, services: Services) -> int:
     pipe = f'printf %s "$KEY" | capsule capabilities search-key {args.service}'
     services.secrets.set(secret, read_secret(f"{args.service} API key", pipe))
     print(f"Stored the {args.service} key in the keyring as '{secret}'.")
+    return 0
+
+
+def allow_unisolated(args: argparse.Namespace, services: Services) -> int:
+    """Let code run without isolation of the files, after the warning (or stop that)."""
+    allow = not args.off
+    if allow:
+        print(UNISOLATED_WARNING)
+        if not confirm("Let GPTs run code on this computer anyway?", args.yes):
+            return 1
+    services.settings.update(lambda s: setattr(s, "allow_unisolated_code", allow))
+    print(
+        "GPTs with the code interpreter may now run code here without isolation."
+        if allow
+        else "The code interpreter runs only where its code is isolated from your files."
+    )
     return 0
 
 

@@ -182,12 +182,21 @@ def print_text(stream: RunStream, timeline: RunTimeline) -> str:
 def _notes(event: ev.Event, timeline: RunTimeline) -> list[str]:
     """What the terminal says on stderr about an event besides the answer's text."""
     if event.event == ev.MODEL_LOADING:
-        return [f"Loading {event.data['model']}…"]
+        return [f"Loading {event.data['model']}…"] if not event.data.get("progress") else []
     if event.event == ev.MODEL_LOADED:
-        return [f"Loaded in {event.data['seconds']:.1f} s"]
+        return [f"Loaded in {event.data['seconds']:.1f} s{offload_note(event.data['details'])}"]
     if event.event == ev.STEP_COMPLETED and event.data["type"] == "tool_calls":
         notes = (tool_note(call) for call in timeline.step(event.data["id"]).function_calls())
         return [note for note in notes if note]
     if event.event == ev.RUN_REQUIRES_ACTION:
         return waiting_lines(event.data["required_action"])
     return []
+
+
+def offload_note(details: dict[str, Any]) -> str:
+    """`; 26 of 26 layers on CUDA0` for a local model on a GPU, `; on the CPU` without one."""
+    if "gpu_layers" not in details:
+        return ""
+    if not details["gpu_layers"]:
+        return "; on the CPU"
+    return f"; {details['gpu_layers']} of {details['layers']} layers on {details['offload']}"

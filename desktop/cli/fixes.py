@@ -27,6 +27,10 @@ _SENTENCES = {
     Do.LIST_PROVIDER_MODELS: "`capsule providers test {profile}` lists the ids it serves.",
     Do.LIST_PROVIDERS: "`capsule providers list` shows the profiles.",
     Do.SET_SEARCH_KEY: "Use `capsule capabilities search-key {provider}`.",
+    Do.ALLOW_HTTP_HOST: "To allow it anyway, add --allow-http to `capsule providers add` "
+    "or `capsule actions auth`.",
+    Do.ALLOW_UNISOLATED_CODE: "`capsule capabilities allow-unisolated` turns the code "
+    "interpreter on after a warning.",
 }
 _PLACEHOLDERS = {
     "gpt_id": "GPT_ID",
@@ -36,6 +40,7 @@ _PLACEHOLDERS = {
     "model_id": "MODEL_ID",
     "profile": "NAME",
     "provider": "PROVIDER",
+    "host": "HOST",
 }
 
 

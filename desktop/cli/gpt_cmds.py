@@ -98,7 +98,13 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
     parser.add_argument("--max-tokens", type=int)
     parser.add_argument("--seed", type=int)
     parser.add_argument("--context-size", type=int)
-    parser.add_argument("--gpu-layers", type=int, help="layers to offload to the GPU (-1: all)")
+    parser.add_argument(
+        "--gpu-layers",
+        type=_gpu_layers,
+        metavar="auto|N",
+        help="layers to offload to the GPU: auto (all where the build can; the default), "
+        "-1 (all) or N",
+    )
     parser.add_argument("--threads", type=int)
     for switch, verb in (("--enable", "switch on"), ("--disable", "switch off")):
         parser.add_argument(
@@ -109,6 +115,15 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
             metavar="CAPABILITY",
             help=f"{verb} a capability: {', '.join(CAPABILITIES)} (repeatable)",
         )
+
+
+def _gpu_layers(value: str) -> int | str:
+    if value.strip().lower() == "auto":
+        return "auto"
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not auto or a number of layers") from None
 
 
 def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pydantic import ValidationError as PydanticValidationError
 from desktop.cli.output import confirm, emit_json, err, read_secret, table
 from desktop.core import errors
 from desktop.core.gpt import ModelSettings, problems_of
+from desktop.core.netguard import host_of, refuse_plain_credentials
 from desktop.core.providers.check import try_chat
 from desktop.core.providers.presets import PRESETS
 from desktop.core.providers.profiles import uses_profile
@@ -43,6 +44,11 @@ def add_parser(subparsers: Any) -> None:
     add.add_argument("--api-version", help="Azure OpenAI's api-version")
     add.add_argument("--context-size", type=int, help="the models' context window in tokens")
     add.add_argument("--timeout", type=float, help="seconds to wait for the service to answer")
+    add.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="let this http:// host get the API key unencrypted (a network you trust)",
+    )
     add.set_defaults(handler=add_provider)
 
     listing = commands.add_parser("list", help="list provider profiles")
@@ -89,6 +95,11 @@ def add_provider(args: argparse.Namespace, services: Services) -> int:
         problems = "; ".join(problems_of(exc))
         raise errors.ValidationError(f"Cannot add '{args.name}': {problems}") from None
 
+    settings = services.settings.load()
+    host = host_of(profile.base_url)
+    allowed = [*settings.http_credential_hosts, *([host] if args.allow_http else [])]
+    if args.api_key_stdin or profile.api_key_secret:
+        refuse_plain_credentials(profile.base_url, allowed, f"Provider '{args.name}'")
     if args.api_key_stdin:
         key = read_secret(
             f"API key for {args.name}",
@@ -99,6 +110,8 @@ def add_provider(args: argparse.Namespace, services: Services) -> int:
 
     def save(settings: Settings) -> None:
         settings.providers[profile.name] = profile
+        if args.allow_http:
+            settings.allow_http(host)
 
     services.settings.update(save)
     verb = "Updated" if existing else "Added"

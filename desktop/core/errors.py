@@ -35,6 +35,8 @@ class Do:
     LIST_PROVIDER_MODELS = "list_provider_models"  # profile
     LIST_PROVIDERS = "list_providers"
     SET_SEARCH_KEY = "set_search_key"  # provider: searxng, brave or tavily
+    ALLOW_HTTP_HOST = "allow_http_host"  # host: may get secrets over plain http
+    ALLOW_UNISOLATED_CODE = "allow_unisolated_code"  # run code with nothing isolating it
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,15 @@ class ModelLoadError(ModelError):
     """llama.cpp refused to load a file that looked like a GGUF."""
 
     code = "model_load_failed"
+
+
+class ModelCrashedError(ModelError):
+    """The model host process ended while loading or running a model.
+
+    A crash, an abort, or a kill for memory: the app and the run's data are unharmed.
+    """
+
+    code = "model_crashed"
 
 
 class ContextOverflowError(ModelError):
@@ -339,3 +350,32 @@ class UnknownActionError(NotFoundError):
             f"GPT {gpt_id} has no action '{action_id}'.", do(Do.LIST_ACTIONS, gpt_id=gpt_id)
         )
         self.action_id = action_id
+
+
+# --- what protects the user (sandbox, credentials) -------------------------------------
+
+
+class UnisolatedCodeError(ToolError):
+    """Nothing on this machine keeps the code interpreter's code from the user's files.
+
+    Its action is what the user can do: allow it after reading the warning.
+    """
+
+    code = "code_not_isolated"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, do(Do.ALLOW_UNISOLATED_CODE))
+
+
+class InsecureTransportError(ValidationError):
+    """A secret would go over plain http, or a request to a link-local address.
+
+    Link-local addresses include the cloud metadata service. `host` is the host named;
+    `action` what the user can do, if anything (allow http for that host).
+    """
+
+    code = "insecure_transport"
+
+    def __init__(self, message: str, host: str, action: UserAction | None = None) -> None:
+        super().__init__(message, action=action)
+        self.host = host

@@ -21,6 +21,7 @@ MAX_DESCRIPTION = 500
 MAX_INSTRUCTIONS = 100_000
 MAX_STARTERS = 12
 MAX_STARTER_LEN = 300
+DEFAULT_MAX_TOKENS = 2048
 
 
 class _Strict(BaseModel):
@@ -53,12 +54,16 @@ class ModelSettings(_Strict):
     model: str = Field(default="", max_length=4096)
     temperature: Annotated[float, Field(ge=0.0, le=2.0)] = 0.7
     top_p: Annotated[float, Field(gt=0.0, le=1.0)] = 0.95
-    max_tokens: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    # A cap on each answer, so a model that never stops (a base model, a wrong template)
+    # ends in seconds rather than filling its context; None lifts it.
+    max_tokens: Annotated[int, Field(ge=1, le=1_000_000)] | None = DEFAULT_MAX_TOKENS
     seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None
     # None: the backend's own default (4,096 for a local model; the profile's, else 32,768,
     # for a remote one), so a remote GPT is not squeezed into a local model's window.
     context_size: Annotated[int, Field(ge=256, le=1_048_576)] | None = None
-    gpu_layers: Annotated[int, Field(ge=-1, le=10_000)] = 0
+    # "auto": every layer on the GPU where the llama.cpp build can offload, none elsewhere;
+    # -1 is every layer, N the first N.
+    gpu_layers: Annotated[int, Field(ge=-1, le=10_000)] | Literal["auto"] = "auto"
     threads: Annotated[int, Field(ge=1, le=1024)] | None = None
     truncation: TruncationStrategy = Field(default_factory=TruncationStrategy)
 

@@ -76,6 +76,16 @@ class Settings(BaseModel):
     schema_version: int = SCHEMA_VERSION
     providers: dict[str, ProviderProfile] = Field(default_factory=dict)
     secret_names: list[str] = Field(default_factory=list)
+    # The user read the warning and lets code run where nothing isolates it from files.
+    allow_unisolated_code: bool = False
+    # Hosts the user allowed to get secrets over plain http (see `netguard`).
+    http_credential_hosts: list[str] = Field(default_factory=list)
+
+    def allow_http(self, host: str) -> None:
+        """Let `host` get secrets over plain http from now on."""
+        host = host.strip().rstrip(".").lower()
+        if host and host not in self.http_credential_hosts:
+            self.http_credential_hosts.append(host)
 
     def profile(self, name: str) -> ProviderProfile:
         """The profile called `name`; raises `UnknownProfileError` naming the fix."""

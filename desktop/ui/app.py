@@ -2,7 +2,8 @@
 
 Core's `Services` is the one composition root; the app adds only its Qt pieces (the error
 channel) and hands each view what it needs through its constructor. Startup stays light:
-the toolbox, the knowledge index and llama.cpp load when first needed, not here.
+the toolbox and the knowledge index load when first needed, and llama.cpp never loads in
+this process (each local model runs in a model host process, started when first needed).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,8 +21,12 @@ from desktop.core.errors import CapsuleError
 from desktop.core.paths import Paths, default_paths
 from desktop.core.secrets import mask_logs
 from desktop.core.services import Services
+from desktop.core.settings import SettingsFile
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.core.tools.code_interpreter.probe import Protection
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +74,30 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, AppServices]:
         paths,
         services.errors,
         profiles=lambda: sorted(services.settings.load().providers),
-        sandbox=_sandbox_lines,
+        sandbox=_sandbox,
+        unisolated=UnisolatedSetting(services.settings),
     )
     return window, services
 
 
-def _sandbox_lines() -> list[str]:
+def _sandbox() -> Protection:
     """Worker thread: what the code interpreter's sandbox gets on this machine."""
     from desktop.core.tools.code_interpreter import protection  # noqa: PLC0415
 
-    return protection().lines()
+    return protection()
+
+
+class UnisolatedSetting:
+    """The settings file's `allow_unisolated_code`, for the sandbox window's check box."""
+
+    def __init__(self, settings: SettingsFile) -> None:
+        self._settings = settings
+
+    def allowed(self) -> bool:
+        return self._settings.load().allow_unisolated_code
+
+    def allow(self, allowed: bool) -> None:
+        self._settings.update(lambda s: setattr(s, "allow_unisolated_code", allowed))
 
 
 def _show_startup_error(message: str) -> None:

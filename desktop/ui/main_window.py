@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -13,6 +14,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,6 +28,8 @@ from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModel, LocalModels
 from desktop.core.store import Store
 from desktop.core.store.records import Gpt
+from desktop.core.tools.code_interpreter.notes import UNISOLATED_WARNING
+from desktop.core.tools.code_interpreter.probe import Protection
 from desktop.core.units import human_size
 from desktop.ui import tasks
 from desktop.ui.errors import ErrorChannel, user_message
@@ -43,6 +47,14 @@ from desktop.ui.widgets import (
     ListPane,
     table_item,
 )
+
+
+class UnisolatedChoice(Protocol):
+    """The user's choice to run code where nothing isolates it from their files."""
+
+    def allowed(self) -> bool: ...
+
+    def allow(self, allowed: bool) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +81,8 @@ class MainWindow(QMainWindow):
         errors: ErrorChannel,
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         profiles: Callable[[], list[str]] = list,
-        sandbox: Callable[[], list[str]] = list,
+        sandbox: Callable[[], Protection] | None = None,
+        unisolated: UnisolatedChoice | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,7 +92,8 @@ class MainWindow(QMainWindow):
         self._errors = errors
         self._open_url = open_url
         self._list_profiles = profiles
-        self._sandbox_lines = sandbox
+        self._sandbox = sandbox
+        self._unisolated = unisolated
         self.sandbox_box: QMessageBox | None = None
         self._profiles: list[str] = []
         self._gpts: list[Gpt] | None = None
@@ -256,23 +270,33 @@ class MainWindow(QMainWindow):
 
     def _on_sandbox_requested(self) -> None:
         """Probe the sandbox in the background (a short subprocess), then show what it gives."""
+        if self._sandbox is None:
+            return
         self.statusBar().showMessage("Checking what the code interpreter's sandbox gets here…")
         self._tasks.append(
             tasks.run_in_background(
-                self._sandbox_lines, self._show_sandbox, self._failed_sandbox, owner=self
+                self._sandbox, self._show_sandbox, self._failed_sandbox, owner=self
             )
         )
 
-    def _show_sandbox(self, lines: object) -> None:
-        assert isinstance(lines, list)
+    def _show_sandbox(self, found: object) -> None:
+        assert isinstance(found, Protection)
+        lines = found.lines()
         self.statusBar().clearMessage()
-        box = QMessageBox(QMessageBox.Icon.Information, "Code interpreter sandbox", "", parent=self)
+        icon = QMessageBox.Icon.Information if found.isolated else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "Code interpreter sandbox", "", parent=self)
         box.setText(
             "Code a GPT runs goes to a Python session of its own, with time, memory, CPU, "
             "process and file-size limits on every run. On this machine:"
         )
         box.setInformativeText("\n".join(f"• {line}" for line in lines))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
+        if not found.isolated and self._unisolated is not None:
+            box.setDetailedText(UNISOLATED_WARNING)
+            allow = QCheckBox("Run GPTs' code here anyway, without isolation from my files", box)
+            allow.setChecked(self._unisolated.allowed())
+            allow.toggled.connect(self._unisolated.allow)
+            box.setCheckBox(allow)
         self.sandbox_box = box
         box.open()
         self.sandbox_shown.emit(lines)

@@ -48,9 +48,14 @@ class ScriptedProvider:
     def loaded(self) -> bool:
         return self._loaded
 
-    def load(self) -> None:
+    @property
+    def load_details(self) -> dict[str, Any]:
+        return {}
+
+    def load(self) -> Iterator[base.LoadEvent]:
         self.loads += 1
         self._loaded = True
+        yield base.ModelLoaded(self.name, 0.0)
 
     def render(self, request: base.ChatRequest) -> str:
         return "".join(f"<{m['role']}>{m.get('content') or ''}\n" for m in request.messages)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from gguf import GGUFWriter, PoolingType, TokenType
+from gguf import GGUFReader, GGUFWriter, PoolingType, TokenType
 
 CHATML_TEMPLATE = (
     "{% for message in messages %}"
@@ -44,6 +45,9 @@ class TinySpec:
     name: str = "tiny-random"
     extra_tokens: tuple[str, ...] = ()  # appended after the byte tokens, as whole words
     favoured_token: str | None = None  # one of extra_tokens the model strongly prefers
+    # A vocabulary-only GGUF (llama.cpp's real tokenizers) whose tokenizer the model takes
+    # instead of the byte vocabulary; extra_tokens and favoured_token do not apply then.
+    vocab_from: Path | None = None
 
 
 def vocabulary(extra_tokens: tuple[str, ...] = ()) -> tuple[list[str], list[float], list[int]]:
@@ -67,7 +71,8 @@ def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
     """Write a random-weight model to `path` and return it."""
     rng = np.random.default_rng(spec.seed)
     tokens, scores, types = vocabulary(spec.extra_tokens)
-    n_vocab = len(tokens)
+    borrowed = _tokenizer_of(spec.vocab_from) if spec.vocab_from is not None else None
+    n_vocab = len(borrowed["tokenizer.ggml.tokens"]) if borrowed else len(tokens)
     writer = GGUFWriter(str(path), spec.architecture)
     writer.add_name(spec.name)
     writer.add_context_length(spec.context_length)
@@ -81,14 +86,17 @@ def build_tiny_gguf(path: Path, spec: TinySpec = TinySpec()) -> Path:
     writer.add_file_type(0 if spec.dtype == np.float32 else 1)
     if spec.embedding:
         writer.add_pooling_type(PoolingType.MEAN)
-    writer.add_tokenizer_model("llama")
-    writer.add_token_list(tokens)
-    writer.add_token_scores(scores)
-    writer.add_token_types(types)
-    writer.add_unk_token_id(0)
-    writer.add_bos_token_id(1)
-    writer.add_eos_token_id(4)  # <|im_end|> ends a ChatML turn
-    writer.add_add_bos_token(False)
+    if borrowed:
+        _add_tokenizer(writer, borrowed)
+    else:
+        writer.add_tokenizer_model("llama")
+        writer.add_token_list(tokens)
+        writer.add_token_scores(scores)
+        writer.add_token_types(types)
+        writer.add_unk_token_id(0)
+        writer.add_bos_token_id(1)
+        writer.add_eos_token_id(4)  # <|im_end|> ends a ChatML turn
+        writer.add_add_bos_token(False)
     if spec.chat_template is not None:
         writer.add_chat_template(spec.chat_template)
 
@@ -140,3 +148,29 @@ def _favouring_tensors(
     writer.add_tensor("token_embd.weight", embeddings.astype(spec.dtype))
     writer.add_tensor("output_norm.weight", np.ones(spec.n_embd, dtype=np.float32))
     writer.add_tensor("output.weight", output.astype(spec.dtype))
+
+
+def _tokenizer_of(vocab: Path) -> dict[str, Any]:
+    """The `tokenizer.*` fields of a vocabulary-only GGUF, as plain values."""
+    reader = GGUFReader(str(vocab))
+    return {k: f.contents() for k, f in reader.fields.items() if k.startswith("tokenizer.")}
+
+
+def _add_tokenizer(writer: GGUFWriter, fields: dict[str, Any]) -> None:
+    writer.add_tokenizer_model(fields["tokenizer.ggml.model"])
+    if "tokenizer.ggml.pre" in fields:
+        writer.add_tokenizer_pre(fields["tokenizer.ggml.pre"])
+    writer.add_token_list(fields["tokenizer.ggml.tokens"])
+    if "tokenizer.ggml.scores" in fields:
+        writer.add_token_scores(fields["tokenizer.ggml.scores"])
+    writer.add_token_types(fields["tokenizer.ggml.token_type"])
+    if "tokenizer.ggml.merges" in fields:
+        writer.add_token_merges(fields["tokenizer.ggml.merges"])
+    for key, add in (
+        ("tokenizer.ggml.bos_token_id", writer.add_bos_token_id),
+        ("tokenizer.ggml.eos_token_id", writer.add_eos_token_id),
+        ("tokenizer.ggml.unknown_token_id", writer.add_unk_token_id),
+        ("tokenizer.ggml.add_bos_token", writer.add_add_bos_token),
+    ):
+        if key in fields:
+            add(fields[key])

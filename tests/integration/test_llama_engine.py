@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
 from desktop.core.providers.base import CancelToken, ChatRequest, TextDelta, Usage
@@ -14,6 +17,7 @@ from desktop.core.providers.local import LocalModels
 from desktop.core.runs import events as ev
 from desktop.core.runs.engine import RunEngine
 from desktop.core.store import Store
+from tests.helpers.python_child import run_python
 from tests.helpers.tiny_gguf import TinySpec, build_tiny_gguf
 
 
@@ -185,34 +189,53 @@ def test_one_large_model_resident_at_a_time(tmp_path: Path, tiny_gguf: Path) -> 
     try:
         first = LlamaProvider(host, models.resolve(str(tiny_gguf)), LoadSettings(context_size=256))
         second = LlamaProvider(host, models.resolve(str(other)), LoadSettings(context_size=256))
-        first.load()
+        list(first.load())
         assert first.loaded
-        second.load()
+        first_pid = host.acquire(first._model, first._settings).pid
+        list(second.load())
         assert second.loaded and not first.loaded
         assert host.loaded_models() == [str(other.resolve())]
+        assert not psutil.pid_exists(first_pid)  # unloading ended its process
     finally:
         host.close()
 
 
-def test_provider_calls_run_on_one_worker_thread(tiny_gguf: Path) -> None:
-    import threading
-
+def test_the_model_runs_in_a_host_process_that_unloading_ends(tiny_gguf: Path) -> None:
     host = LlamaHost()
+    provider = LlamaProvider(
+        host, LocalModels([]).resolve(str(tiny_gguf)), LoadSettings(context_size=256)
+    )
     try:
-        provider = LlamaProvider(
-            host, LocalModels([]).resolve(str(tiny_gguf)), LoadSettings(context_size=256)
-        )
         request = ChatRequest(messages=[{"role": "user", "content": "hi"}], max_tokens=4, seed=1)
-        names = set()
-        original = provider._host.acquire(provider._model, provider._settings)
-        names.add(original.call(lambda: threading.current_thread().name))
         events = list(provider.stream(request, CancelToken()))
-        names.add(original.call(lambda: threading.current_thread().name))
-        assert len(names) == 1 and names.pop().startswith("llama")
+        process = host.acquire(provider._model, provider._settings)
+        assert process.pid != os.getpid() and psutil.pid_exists(process.pid)
         assert any(isinstance(e, Usage) for e in events)
         assert all(isinstance(e.text, str) for e in events if isinstance(e, TextDelta))
+        assert provider.load_details["gpu_layers"] == 0  # this CPU build offloads nothing
     finally:
         host.close()
+    assert not provider.loaded
+    assert not psutil.pid_exists(process.pid) or psutil.Process(process.pid).status() == "zombie"
+
+
+def test_the_app_side_never_imports_llama_cpp(tiny_gguf: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from desktop.core.providers.base import CancelToken, ChatRequest\n"
+        "from desktop.core.providers.factory import ProviderFactory\n"
+        "from desktop.core.providers.local import LocalModels\n"
+        "from desktop.core.gpt import ModelSettings\n"
+        f"factory = ProviderFactory(LocalModels([]))\n"
+        f"chat = factory(ModelSettings(model={str(tiny_gguf)!r}, max_tokens=4))\n"
+        "request = ChatRequest(messages=[{'role': 'user', 'content': 'hi'}], max_tokens=4)\n"
+        "events = list(chat.stream(request, CancelToken()))\n"
+        "factory.close()\n"
+        "print(len(events), 'llama_cpp' in sys.modules)\n"
+    )
+    done = run_python("-c", script, cwd=tmp_path)
+    count, imported = done.stdout.split()
+    assert int(count) >= 2 and imported == "False"
 
 
 def test_utf8_stream_joins_split_characters_and_replaces_invalid_bytes() -> None:
@@ -247,3 +270,41 @@ def test_a_template_that_refuses_the_conversation(
         factory.close()
     assert events[-1].data["last_error"]["code"] == "provider_error"
     assert "System role not supported" in events[-1].data["last_error"]["message"]
+
+
+def test_loading_reports_progress_from_the_host(
+    store: Store, make_gpt: Any, factory: ProviderFactory, tiny_gguf: Path
+) -> None:
+    gpt = chat_gpt(make_gpt, tiny_gguf, max_tokens=2)
+    events = list(RunEngine(store, factory).run(gpt.id, "hi"))
+    progress = [e.data["progress"] for e in events if e.event == ev.MODEL_LOADING]
+    assert progress[0] == 0.0 and progress[-1] == 1.0 and len(progress) >= 3
+    assert progress == sorted(set(progress))  # rising, each value once
+    (loaded,) = [e for e in events if e.event == ev.MODEL_LOADED]
+    assert loaded.data["details"]["layers"] == 2 and loaded.data["details"]["gpu_layers"] == 0
+    assert loaded.data["seconds"] > 0
+    assert events.index(loaded) > max(
+        i for i, e in enumerate(events) if e.event == ev.MODEL_LOADING
+    )
+
+
+def test_llama_cpp_s_log_goes_to_the_log_not_the_terminal(
+    tiny_gguf: Path,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CAPSULE_LLAMA_LOG", "all")  # every line, not only warnings
+    caplog.set_level(logging.INFO, logger="desktop.llama.host")
+    host = LlamaHost()
+    try:
+        chat = LlamaProvider(
+            host, LocalModels([]).resolve(str(tiny_gguf)), LoadSettings(context_size=256)
+        )
+        list(chat.load())
+    finally:
+        host.close()
+    logged = [r.getMessage() for r in caplog.records if r.name == "desktop.llama.host"]
+    assert any(line.startswith("llama_model_loader:") for line in logged)
+    out, err = capfd.readouterr()
+    assert "llama_model_loader" not in out + err

@@ -12,6 +12,8 @@ from desktop.core.errors import StoreLockedError
 from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
+from desktop.core.tools.code_interpreter.probe import Protection
+from desktop.core.tools.code_interpreter.sandbox import IN_PROCESS, NAMESPACE, VIEW
 from desktop.core.units import human_size
 from desktop.ui.errors import ErrorChannel
 from desktop.ui.formatting import CREATE_COMMAND
@@ -247,9 +249,9 @@ def test_the_sandbox_window_says_what_protects_the_machine(
 ) -> None:  # type: ignore[no-untyped-def]
     asked: list[int] = []
 
-    def sandbox() -> list[str]:
+    def sandbox() -> Protection:
         asked.append(1)
-        return ["Network: blocked by a Linux network namespace", "User: the code runs as nobody"]
+        return Protection(NAMESPACE, True, True, "nobody", files=VIEW, proc="own")
 
     window = MainWindow(
         store,
@@ -257,6 +259,7 @@ def test_the_sandbox_window_says_what_protects_the_machine(
         isolated_home,
         ErrorChannel(),
         sandbox=sandbox,
+        unisolated=Choice(),
     )
     qtbot.add_widget(window)
     menus = [a.text() for a in window.menuBar().actions()]
@@ -267,4 +270,45 @@ def test_the_sandbox_window_says_what_protects_the_machine(
     box = window.sandbox_box
     assert box is not None and box.isVisible()
     assert "• Network: blocked by a Linux network namespace" in box.informativeText()
+    assert "• Files: the code sees only the system" in box.informativeText()
+    assert box.checkBox() is None  # isolated: nothing to allow
+    box.close()
+
+
+class Choice:
+    """The allow-unisolated setting, in memory."""
+
+    def __init__(self) -> None:
+        self.value = False
+
+    def allowed(self) -> bool:
+        return self.value
+
+    def allow(self, allowed: bool) -> None:
+        self.value = allowed
+
+
+def test_without_isolation_the_sandbox_window_warns_and_offers_the_choice(
+    qtbot, store: Store, isolated_home: Paths
+) -> None:  # type: ignore[no-untyped-def]
+    choice = Choice()
+    window = MainWindow(
+        store,
+        LocalModels([isolated_home.user_models]),
+        isolated_home,
+        ErrorChannel(),
+        sandbox=lambda: Protection(IN_PROCESS, False, False, "ann"),
+        unisolated=choice,
+    )
+    qtbot.add_widget(window)
+    with qtbot.wait_signal(window.sandbox_shown, timeout=WAIT_MS):
+        window.sandbox_action.trigger()
+    box = window.sandbox_box
+    assert box is not None
+    assert "• Files: NOT isolated" in box.informativeText()
+    assert "SSH keys" in box.detailedText()
+    check = box.checkBox()
+    assert check is not None and not check.isChecked()
+    check.setChecked(True)
+    assert choice.value is True
     box.close()

@@ -4,8 +4,13 @@ For each file: hash it; skip it if the same name and content are already indexed
 the original (content-addressed, for rebuilds and capsules); mark it `indexing`; extract
 (in a child process with time and memory limits); chunk; embed (when a model is set);
 add to the index; mark it `ready` with its pages and chunks. A file that fails is marked
-`failed` with the reason and the batch goes on. A crash leaves the file `indexing`:
-`resume()` clears its partial chunks and indexes it again.
+`failed` with the reason and the batch goes on.
+
+A process indexes a file while holding a lock on it (a lock file the system releases
+when the process ends, however it ends). A file left `indexing` whose lock is free was
+being indexed by a process that died: `recover()` clears its partial chunks and marks it
+failed as `INTERRUPTED`, and the next `add()` to that knowledge indexes it again from
+its stored original (`resume()` does only that).
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import filelock
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
@@ -28,6 +36,9 @@ from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.types import Extraction
 from desktop.core.store import Store
 from desktop.core.store.knowledge import KnowledgeFile
+
+INTERRUPTED = "interrupted"  # the error code of a file whose indexing process ended
+LOCKS = ".indexing"  # under the originals' folder: one lock file per file being indexed
 
 Extract = Callable[[Path, str | None], Extraction]
 Embed = Callable[[list[str]], list[list[float]]]
@@ -66,6 +77,19 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def display_name(path: Path) -> str:
+    """The file's name as UTF-8 text, as it is stored, shown and searched.
+
+    Bytes that are not UTF-8 (a name from another system's encoding) become U+FFFD.
+    """
+    name = path.name
+    return os.fsencode(name).decode("utf-8", "replace") if _undecodable(name) else name
+
+
+def _undecodable(name: str) -> bool:
+    return any("\udc80" <= char <= "\udcff" for char in name)
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -89,6 +113,7 @@ class Ingestor:
         self._store = store
         self._index = index
         self._originals = originals
+        self._locks = originals / LOCKS
         self._extract = extract
         self._embed = embed
         self._clock = clock
@@ -106,15 +131,17 @@ class Ingestor:
         password: str | None = None,
         cancel: CancelToken | None = None,
     ) -> Iterator[Progress]:
+        """Index `paths` (files, or folders of them); first the files a crash interrupted."""
+        yield from self._reindex(owner, settings, self._retry(owner), cancel, build=False)
         files = collect(paths)
         sizes = [p.stat().st_size if p.is_file() else 0 for p in files]
         started, done_bytes = self._clock(), 0
         for number, (path, size) in enumerate(zip(files, sizes, strict=True)):
             if cancel is not None and cancel.cancelled:
-                yield Progress(path.name, "cancelled", number, len(files))
+                yield Progress(display_name(path), "cancelled", number, len(files))
                 return
             eta = _eta(self._clock() - started, done_bytes, sum(sizes) - done_bytes)
-            yield Progress(path.name, "started", number, len(files), eta_s=eta)
+            yield Progress(display_name(path), "started", number, len(files), eta_s=eta)
             yield self._add_one(owner, path, settings, password, number + 1, len(files))
             done_bytes += size
         self._index.build(owner)
@@ -128,20 +155,21 @@ class Ingestor:
         number: int,
         total: int,
     ) -> Progress:
+        name = display_name(path)
         try:
             if not path.is_file():
                 raise errors.ValidationError(f"{path} is not a file (or no longer exists).")
             digest = sha256_of(path)
         except OSError as exc:
             return Progress(
-                path.name, "failed", number, total, message=f"cannot read it: {exc.strerror}"
+                name, "failed", number, total, message=f"cannot read it: {exc.strerror}"
             )
         except errors.CapsuleError as exc:
-            return Progress(path.name, "failed", number, total, message=exc.message)
-        existing = self._store.knowledge.by_name(owner, path.name)
+            return Progress(name, "failed", number, total, message=exc.message)
+        existing = self._store.knowledge.by_name(owner, name)
         if existing is not None and existing.sha256 == digest and existing.status == "ready":
             return Progress(
-                path.name,
+                name,
                 "skipped",
                 number,
                 total,
@@ -155,7 +183,7 @@ class Ingestor:
         record = KnowledgeFile(
             new_id("file"),
             owner,
-            path.name,
+            name,
             digest,
             path.stat().st_size,
             "indexing",
@@ -165,8 +193,11 @@ class Ingestor:
             now(),
         )
         self._keep_original(path, digest)
-        self._store.knowledge.start(record)
-        return self._index_file(record, self.original(record), settings, password, number, total)
+        with self._indexing(record.id):
+            self._store.knowledge.start(record)
+            return self._index_file(
+                record, self.original(record), settings, password, number, total
+            )
 
     def _keep_original(self, path: Path, digest: str) -> None:
         target = self._originals / digest
@@ -233,13 +264,74 @@ class Ingestor:
             raise errors.NotFoundError(f"File {file_id} is not in this knowledge.")
         self._index.delete_file(owner, file_id)
         self._store.knowledge.remove(file_id)
+        (self._locks / f"{file_id}.lock").unlink(missing_ok=True)
         if not self._store.knowledge.in_use(record.sha256):
             self.original(record).unlink(missing_ok=True)
         return record
 
     def resume(self, owner: str, settings: KnowledgeSettings) -> Iterator[Progress]:
-        """Index again every file a crash left half-done."""
-        return self._reindex(owner, settings, self._store.knowledge.list(owner, "indexing"))
+        """Index again every file a crash left half-done (files being indexed are left be)."""
+        return self._reindex(owner, settings, self._retry(owner))
+
+    def recover(self, owner: str) -> list[KnowledgeFile]:
+        """Mark the files of `owner` whose indexing process ended as failed (`INTERRUPTED`).
+
+        A file still being indexed by a live process (another window or command) is left
+        as it is. Returns the files marked now.
+        """
+        marked = []
+        for record in self._store.knowledge.list(owner, "indexing"):
+            lock = self._lock(record.id)
+            try:
+                lock.acquire(timeout=0)
+            except filelock.Timeout:
+                continue  # a live process holds it
+            try:
+                if self._store.knowledge.get(record.id).status != "indexing":
+                    continue  # it finished between the listing and the lock
+                self._index.delete_file(owner, record.id)
+                self._store.knowledge.fail(
+                    record.id,
+                    {
+                        "code": INTERRUPTED,
+                        "message": "indexing stopped before it finished (the program was "
+                        "closed or ended); the next files added to this knowledge index it "
+                        "again",
+                    },
+                )
+            finally:
+                lock.release()
+            marked.append(record)
+        return marked
+
+    def _retry(self, owner: str) -> list[KnowledgeFile]:
+        """The files of `owner` to index again: those a crash interrupted, now or before."""
+        self.recover(owner)
+        return [
+            f
+            for f in self._store.knowledge.list(owner, "failed")
+            if (f.error or {}).get("code") == INTERRUPTED
+        ]
+
+    def _lock(self, file_id: str) -> filelock.BaseFileLock:
+        self._locks.mkdir(parents=True, exist_ok=True)
+        return filelock.FileLock(str(self._locks / f"{file_id}.lock"), thread_local=False)
+
+    @contextmanager
+    def _indexing(self, file_id: str) -> Iterator[None]:
+        """Hold the file's lock while it is indexed, so others can tell we are alive."""
+        lock = self._lock(file_id)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            raise errors.CapsuleError(
+                "This file is being indexed by another window or command right now; try "
+                "again once that has finished."
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def rebuild(
         self, owner: str, settings: KnowledgeSettings, cancel: CancelToken | None = None
@@ -254,17 +346,25 @@ class Ingestor:
         settings: KnowledgeSettings,
         files: list[KnowledgeFile],
         cancel: CancelToken | None = None,
+        *,
+        build: bool = True,
     ) -> Iterator[Progress]:
         for number, record in enumerate(files, 1):
             if cancel is not None and cancel.cancelled:
                 yield Progress(record.name, "cancelled", number - 1, len(files))
                 return
-            self._index.delete_file(owner, record.id)
-            self._store.knowledge.start(record)
-            yield self._index_file(
-                record, self.original(record), settings, None, number, len(files)
-            )
-        self._index.build(owner)
+            try:
+                with self._indexing(record.id):
+                    self._index.delete_file(owner, record.id)
+                    self._store.knowledge.start(record)
+                    progress = self._index_file(
+                        record, self.original(record), settings, None, number, len(files)
+                    )
+            except errors.CapsuleError as exc:
+                progress = Progress(record.name, "failed", number, len(files), message=exc.message)
+            yield progress
+        if build:
+            self._index.build(owner)
 
 
 def _eta(elapsed: float, done: int, left: int) -> float | None:

@@ -47,7 +47,9 @@ class KnowledgeLibrary:
         self._query_embed_for = query_embed_for
 
     def files(self, gpt_id: str) -> list[KnowledgeFile]:
+        """The GPT's files and their state; one a killed process left shows as failed."""
         self._store.gpts.get(gpt_id)
+        self.ingestor("", _no_extract).recover(gpt_id)
         return self._store.knowledge.list(gpt_id)
 
     def add(

@@ -1,9 +1,11 @@
 """The provider interface: a model backend that streams events and loads lazily.
 
 A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ToolCallDelta`,
-`Usage` and a final `Finish`. It loads its model on first use and stops between tokens
-once the request's `CancelToken` is set. Providers are called from one engine thread at
-a time; a provider that wraps a non-thread-safe library serialises calls itself.
+`Usage` and a final `Finish`. It loads its model on first use (or when `load()` is
+iterated, which reports `ModelLoading` progress and ends with `ModelLoaded`) and stops
+between tokens once the request's `CancelToken` is set. Providers are called from one
+engine thread at a time; a provider that wraps a non-thread-safe library serialises calls
+itself.
 """
 
 from __future__ import annotations
@@ -64,24 +66,31 @@ class Notice:
 
 
 @dataclass(frozen=True)
-class ModelLoading:
-    """The provider is about to load its model; loading can take a while."""
-
-    model: str
-
-
-@dataclass(frozen=True)
-class ModelLoaded:
-    model: str
-    seconds: float
-
-
-@dataclass(frozen=True)
 class Finish:
     reason: FinishReason
 
 
-ProviderEvent = TextDelta | ToolCallDelta | Usage | Notice | ModelLoading | ModelLoaded | Finish
+ProviderEvent = TextDelta | ToolCallDelta | Usage | Notice | Finish
+
+
+@dataclass(frozen=True)
+class ModelLoading:
+    """How far loading the model has come, from 0 to 1."""
+
+    model: str
+    progress: float
+
+
+@dataclass(frozen=True)
+class ModelLoaded:
+    """The model is ready; `details` are facts of the load (a local model's GPU layers)."""
+
+    model: str
+    seconds: float
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+LoadEvent = ModelLoading | ModelLoaded
 
 
 @dataclass(frozen=True)
@@ -111,8 +120,16 @@ class Provider(Protocol):
         """Whether the model is ready; `load()` makes it so (it can take a while)."""
         ...
 
-    def load(self) -> None:
-        """Load the model now; raises typed errors (`ModelFileError`, `ModelLoadError`)."""
+    @property
+    def load_details(self) -> dict[str, Any]:
+        """Facts of the loaded model recorded on each model call (e.g. GPU layers); {}."""
+        ...
+
+    def load(self) -> Iterator[LoadEvent]:
+        """Load the model now, as it is iterated: progress, then `ModelLoaded` last.
+
+        Raises typed errors (`ModelFileError`, `ModelLoadError`, `ModelCrashedError`).
+        """
         ...
 
     def prepare(self, request: ChatRequest) -> PreparedPrompt:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core import errors
 from desktop.core.gpt import ModelSettings
 from desktop.core.providers.base import Provider
+from desktop.core.providers.llama.chat import LlamaProvider
+from desktop.core.providers.llama.embed import LlamaEmbedder
+from desktop.core.providers.llama.host import LlamaHost, LoadSettings
 from desktop.core.providers.local import LocalModel, LocalModels
 
 if TYPE_CHECKING:
@@ -36,30 +39,20 @@ class ProviderFactory:
         self.local_models = local_models
         self._endpoints = endpoints
         self._max_resident = max_resident
-        self._host: object | None = None
+        self._host: LlamaHost | None = None
         self._clients: ClientPool | None = None
 
     def __call__(self, settings: ModelSettings) -> Provider:
         if settings.provider != "local":
             return self._remote_provider(settings)
         model = self.local_models.resolve(settings.model)
-        # Imported here so that starting the app or the CLI does not load llama.cpp.
-        from desktop.core.providers.llama import (  # noqa: PLC0415
-            LlamaHost,
-            LlamaProvider,
-            LoadSettings,
-        )
-
-        if self._host is None:
-            self._host = LlamaHost(max_resident=self._max_resident)
-        assert isinstance(self._host, LlamaHost)
         load = LoadSettings(
             context_size=settings.context_size or DEFAULT_LOCAL_CONTEXT,
             gpu_layers=settings.gpu_layers,
             threads=settings.threads,
             seed=settings.seed,
         )
-        return LlamaProvider(self._host, model, load)
+        return LlamaProvider(self._local_host(), model, load)
 
     def _remote_provider(self, settings: ModelSettings) -> Provider:
         from desktop.core.providers.openai_compat import RemoteProvider  # noqa: PLC0415
@@ -95,14 +88,14 @@ class ProviderFactory:
             )
         return self._endpoints(profile)
 
-    def embedder(self, model: LocalModel) -> Any:
-        """A `LlamaEmbedder` for a local embedding model (sharing this factory's host)."""
-        from desktop.core.providers.llama import LlamaEmbedder, LlamaHost  # noqa: PLC0415
+    def embedder(self, model: LocalModel) -> LlamaEmbedder:
+        """A `LlamaEmbedder` for a local embedding model (sharing this factory's hosts)."""
+        return LlamaEmbedder(self._local_host(), model)
 
+    def _local_host(self) -> LlamaHost:
         if self._host is None:
             self._host = LlamaHost(max_resident=self._max_resident)
-        assert isinstance(self._host, LlamaHost)
-        return LlamaEmbedder(self._host, model)
+        return self._host
 
     def close(self) -> None:
         """Free loaded models (at exit)."""
@@ -112,4 +105,4 @@ class ProviderFactory:
         host = self._host
         self._host = None
         if host is not None:
-            host.close()  # type: ignore[attr-defined]
+            host.close()

@@ -34,6 +34,7 @@ class GgufInfo:
     parameter_count: int
     embedding: bool
     known_architecture: bool
+    block_count: int | None = None  # the repeating layers, which GPU offload counts
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,6 +108,7 @@ def read_gguf_info(path: Path) -> GgufInfo:
             "Use the full model file."
         )
     context = fields.get(f"{architecture}.context_length")
+    blocks = fields.get(f"{architecture}.block_count")
     template = fields.get("tokenizer.chat_template")
     return GgufInfo(
         path=str(path),
@@ -120,4 +122,5 @@ def read_gguf_info(path: Path) -> GgufInfo:
         embedding=f"{architecture}.pooling_type" in fields
         or architecture in ("bert", "nomic-bert", "jina-bert-v2", "t5encoder"),
         known_architecture=architecture in _KNOWN_ARCHITECTURES,
+        block_count=int(blocks) if isinstance(blocks, int) else None,
     )

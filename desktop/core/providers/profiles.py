@@ -6,6 +6,7 @@ from pathlib import PureWindowsPath
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
+from desktop.core.netguard import refuse_plain_credentials
 from desktop.core.providers.endpoint import Endpoint, endpoint_for
 from desktop.core.secrets import Secrets
 from desktop.core.settings import Settings, SettingsFile
@@ -19,7 +20,18 @@ class Endpoints:
         self._secrets = secrets
 
     def __call__(self, name: str) -> Endpoint:
-        profile = self._settings.load().profile(name)
+        """The endpoint of profile `name`, with its key.
+
+        Raises:
+            errors.InsecureTransportError: the key would go over plain http to another
+                machine the user has not allowed.
+        """
+        settings = self._settings.load()
+        profile = settings.profile(name)
+        if profile.api_key_secret:
+            refuse_plain_credentials(
+                profile.base_url, settings.http_credential_hosts, f"Provider '{name}'"
+            )
         key = self._secrets.get(profile.api_key_secret) if profile.api_key_secret else None
         return endpoint_for(
             profile.name,

@@ -185,13 +185,19 @@ class RunDriver:
             self._provider = self._provider_factory()
         provider = self._provider
         if not provider.loaded:
-            yield ev.Event(ev.MODEL_LOADING, {"run_id": self.run.id, "model": provider.name})
+            about = {"run_id": self.run.id, "model": provider.name}
+            yield ev.Event(ev.MODEL_LOADING, {**about, "progress": 0.0})
             started = self._clock()
-            provider.load()
+            details: dict[str, Any] = {}
+            shown = 0.0
+            for loading in provider.load():
+                if isinstance(loading, base.ModelLoaded):
+                    details = loading.details
+                elif loading.progress > shown:
+                    shown = loading.progress
+                    yield ev.Event(ev.MODEL_LOADING, {**about, "progress": shown})
             seconds = round(self._clock() - started, 3)
-            yield ev.Event(
-                ev.MODEL_LOADED, {"run_id": self.run.id, "model": provider.name, "seconds": seconds}
-            )
+            yield ev.Event(ev.MODEL_LOADED, {**about, "seconds": seconds, "details": details})
         return provider
 
     def _stream(

@@ -82,4 +82,6 @@ def model_call(
     )
     if offer.selection:
         call.tool_selection = ToolSelection.model_validate(offer.selection)
+    if provider.load_details:
+        call.load = dict(provider.load_details)
     return call

@@ -102,8 +102,8 @@ class ModelCall(Record):
     """What one model call sent and how it ended.
 
     `messages` are the chat messages after truncation; `prompt` the exact text (or JSON
-    body) the provider sent. Load facts a provider reports (`gpu_layers`, the offload it
-    chose) sit beside them; other facts a provider adds are kept as extra keys.
+    body) the provider sent; `load` the facts of the model's load the provider reports
+    (a local model's `gpu_layers`). Other facts a provider adds are kept as extra keys.
     """
 
     provider: str
@@ -117,9 +117,15 @@ class ModelCall(Record):
     tool_selection: ToolSelection | None = None
     sampling: Sampling = Field(default_factory=Sampling)
     truncation: Truncation = Field(default_factory=Truncation)
-    gpu_layers: int | None = None
+    load: dict[str, Any] | None = None
     finish_reason: str | None = None
     tool_calls: list[FunctionCall] | None = None
+
+    @property
+    def gpu_layers(self) -> int | None:
+        """The layers a local model offloaded to the GPU, where the provider says."""
+        layers = (self.load or {}).get("gpu_layers")
+        return layers if isinstance(layers, int) else None
 
 
 class MessageCreation(Record):

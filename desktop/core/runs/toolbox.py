@@ -19,6 +19,7 @@ from desktop.core.gpt import Action, GptDefinition, ImageGenerationSettings
 from desktop.core.paths import Paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.runs.tools import ToolRegistry
+from desktop.core.settings import SettingsFile
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.actions.client import ActionClient
 from desktop.core.tools.actions.model import ActionDocument
@@ -45,16 +46,24 @@ class Capabilities:
     kernels: KernelPool | None = None
     browser: Browser | None = None
     images_for: ImagesFor | None = None
+    # Hosts the user lets actions send secrets to over plain http (settings.json).
+    http_hosts: Callable[[], list[str]] = list
 
 
 def capabilities(paths: Paths, factory: ProviderFactory) -> Capabilities:
     """Every capability, on the app's folders and provider profiles (nothing starts yet)."""
     files = ThreadFiles(paths.threads)
+    settings = SettingsFile(paths.settings_file)
     return Capabilities(
         files=files,
-        kernels=KernelPool(files, paths.runtime),
+        kernels=KernelPool(
+            files,
+            paths.runtime,
+            unisolated_allowed=lambda: settings.load().allow_unisolated_code,
+        ),
         browser=Browser(),
         images_for=factory.remote_images,
+        http_hosts=lambda: settings.load().http_credential_hosts,
     )
 
 
@@ -79,9 +88,12 @@ class Toolbox:
             registry.add(tool)
         tools: list[ActionTool] = []
         taken: set[str] = set(registry.names())
+        http_hosts = self._capabilities.http_hosts() if self._capabilities else []
         for action in definition.actions:
             document = _renamed(action, action_document(action), taken)
-            tools += tools_for_document(document, action, self._secrets, self.client)
+            tools += tools_for_document(
+                document, action, self._secrets, self.client, http_hosts=http_hosts
+            )
         if tools:
             registry.add_selectable(tools, self._selector(tools))
         return registry

@@ -160,6 +160,13 @@ class Database:
             yield
         except sqlite3.Error as exc:
             raise self._translate(exc) from exc
+        except UnicodeEncodeError as exc:  # a name from bytes that are not UTF-8
+            raw = exc.object.encode("utf-8", "surrogateescape")
+            shown = raw.decode("utf-8", "backslashreplace")
+            raise errors.ValidationError(
+                f"'{shown}' is not valid UTF-8 text, so it names nothing here and cannot be "
+                "stored: check how it was typed, or rename the file to a UTF-8 name."
+            ) from None
 
     def _translate(self, exc: sqlite3.Error) -> errors.CapsuleError:
         text = str(exc).lower()

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import httpx2
 
 from desktop.core import errors
+from desktop.core.netguard import refuse_link_local
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
@@ -68,7 +69,15 @@ def exchange(
     budget: Budget,
     wording: Wording,
 ) -> Exchanged:
-    """Send one request and read its whole answer before `deadline` (monotonic seconds)."""
+    """Send one request and read its whole answer before `deadline` (monotonic seconds).
+
+    Raises:
+        errors.ToolError: `url` is link-local (see `netguard`), or the exchange failed.
+    """
+    try:
+        refuse_link_local(url, "The request")
+    except errors.InsecureTransportError as exc:
+        raise errors.ToolError(exc.message) from None
     host = host_of(url)
     left = deadline - time.monotonic()
     if left <= 0:

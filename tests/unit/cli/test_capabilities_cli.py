@@ -236,3 +236,33 @@ def test_enable_and_disable_switch_capabilities_and_refuse_both(
     cli(capsys, "gpt", "edit", gpt_id, "--disable", "code_interpreter")
     code, out, _ = cli(capsys, "gpt", "show", gpt_id)
     assert "code interpreter: off" in out
+
+
+def test_allow_unisolated_warns_then_is_stored_and_shown(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = cli(capsys, "capabilities", "--json")
+    assert code == 0
+    shown = json.loads(out)["code_interpreter"]
+    assert shown["unisolated_allowed"] is False
+    assert shown["isolated"] in (True, False) and "files" in shown
+    code, out, _ = cli(capsys, "capabilities", "allow-unisolated", "--yes")
+    assert code == 0
+    assert "SSH keys" in out and "may now run code here without isolation" in out
+    assert json.loads(cli(capsys, "capabilities", "--json")[1])["code_interpreter"][
+        "unisolated_allowed"
+    ]
+    code, out, _ = cli(capsys, "capabilities", "allow-unisolated", "--off")
+    assert code == 0 and "runs only where its code is isolated" in out
+    code, out, _ = cli(capsys, "capabilities")
+    assert "Files: " in out and "Local sockets: " in out and "Temporary files: " in out
+
+
+def test_allow_unisolated_without_a_terminal_needs_yes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = cli(capsys, "capabilities", "allow-unisolated")
+    assert code == 1 and "pass --yes" in err
+    assert not json.loads(cli(capsys, "capabilities", "--json")[1])["code_interpreter"][
+        "unisolated_allowed"
+    ]

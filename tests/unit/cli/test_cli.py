@@ -97,8 +97,26 @@ def test_models_list_json_has_the_metadata(
     assert good["parameter_count"] > 0 and good["file_size"] > 0
     assert good["has_chat_template"] is True and good["problem"] is None
     assert "not a GGUF" in models["broken"]["problem"]
+    assert good["block_count"] == 2
+    assert good["gpu_layers_auto"] == 0  # this CPU-only build offloads nothing
+    assert "gpu_layers_auto" not in models["broken"]
     code, out, _ = run_cli(capsys, "models", "list")
     assert "my-model" in out and "unusable" in out
+    assert "auto: 0 of 2" in out and "CPU-only llama.cpp build" in out
+
+
+def test_doctor_reports_the_llama_cpp_build(
+    capsys: pytest.CaptureFixture[str], isolated_home: Any
+) -> None:
+    code, out, _ = run_cli(capsys, "doctor")
+    assert code == 0
+    assert "llama.cpp: llama-cpp-python" in out and "CPU features:" in out
+    assert "GPU offload: none" in out  # the suite runs a CPU build
+    code, out, _ = run_cli(capsys, "doctor", "--json")
+    build = json.loads(out)["llama_cpp"]
+    assert "AVX" in build["system_info"] and build["gpu_offload"] is False
+    assert any(d["type"] == "CPU" for d in build["devices"])
+    assert (isolated_home.cache / "llama-build.json").exists()
 
 
 def test_model_option_accepts_an_id(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.helpers.cli import cli
 from tests.unit.core.knowledge.extract.pdf_factory import IMAGE, build_pdf, encrypt
 
 
@@ -118,3 +119,21 @@ def test_chat_retrieves_from_the_knowledge(
     shown = run_cli(capsys, "runs", "show", run_id)[1]
     assert "retrieval for 'How did costs change?': " in shown
     assert "[1] report.pdf, page 2: score " in shown and "(bm25 #1)" in shown
+
+
+def test_names_from_non_utf8_bytes_get_a_clear_error_or_are_handled(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = cli(capsys, "gpt", "show", "gpt_\udcff")  # `gpt_$'\xff'` from a shell
+    assert code == 1 and "'gpt_\\xff' is not valid UTF-8 text" in err
+    code, out, _ = cli(capsys, "gpt", "create", "--name", "Bytes")
+    gpt_id = out.strip()
+    odd = tmp_path / "f\udcffo.txt"  # a name made on a system with another encoding
+    odd.write_text("The harbour log of the lighthouse.", encoding="utf-8")
+    code, out, err = cli(capsys, "knowledge", "add", gpt_id, str(odd))
+    assert code == 0, err
+    assert "ok       f\ufffdo.txt" in out
+    code, out, _ = cli(capsys, "knowledge", "search", gpt_id, "harbour")
+    assert code == 0 and "f\ufffdo.txt" in out
+    code, out, _ = cli(capsys, "knowledge", "add", gpt_id, str(odd))
+    assert "skipped  f\ufffdo.txt: unchanged" in out

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core import errors
 from desktop.core.gpt import (
+    DEFAULT_MAX_TOKENS,
     MAX_STARTER_LEN,
     MAX_STARTERS,
     GptDefinition,
@@ -52,10 +53,10 @@ def test_defaults_fill_everything_but_the_name() -> None:
     assert definition.model.model == ""
     assert definition.model.temperature == 0.7
     assert definition.model.top_p == 0.95
-    assert definition.model.max_tokens is None
+    assert definition.model.max_tokens == DEFAULT_MAX_TOKENS  # a cap, so no answer runs on
     assert definition.model.seed is None
     assert definition.model.context_size is None
-    assert definition.model.gpu_layers == 0
+    assert definition.model.gpu_layers == "auto"
     assert definition.model.truncation.type == "auto"
     assert definition.model.truncation.last_messages is None
     assert definition.knowledge.chunk_size == 400

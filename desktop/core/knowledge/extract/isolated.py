@@ -10,21 +10,16 @@ a worker thread, until the answer arrives.
 from __future__ import annotations
 
 import collections
-import contextlib
 import json
 import logging
-import os
 import queue
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-import desktop
+from desktop.core.child import ChildProcess
 from desktop.core.knowledge.extract.errors import (
     ERROR_CLASSES,
     ExtractionError,
@@ -41,52 +36,31 @@ _log = logging.getLogger(__name__)
 
 
 class _Child:
-    """One child process and the threads that read its output."""
+    """The extraction process, and the thread that reads its answers."""
 
     def __init__(self, memory_mb: int) -> None:
-        env = dict(os.environ)
-        # The child must import this same `desktop`, installed or not.
-        root = str(Path(desktop.__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        self.process = subprocess.Popen(
-            # -P: never import from the current folder, whatever it holds.
-            [sys.executable, "-P", "-m", _CHILD_MODULE, str(memory_mb)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        self.proc = ChildProcess(_CHILD_MODULE, [str(memory_mb)])
         self.answers: queue.Queue[bytes] = queue.Queue()
-        self.stderr_tail: collections.deque[bytes] = collections.deque(maxlen=20)
         self.served = 0
-        assert self.process.stdout is not None and self.process.stderr is not None
-        self._spawn(self._read_answers, self.process.stdout)
-        self._spawn(self._drain_stderr, self.process.stderr)
+        threading.Thread(
+            target=self._read_answers, args=(self.proc.stdout,), daemon=True, name="extract-pipe"
+        ).start()
 
-    def _spawn(self, target: Any, stream: IO[bytes]) -> None:
-        threading.Thread(target=target, args=(stream,), daemon=True, name="extract-pipe").start()
+    @property
+    def stderr_tail(self) -> collections.deque[bytes]:
+        return self.proc.stderr_tail
 
-    # The reading threads close their own pipes: closing a pipe under a blocked reader
-    # from another thread is not safe.
     def _read_answers(self, stream: IO[bytes]) -> None:
         with stream:
             for line in iter(stream.readline, b""):
                 self.answers.put(line)
         self.answers.put(b"")  # end of output: the child is gone
 
-    def _drain_stderr(self, stream: IO[bytes]) -> None:
-        # Read always, so that a chatty library can never block the child on a full pipe.
-        with stream:
-            for line in iter(stream.readline, b""):
-                self.stderr_tail.append(line)
-
     def ask(self, request: dict[str, Any], timeout_s: float) -> dict[str, Any] | None:
         """The answer, or None if the child died; raises TimeoutError if it took too long."""
-        assert self.process.stdin is not None
         try:
-            self.process.stdin.write(json.dumps(request).encode("ascii") + b"\n")
-            self.process.stdin.flush()
+            self.proc.stdin.write(json.dumps(request).encode("ascii") + b"\n")
+            self.proc.stdin.flush()
         except OSError:
             return None  # the child died before it could read; its exit code says why
         try:
@@ -97,31 +71,10 @@ class _Child:
         return json.loads(line) if line else None
 
     def exit_reason(self) -> str:
-        try:
-            code = self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            return "it stopped answering"
-        if code < 0:
-            try:
-                return f"it was stopped by {signal.Signals(-code).name}"
-            except ValueError:
-                return f"it was stopped by signal {-code}"
-        return f"it exited with code {code}"
+        return self.proc.exit_reason()
 
     def close(self, kill: bool = False) -> None:
-        if kill:
-            self.process.kill()
-        elif self.process.stdin is not None:
-            with contextlib.suppress(OSError):
-                self.process.stdin.close()  # end of input: the child leaves its loop
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdin is not None and not self.process.stdin.closed:
-            with contextlib.suppress(OSError):
-                self.process.stdin.close()
+        self.proc.close(kill=kill)
 
 
 class IsolatedExtractor:

@@ -1,14 +1,37 @@
-"""The local llama.cpp provider: the only package that imports llama_cpp.
+"""The local llama.cpp provider, whose model runs in a host process.
 
-`LlamaHost` keeps the loaded models (one large model resident at a time by default) and
-gives each its own single worker thread: llama.cpp contexts are not thread-safe, so every
-call into a model (load, tokenize, generate, embed, close) runs on that worker.
-`LlamaProvider` chats through the GGUF's own chat template, reading tool calls in the
-model's own format (see `providers.toolcalls`); `LlamaEmbedder` embeds text.
+`LlamaHost` keeps one model host process per loaded model (one large model at a time by
+default); `LlamaProvider` chats through the GGUF's own chat template, reading tool calls
+in the model's own format; `LlamaEmbedder` embeds text. Only the host process
+(`server`) imports llama_cpp. Names are imported on first use, so that importing this
+package (as the host does, before it initialises llama.cpp) loads nothing else.
 """
 
-from desktop.core.providers.llama.chat import LlamaProvider, Utf8Stream
-from desktop.core.providers.llama.embed import LlamaEmbedder
-from desktop.core.providers.llama.host import LlamaHost, LoadSettings
+from __future__ import annotations
 
-__all__ = ["LlamaEmbedder", "LlamaHost", "LlamaProvider", "LoadSettings", "Utf8Stream"]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "LlamaProvider": "chat",
+    "LlamaEmbedder": "embed",
+    "LlamaHost": "host",
+    "LoadSettings": "host",
+    "build_info": "build",
+    "Utf8Stream": "text",
+}
+
+__all__ = [
+    "LlamaEmbedder",
+    "LlamaHost",
+    "LlamaProvider",
+    "LoadSettings",
+    "Utf8Stream",
+    "build_info",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)

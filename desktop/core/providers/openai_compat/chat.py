@@ -151,8 +151,13 @@ class RemoteProvider:
     def loaded(self) -> bool:
         return True  # nothing to load on this side
 
-    def load(self) -> None:
-        """Nothing to do: the server holds the model."""
+    @property
+    def load_details(self) -> dict[str, Any]:
+        return {}
+
+    def load(self) -> Iterator[base.LoadEvent]:
+        """Nothing to load on this side: the server holds the model."""
+        yield base.ModelLoaded(self.name, 0.0)
 
     def close(self) -> None:
         """Close the provider's own client (a shared `ClientPool` is closed by its owner)."""

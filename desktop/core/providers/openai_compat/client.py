@@ -8,6 +8,7 @@ import openai
 
 from desktop.core.providers.endpoint import NO_KEY, Endpoint
 from desktop.core.providers.openai_compat.failures import guarded
+from desktop.core.providers.openai_compat.redirects import SameHostTransport
 
 
 def build_client(endpoint: Endpoint) -> openai.OpenAI:
@@ -18,6 +19,8 @@ def build_client(endpoint: Endpoint) -> openai.OpenAI:
     """
     timeout = openai.Timeout(endpoint.timeout, connect=endpoint.connect_timeout)
     key = endpoint.api_key or NO_KEY
+    # Redirects stay on the endpoint's host: the conversation never follows one elsewhere.
+    http = openai.DefaultHttpxClient(transport=SameHostTransport())
     client: openai.OpenAI
     if endpoint.preset == "azure":
         client = openai.AzureOpenAI(
@@ -26,6 +29,7 @@ def build_client(endpoint: Endpoint) -> openai.OpenAI:
             api_key=key,
             timeout=timeout,
             max_retries=endpoint.max_retries,
+            http_client=http,
         )
     else:
         client = openai.OpenAI(
@@ -33,6 +37,7 @@ def build_client(endpoint: Endpoint) -> openai.OpenAI:
             api_key=key,
             timeout=timeout,
             max_retries=endpoint.max_retries,
+            http_client=http,
         )
     client.organization = None
     client.project = None

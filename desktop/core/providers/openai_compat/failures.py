@@ -10,6 +10,7 @@ import openai
 
 from desktop.core import errors
 from desktop.core.providers.endpoint import Endpoint
+from desktop.core.providers.openai_compat.redirects import REFUSED_HEADER
 
 MAX_DETAIL = 300
 Operation = Literal["chat", "models", "embeddings"]
@@ -43,7 +44,12 @@ def map_error(
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return _connection(exc, endpoint, received)
     if isinstance(exc, openai.APIStatusError):
-        return _status(exc, endpoint, model, operation)
+        refused = exc.response.headers.get(REFUSED_HEADER)
+        return (
+            _redirected(endpoint, refused, exc.status_code)
+            if refused
+            else _status(exc, endpoint, model, operation)
+        )
     label = endpoint.label
     if isinstance(exc, openai.APIError):  # an error event inside the stream
         detail = _detail(exc, endpoint) or redact(str(exc), endpoint)
@@ -155,6 +161,16 @@ def _status(
     kept = f"{retried}; try again later" if status >= 500 else ""
     return errors.ProviderResponseError(
         f"{label} answered with an error ({status}){kept}: {detail or 'no details given'}"
+    )
+
+
+def _redirected(endpoint: Endpoint, target: str, status: int) -> errors.CapsuleError:
+    """A redirect to another host, refused by `redirects.SameHostTransport`."""
+    return errors.ProviderResponseError(
+        f"{endpoint.label} tried to send the request to {redact(target, endpoint)} "
+        f"({status}), another host; it was not followed there, so nothing of the "
+        f"conversation left for it. If the service has moved, set profile "
+        f"'{endpoint.profile}' to its new address."
     )
 
 

@@ -33,6 +33,7 @@ import openai
 
 from desktop import __version__
 from desktop.core import errors
+from desktop.core.netguard import refuse_link_local
 from desktop.core.providers.endpoint import Endpoint
 from desktop.core.providers.openai_compat.client import ClientPool
 from desktop.core.providers.openai_compat.failures import guarded, redact
@@ -274,6 +275,13 @@ class RemoteImages:
 def _download(url: str, endpoint: Endpoint, cap: int) -> bytes:
     """The bytes at `url` (no credentials sent), within `cap` and the endpoint's timeouts."""
     where = f"{endpoint.label}'s image link ({urlsplit(url).hostname})"
+
+    def not_link_local(request: httpx2.Request) -> None:  # each redirect too
+        try:
+            refuse_link_local(str(request.url), f"Downloading {where}")
+        except errors.InsecureTransportError as exc:
+            raise errors.ProviderResponseError(exc.message) from None
+
     deadline = time.monotonic() + endpoint.timeout
     timeout = httpx2.Timeout(endpoint.timeout, connect=endpoint.connect_timeout)
     chunks: list[bytes] = []
@@ -284,6 +292,7 @@ def _download(url: str, endpoint: Endpoint, cap: int) -> bytes:
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 headers={"User-Agent": USER_AGENT, "Accept": "image/*"},
+                event_hooks={"request": [not_link_local]},
             ) as client,
             client.stream("GET", url) as response,
         ):

@@ -12,13 +12,14 @@ import base64
 import json
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote, urlencode
 
 from desktop.core import errors
 from desktop.core.gpt import ActionAuth
+from desktop.core.netguard import refuse_plain_credentials
 from desktop.core.secrets import MASK, SecretMask
 from desktop.core.tools.actions.http import HttpRequest, HttpResponse
 from desktop.core.tools.actions.model import SecurityScheme
@@ -362,3 +363,15 @@ def _json_object(response: HttpResponse) -> dict[str, object]:
 def _oauth_error(response: HttpResponse) -> str:
     error = _json_object(response).get("error")
     return error if isinstance(error, str) else ""
+
+
+def refuse_plain_secrets(name: str, urls: Iterable[str], allowed: Collection[str]) -> None:
+    """Refuse when an action with secrets (called `name`) would send them over plain http.
+
+    `urls` are where its secrets go: its calls and its OAuth2 token URL.
+
+    Raises:
+        errors.InsecureTransportError: naming the host, with the action to allow it.
+    """
+    for url in sorted(set(urls) - {""}):
+        refuse_plain_credentials(url, allowed, f"The action '{name}'")

@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, InsecureTransportError
+from desktop.core.netguard import refuse_link_local
 from desktop.core.tools.actions.load import FETCH_TIMEOUT_S, fetch_url, read_file
 from desktop.core.tools.actions.model import ActionDocument
 from desktop.core.tools.actions.parse import cached_document
@@ -59,7 +60,21 @@ def import_action(source: str, *, timeout_s: float = FETCH_TIMEOUT_S) -> ImportR
         document = cached_document(text, source_url)
     except ActionDocumentError as exc:
         raise with_line(exc, text) from None
+    refuse_link_local_servers(document)
     return ImportResult(document, text, origin)
+
+
+def refuse_link_local_servers(document: ActionDocument, server: str = "") -> None:
+    """Refuse a document (or a `server` override) that points at a link-local address.
+
+    Raises:
+        ActionDocumentError: naming the server.
+    """
+    for url in {server, *(s for op in document.operations for s in op.servers)}:
+        try:
+            refuse_link_local(url, "The action's server")
+        except InsecureTransportError as exc:
+            raise ActionDocumentError(exc.message) from None
 
 
 def source_kind(source: str) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 
 import httpx2
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, InsecureTransportError
+from desktop.core.netguard import refuse_link_local
 from desktop.core.tools.actions.yaml_text import load_yaml
 from desktop.core.units import human_size
 
@@ -85,11 +86,15 @@ def fetch_url(
     """
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise ActionDocumentError(f"{url} is not an http(s) address: use https://… or a file.")
+    _not_link_local(url)
     deadline = time.monotonic() + timeout_s * _TOTAL_FETCH_FACTOR
     try:
         with (
             httpx2.Client(
-                timeout=timeout_s, follow_redirects=True, max_redirects=MAX_REDIRECTS
+                timeout=timeout_s,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                event_hooks={"request": [lambda request: _not_link_local(str(request.url))]},
             ) as client,
             client.stream("GET", url, headers={"Accept": _ACCEPT}) as response,
         ):
@@ -246,3 +251,11 @@ def _too_large(where: str, size: int, limit: int, *, at_least: bool = False) -> 
         f"{human_size(limit)}): use a smaller document, for example one with only the "
         "operations the assistant needs."
     )
+
+
+def _not_link_local(url: str) -> None:
+    """Refuse a link-local address (a cloud's metadata service), redirects included."""
+    try:
+        refuse_link_local(url, "Fetching an action document")
+    except InsecureTransportError as exc:
+        raise ActionDocumentError(exc.message) from None

@@ -6,7 +6,7 @@ timeout (twice, when an expired OAuth2 token is renewed after a 401).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -18,7 +18,7 @@ from referencing.exceptions import Unresolvable
 from desktop.core import errors
 from desktop.core.gpt import Action
 from desktop.core.secrets import MASK
-from desktop.core.tools.actions.auth import Authenticator, authenticator_for
+from desktop.core.tools.actions.auth import Authenticator, authenticator_for, refuse_plain_secrets
 from desktop.core.tools.actions.client import ActionClient
 from desktop.core.tools.actions.http import (
     HttpRequest,
@@ -50,8 +50,10 @@ class ActionTool:
         auth: Authenticator,
         *,
         source_url: str = "",
+        http_hosts: Collection[str] = (),
     ) -> None:
         self.operation = operation
+        self._http_hosts = tuple(http_hosts)
         self.action = action
         self.spec = ToolSpec(
             name=operation.tool_name,
@@ -72,10 +74,17 @@ class ActionTool:
 
         Raises:
             errors.ToolError: the arguments do not fit the schema (no request is sent), a
-                secret is missing, or the call failed (timeout, connection, TLS, size).
+                secret is missing or would go over plain http, or the call failed
+                (timeout, connection, TLS, size).
         """
         values = self.validated(arguments)
         request = build_request(self.operation, self._base_url(), values)
+        if self.action.auth.type != "none":
+            try:
+                urls = [request.url, self.action.auth.token_url]
+                refuse_plain_secrets(self.action.name, urls, self._http_hosts)
+            except errors.InsecureTransportError as exc:
+                raise errors.ToolError(exc.message) from None
         used: list[str] = []
         sent: list[HttpRequest] = []
 
@@ -150,10 +159,12 @@ def tools_for_document(
     client: ActionClient,
     *,
     gpt_id: str = "",
+    http_hosts: Collection[str] = (),
 ) -> list[ActionTool]:
     """One tool per operation of `document`, all signing with `action.auth`.
 
-    `gpt_id` names the GPT in what errors about missing secrets tell the user to do.
+    `gpt_id` names the GPT in what errors about missing secrets tell the user to do;
+    `http_hosts` may get the action's secrets over plain http.
     """
     fix = errors.do(errors.Do.SET_ACTION_AUTH, gpt_id=gpt_id, action_id=action.id)
     auth = authenticator_for(
@@ -165,7 +176,7 @@ def tools_for_document(
         fix=fix,
     )
     return [
-        ActionTool(op, action, client, auth, source_url=document.source_url)
+        ActionTool(op, action, client, auth, source_url=document.source_url, http_hosts=http_hosts)
         for op in document.operations
     ]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.core.tools.code_interpreter.limits import Limits
+    from desktop.core.tools.code_interpreter.notes import UNISOLATED_WARNING
     from desktop.core.tools.code_interpreter.outputs import Execution, Image, KernelError
     from desktop.core.tools.code_interpreter.pool import KernelPool
     from desktop.core.tools.code_interpreter.probe import Protection, protection
@@ -29,9 +30,11 @@ _HOMES = {
     "Limits": "limits",
     "Protection": "probe",
     "protection": "probe",
+    "UNISOLATED_WARNING": "notes",
 }
 
 __all__ = [
+    "UNISOLATED_WARNING",
     "CodeInterpreterTool",
     "Execution",
     "Image",

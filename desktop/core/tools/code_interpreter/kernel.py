@@ -28,6 +28,8 @@ from jupyter_core.utils import ensure_event_loop
 
 from desktop.core import errors
 from desktop.core.tools.code_interpreter import launcher, processes
+from desktop.core.tools.code_interpreter.bubblewrap import SOURCE
+from desktop.core.tools.code_interpreter.isolation import AUTO
 from desktop.core.tools.code_interpreter.limits import Limits
 from desktop.core.tools.code_interpreter.outputs import Collector
 
@@ -59,7 +61,9 @@ def kernelspecs(folder: Path) -> KernelSpecManager:
     """Write our kernelspec under `folder` and a manager that finds only it."""
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True, exist_ok=True)
-    argv = [sys.executable, "-m", launcher.__name__, "-f", "{connection_file}"]
+    # -P: the thread's folder is the launcher's working folder, and code could have left a
+    # `desktop` package there for the next launcher (outside the sandbox) to import.
+    argv = [sys.executable, "-P", "-m", launcher.__name__, "-f", "{connection_file}"]
     description = {
         "argv": argv,
         "display_name": "Capsule Studio Python (sandboxed)",
@@ -71,10 +75,17 @@ def kernelspecs(folder: Path) -> KernelSpecManager:
     return KernelSpecManager(kernel_dirs=[str(folder / "kernels")])
 
 
-def environment(workdir: Path, rundir: Path, limits: Limits) -> dict[str, str]:
-    """The kernel's whole environment: no proxies, no secrets, nothing else of the app's."""
+def environment(
+    workdir: Path, rundir: Path, limits: Limits, isolation: str = AUTO
+) -> dict[str, str]:
+    """The kernel's whole environment: no proxies, no secrets, nothing else of the app's.
+
+    `isolation` is one of `isolation.MODES`: "auto" but in tests.
+    """
     private = workdir / PRIVATE_FOLDER
     env = {name: os.environ[name] for name in _KEPT if name in os.environ}
+    # The launcher imports this very `desktop` (installed or a source checkout).
+    env["PYTHONPATH"] = str(SOURCE)
     env.setdefault("LANG", "C.UTF-8")
     path = os.environ.get("PATH", os.defpath)
     env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), path])
@@ -87,6 +98,7 @@ def environment(workdir: Path, rundir: Path, limits: Limits) -> dict[str, str]:
     env.update(dict.fromkeys(_FEW_THREADS, "1"))
     env[launcher.WORKDIR_ENV] = str(workdir)
     env[launcher.RUNDIR_ENV] = str(rundir)
+    env[launcher.ISOLATION_ENV] = isolation
     env.update(limits.to_env())
     return env
 
@@ -146,7 +158,13 @@ class Kernel:
 
     @classmethod
     def start(
-        cls, specs: KernelSpecManager, workdir: Path, rundir: Path, limits: Limits, timeout_s: float
+        cls,
+        specs: KernelSpecManager,
+        workdir: Path,
+        rundir: Path,
+        limits: Limits,
+        timeout_s: float,
+        isolation: str = AUTO,
     ) -> Kernel:
         """Start a kernel and wait until it answers; errors.ToolError when it cannot."""
         (rundir / "tmp").mkdir(exist_ok=True)
@@ -159,7 +177,7 @@ class Kernel:
             ip=str(rundir / "k") if ipc else "127.0.0.1",
             connection_file=str(rundir / "kernel.json"),
         )
-        env = environment(workdir, rundir, limits)
+        env = environment(workdir, rundir, limits, isolation)
         thread = ManagerThread()
         try:
             with open(rundir / LOG_FILE, "wb") as log:
@@ -250,7 +268,7 @@ class Kernel:
 
     def leftovers(self) -> list[psutil.Process]:
         """Processes the code started that still run."""
-        return processes.leftovers(self.pid, bool(self.status.get("pid_namespace")))
+        return processes.leftovers(self.pid, int(self.status.get("chain", 2)))
 
     def kill_processes(self) -> None:
         """Kill the kernel and every process it started (any thread may call this)."""

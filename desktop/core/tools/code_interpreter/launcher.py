@@ -21,19 +21,27 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from desktop.core.tools.code_interpreter import netblock, sandbox, supervisor
+from desktop.core.tools.code_interpreter import (
+    bubblewrap,
+    isolation,
+    netblock,
+    sandbox,
+    supervisor,
+)
 from desktop.core.tools.code_interpreter.limits import (
     ENV_PREFIX,
     LINUX,
     Limits,
     apply_limits,
     limit_processes,
+    tasks_of,
 )
+from desktop.core.tools.code_interpreter.sandbox import NOBODY
 from desktop.core.tools.code_interpreter.syscalls import SandboxError
 
 if sys.platform != "win32":
@@ -41,8 +49,10 @@ if sys.platform != "win32":
 
 STATUS_FILE = "status.json"
 EXIT_FILE = "exit.json"
-WORKDIR_ENV = ENV_PREFIX + "WORKDIR"
-RUNDIR_ENV = ENV_PREFIX + "RUNDIR"
+WORKDIR_ENV = isolation.WORKDIR_ENV
+RUNDIR_ENV = isolation.RUNDIR_ENV
+ISOLATION_ENV = ENV_PREFIX + "ISOLATION"
+OUTSIDE_TASKS_ENV = ENV_PREFIX + "OUTSIDE_TASKS"
 CPU_GRACE_S = 2  # CPU seconds the code gets to unwind after the limit, before a kill
 _KERNEL_ARGS = ("--HistoryManager.enabled=False", "--IPKernelApp.quiet=True")
 
@@ -98,30 +108,93 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="launcher", description=__doc__)
     parser.add_argument("-f", dest="connection_file", help="the kernel's connection file")
     parser.add_argument("--probe", action="store_true", help="print what the sandbox can do")
+    parser.add_argument(isolation.INSIDE, action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.inside:
+        return _inside(args.connection_file, probe=args.probe)
     if args.probe:
-        sys.stdout.write(json.dumps(sandbox.probe()) + "\n")
+        sys.stdout.write(json.dumps(_probe()) + "\n")
         return 0
     if not args.connection_file:
         parser.error("-f CONNECTION_FILE is required")
-    workdir = Path(os.environ[WORKDIR_ENV])
-    rundir = Path(os.environ[RUNDIR_ENV])
+    workdir, rundir = Path(os.environ[WORKDIR_ENV]), Path(os.environ[RUNDIR_ENV])
     limits = Limits.from_env(os.environ)
-    for name in [n for n in os.environ if n.startswith(ENV_PREFIX)]:
-        del os.environ[name]
-    if LINUX:
-        # Our supervisor watches the app; ipykernel's own watch would take the namespace's
-        # init for a dead parent.
-        os.environ.pop("JPY_PARENT_PID", None)
+    mode = os.environ.get(ISOLATION_ENV, isolation.AUTO)
+    why: list[str] = []
+    try:
+        if LINUX and mode == isolation.AUTO:
+            isolation.hand_over_folders(workdir, rundir, [Path(args.connection_file)])
+            view = isolation.view_arguments(workdir, rundir, tmp_mb=limits.memory_mb)
+            refused = bubblewrap.usable(view)
+            if refused is None:
+                _count_outside_tasks()
+                command = [*isolation.inner_command(), "-f", args.connection_file]
+                return isolation.run_in_view(view, command, rundir)
+            why.append(refused)
+    except (OSError, SandboxError) as exc:
+        sys.stderr.write(f"the sandbox could not be set up: {exc}\n")
+        return 3
+    _forget_settings()
     try:
         found = sandbox.confine(workdir, rundir, [Path(args.connection_file)])
     except (OSError, SandboxError) as exc:
         sys.stderr.write(f"the sandbox could not be set up: {exc}\n")
         return 3
+    found.notes[:0] = why
     if LINUX:
         _split(found, rundir)
     found.limits = {**apply_limits(limits), "cpu_s": limits.cpu_s}
-    return _run_kernel(args.connection_file, rundir, limits, found)
+
+    def restrict() -> None:
+        if LINUX and mode != isolation.NONE:
+            isolation.settle_outside(workdir, rundir, found)
+
+    return _run_kernel(args.connection_file, rundir, limits, found, restrict=restrict)
+
+
+def _inside(connection_file: str | None, *, probe: bool) -> int:
+    """The launcher inside bwrap: finish the sandbox, then run the kernel (or report)."""
+    workdir, rundir = Path(os.environ[WORKDIR_ENV]), Path(os.environ[RUNDIR_ENV])
+    if probe:
+        found = isolation.settle_inside(workdir, rundir)
+        sys.stdout.write(json.dumps(found.to_dict()) + "\n")
+        return 0
+    limits = Limits.from_env(os.environ)
+    outside = int(os.environ.get(OUTSIDE_TASKS_ENV, "0"))
+    _forget_settings()
+    try:
+        found = isolation.settle_inside(workdir, rundir)
+    except (OSError, SandboxError) as exc:
+        sys.stderr.write(f"the sandbox could not be finished: {exc}\n")
+        return 3
+    found.limits = {**apply_limits(limits), "cpu_s": limits.cpu_s}
+    return _run_kernel(connection_file or "", rundir, limits, found, outside_tasks=outside)
+
+
+def _probe() -> dict[str, Any]:
+    try:
+        return isolation.probe(os.environ.get(ISOLATION_ENV, isolation.AUTO))
+    except (OSError, SandboxError) as exc:
+        return {"notes": [f"the sandbox could not be set up: {exc}"]}
+
+
+def _forget_settings() -> None:
+    """Remove our variables before any user code runs; the supervisor watches the app."""
+    for name in [n for n in os.environ if n.startswith(ENV_PREFIX)]:
+        del os.environ[name]
+    if LINUX:
+        # ipykernel's own watch would take the namespace's init for a dead parent.
+        os.environ.pop("JPY_PARENT_PID", None)
+
+
+def _count_outside_tasks() -> None:
+    """As root, tell the kernel how many tasks nobody runs outside its /proc.
+
+    Where the kernel gets no user namespace of its own, its process limit counts every
+    task of nobody's on the machine, and its fresh /proc shows only its own.
+    """
+    if os.geteuid() == 0:
+        os.environ[OUTSIDE_TASKS_ENV] = str(tasks_of(NOBODY, per_namespace=False))
 
 
 def _split(found: sandbox.Confinement, rundir: Path) -> None:
@@ -133,15 +206,24 @@ def _split(found: sandbox.Confinement, rundir: Path) -> None:
         sys.exit(supervisor.supervise(child, close_fds=[parent_alive], rundir=rundir))
     os.close(keep_open)
     supervisor.become_child(parent_alive)
+    found.chain = 2
     if found.pid_namespace:
+        found.chain = 3
         kernel = os.fork()
         if kernel:
             os._exit(supervisor.be_init(kernel))
 
 
 def _run_kernel(
-    connection_file: str, rundir: Path, limits: Limits, found: sandbox.Confinement
+    connection_file: str,
+    rundir: Path,
+    limits: Limits,
+    found: sandbox.Confinement,
+    *,
+    outside_tasks: int = 0,
+    restrict: Callable[[], None] = lambda: None,
 ) -> int:
+    """Start the kernel; `restrict` runs once it is set up, before it answers anyone."""
     # Imported here, in the kernel only: the supervisor stays a small process.
     from ipykernel.kernelapp import IPKernelApp  # noqa: PLC0415
 
@@ -151,7 +233,12 @@ def _run_kernel(
     netblock.install()
     # Counted now, so that the kernel's own threads do not eat into the code's share.
     found.limits["max_processes"] = limits.max_processes
-    found.limits["process_limit"] = limit_processes(limits.max_processes, found.user_namespace)
+    # Without a user namespace the count is nobody's on the whole machine.
+    outside = 0 if found.user_namespace else outside_tasks
+    found.limits["process_limit"] = limit_processes(
+        limits.max_processes, found.user_namespace, outside
+    )
+    restrict()  # after the count above, which reads /proc
     sandbox.write_json(rundir / STATUS_FILE, found.to_dict())
     app.start()  # type: ignore[no-untyped-call]
     return 0

@@ -53,16 +53,17 @@ def apply_limits(limits: Limits) -> dict[str, int]:
     return applied
 
 
-def limit_processes(max_processes: int, per_namespace: bool) -> int:
+def limit_processes(max_processes: int, per_namespace: bool, outside: int = 0) -> int:
     """Let the code start `max_processes` more tasks than run now; the limit set, or 0.
 
     The count is per user (per user namespace inside one), so what runs already (the
-    supervisor, the kernel's threads, other kernels without a namespace) is added.
+    supervisor, the kernel's threads, other kernels without a namespace) is added, and
+    `outside`: the user's tasks that this process's /proc does not show.
     """
     if sys.platform == "win32":
         return 0
-    running = _tasks_of(os.getuid(), per_namespace) if LINUX else _processes_of(os.getuid())
-    return _lower(resource.RLIMIT_NPROC, running + max_processes)
+    running = tasks_of(os.getuid(), per_namespace) if LINUX else _processes_of(os.getuid())
+    return _lower(resource.RLIMIT_NPROC, running + outside + max_processes)
 
 
 def _lower(which: int, value: int) -> int:
@@ -73,7 +74,7 @@ def _lower(which: int, value: int) -> int:
     return value
 
 
-def _tasks_of(uid: int, per_namespace: bool) -> int:
+def tasks_of(uid: int, per_namespace: bool) -> int:
     """Tasks (threads included) of `uid`, in our user namespace only when `per_namespace`."""
     own = os.readlink("/proc/self/ns/user")
     total = 0

@@ -19,6 +19,16 @@ CANCELLED = "The run was cancelled, so the code was stopped."
 CANCELLED_RUN = "The run was cancelled"
 _FASTER = f"Make the code faster or give it less data, or raise timeout_s in {SETTINGS}."
 CLOSED = "The thread's Python session was shut down while the code ran."
+UNISOLATED_WARNING = (
+    "Nothing on this computer can keep code a GPT runs away from your files: it could "
+    "read your home folder, your SSH keys and the app's conversations and settings, and "
+    "change them (a changed settings file can send your API keys elsewhere). Such code "
+    "can come from a shared capsule's instructions or documents, not only from you."
+)
+UNISOLATED = (
+    f"The code interpreter is off on this computer. {UNISOLATED_WARNING} Turn it on only "
+    "if you accept that, in the code interpreter's sandbox settings."
+)
 
 
 def seconds(value: float) -> str:

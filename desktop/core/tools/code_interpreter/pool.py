@@ -17,13 +17,15 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from desktop.core import errors
 from desktop.core.gpt import CodeInterpreterSettings
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.code_interpreter import notes
+from desktop.core.tools.code_interpreter.isolation import AUTO
 from desktop.core.tools.code_interpreter.kernel import PRIVATE_FOLDER, Kernel, RunEnd, kernelspecs
 from desktop.core.tools.code_interpreter.limits import Limits
 from desktop.core.tools.code_interpreter.outputs import Collector, Execution
-from desktop.core.tools.code_interpreter.sandbox import hand_over_tree, kernel_ids
+from desktop.core.tools.code_interpreter.sandbox import OPEN, hand_over_tree, kernel_ids
 
 MARKER = "ran"  # in the private folder: code ran in this thread once (in any process)
 # Unix socket paths must stay under 104 bytes; a run folder adds about 32 to the runtime's.
@@ -72,8 +74,17 @@ class KernelPool:
         grace_s: float = 3.0,
         start_timeout_s: float = 60.0,
         max_kernels: int = MAX_KERNELS,
+        isolation: str = AUTO,
+        unisolated_allowed: Callable[[], bool] = _never,
     ) -> None:
+        """A pool of kernels whose run folders go under `runtime`.
+
+        `unisolated_allowed` says whether the user allowed code to run where nothing keeps
+        it from their files; `isolation` is one of `isolation.MODES`, "auto" but in tests.
+        """
         self.files = files
+        self.isolation = isolation
+        self.unisolated_allowed = unisolated_allowed
         self.runtime = runtime
         self.grace_s = grace_s
         self.start_timeout_s = start_timeout_s
@@ -95,6 +106,8 @@ class KernelPool:
         Raises:
             errors.ValidationError: `thread_id` is not a thread id.
             errors.ToolError: the kernel could not start.
+            errors.UnisolatedCodeError: nothing here keeps the code from the user's files,
+                and the user has not allowed that.
         """
         limits = limits_of(settings)
         shown = {**asdict(limits), "timeout_s": settings.timeout_s}
@@ -201,7 +214,13 @@ class KernelPool:
         for name in ("home", "matplotlib", "ipython"):
             (private / name).mkdir(parents=True, exist_ok=True)
         rundir = Path(tempfile.mkdtemp(prefix=f"k-{thread_id[:12]}-", dir=self._run_base()))
-        return Kernel.start(self._specs, folder, rundir, limits, self.start_timeout_s)
+        kernel = Kernel.start(
+            self._specs, folder, rundir, limits, self.start_timeout_s, self.isolation
+        )
+        if kernel.status.get("files", OPEN) == OPEN and not self.unisolated_allowed():
+            kernel.close()  # it ran none of the code yet
+            raise errors.UnisolatedCodeError(notes.UNISOLATED)
+        return kernel
 
     def _run_base(self) -> Path:
         """Where a kernel's run folder (its sockets) goes.

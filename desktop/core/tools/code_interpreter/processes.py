@@ -10,8 +10,6 @@ from contextlib import suppress
 
 import psutil
 
-from desktop.core.tools.code_interpreter.limits import LINUX
-
 
 def tree(pid: int | None) -> list[psutil.Process]:
     """The launcher process `pid` first, then everything under it."""
@@ -24,22 +22,23 @@ def tree(pid: int | None) -> list[psutil.Process]:
         return []
 
 
-def leftovers(pid: int | None, pid_namespace: bool) -> list[psutil.Process]:
-    """Processes under launcher `pid` other than its own: what the code started.
+def leftovers(pid: int | None, chain: int) -> list[psutil.Process]:
+    """Processes under launcher `pid` other than the sandbox's own: what the code started.
 
-    On Linux the launcher is a supervisor, with the kernel (or, in a PID namespace, an
-    init whose first child is the kernel) under it. Elsewhere the launcher is the kernel.
+    The sandbox's own are `chain` processes from the launcher down to the kernel, each the
+    first child of the one before (a supervisor, bwrap, a namespace's init, the kernel).
     """
     found = tree(pid)
     if len(found) < 2:
         return []
     own = {found[0].pid}
-    if LINUX:
-        own.update(p.pid for p in found if _parent(p) == found[0].pid)
-        if pid_namespace:
-            inside = [p for p in found if _parent(p) in own and p.pid not in own]
-            if inside:
-                own.add(min(inside, key=_started).pid)
+    current = found[0].pid
+    for _ in range(chain - 1):
+        children = [p for p in found if _parent(p) == current and p.pid not in own]
+        if not children:
+            break
+        current = min(children, key=_started).pid
+        own.add(current)
     return [p for p in found if p.pid not in own]
 
 

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
@@ -46,16 +44,30 @@ if sys.platform != "win32":
 NOBODY = 65534
 NAMESPACE = "network namespace"
 IN_PROCESS = "in-process block"
+# What the code's files are kept from: the view bubblewrap built, Landlock's rules, nothing.
+VIEW = "bubblewrap"
+LANDLOCK = "landlock"
+OPEN = "none"
 
 
 @dataclass
 class Confinement:
-    """What the sandbox set up for one kernel; written to the kernel's status file."""
+    """What the sandbox set up for one kernel; written to the kernel's status file.
+
+    `chain` counts the sandbox's own processes from the launcher down to the kernel, so
+    that the app can tell them from processes the code started.
+    """
 
     network: str = IN_PROCESS  # or NAMESPACE
     pid_namespace: bool = False
     user_namespace: bool = False
     mount_namespace: bool = False
+    files: str = OPEN  # VIEW, LANDLOCK or OPEN
+    landlock: int = 0  # the Landlock ABI applied, 0 for none
+    proc: str = "host"  # "own" (a /proc of its PID namespace), "hidden" or "host"
+    tmp: str = "shared"  # "private" (gone with the session), "refused" or "shared"
+    sockets: str = "reachable"  # path sockets outside the thread's folder: or "unreachable"
+    chain: int = 2
     uid: int = -1
     user: str = ""
     limits: dict[str, int] = field(default_factory=dict)
@@ -107,9 +119,10 @@ def confine(workdir: Path, rundir: Path, owned: Sequence[Path] = ()) -> Confinem
     """
     found = Confinement()
     if not LINUX:
+        found.chain = 1  # the launcher is the kernel
         os.chdir(workdir)
         found.uid = kernel_ids()[0]
-        found.user = _user_name(found.uid)
+        found.user = user_name(found.uid)
         return found
     uid, gid = kernel_ids()
     root = os.geteuid() == 0
@@ -148,26 +161,15 @@ def confine(workdir: Path, rundir: Path, owned: Sequence[Path] = ()) -> Confinem
     found.pid_namespace = bool(done & CLONE_NEWPID)
     found.user_namespace = bool(done & CLONE_NEWUSER)
     found.uid = os.geteuid()
-    found.user = _user_name(found.uid)
+    found.user = user_name(found.uid)
     return found
-
-
-def probe() -> dict[str, Any]:
-    """Set up a throwaway sandbox as a kernel would get it, and say what worked."""
-    folder = Path(tempfile.mkdtemp(prefix="capsule-probe-"))
-    try:
-        found = confine(folder, folder)
-    finally:
-        os.chdir("/")
-        shutil.rmtree(folder, ignore_errors=True)
-    return found.to_dict()
 
 
 def write_json(path: Path, data: Mapping[str, Any]) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def _user_name(uid: int) -> str:
+def user_name(uid: int) -> str:
     if sys.platform == "win32":
         return os.environ.get("USERNAME", "")
     try:

@@ -136,6 +136,7 @@ def test_to_dict_holds_every_field(tiny_gguf: Path) -> None:
 
     assert data["architecture"] == "llama"
     assert data["file_size"] == tiny_gguf.stat().st_size
+    assert data["block_count"] == 2
     assert set(data) == {
         "path",
         "file_size",
@@ -147,6 +148,7 @@ def test_to_dict_holds_every_field(tiny_gguf: Path) -> None:
         "parameter_count",
         "embedding",
         "known_architecture",
+        "block_count",
     }
 
 

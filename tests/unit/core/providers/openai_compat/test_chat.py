@@ -178,7 +178,8 @@ def test_provider_facts(make_provider: MakeProvider) -> None:
     provider = make_provider()
     assert provider.name == "deepseek:test-model"
     assert provider.loaded and provider.context_size == DEFAULT_CONTEXT_SIZE
-    provider.load()
+    assert [type(e).__name__ for e in provider.load()] == ["ModelLoaded"]
+    assert provider.load_details == {}
     endpoint = endpoint_for("x", "custom", "http://127.0.0.1:1/v1", context_size=8192)
     assert RemoteProvider(endpoint, "m").context_size == 8192
     assert RemoteProvider(endpoint, "m", context_size=4096).context_size == 4096

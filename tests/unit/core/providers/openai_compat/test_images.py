@@ -390,3 +390,24 @@ def test_the_factory_shares_its_connections(server: OpenAIServer) -> None:
         assert server.requests[0].peer_port == server.requests[1].peer_port
     finally:
         factory.close()
+
+
+def test_an_image_link_to_a_link_local_address_is_not_downloaded(
+    server: OpenAIServer, make_images: MakeImages
+) -> None:
+    server.script(images_answer({"url": "http://169.254.169.254/latest/meta-data/"}))
+    with pytest.raises(errors.ProviderResponseError, match="link-local"):
+        make_images("sd-turbo").generate("a fox", size="512x512", quality="standard")
+    assert len(server.requests) == 1
+
+
+def test_an_image_link_redirecting_to_a_link_local_address_is_not_followed(
+    server: OpenAIServer, make_images: MakeImages
+) -> None:
+    link = f"http://127.0.0.1:{server.port}/files/fox.png"
+    server.script(
+        images_answer({"url": link}),
+        Answer(status=302, headers={"Location": "http://169.254.169.254/"}),
+    )
+    with pytest.raises(errors.ProviderResponseError, match="link-local"):
+        make_images("sd-turbo").generate("a fox", size="512x512", quality="standard")

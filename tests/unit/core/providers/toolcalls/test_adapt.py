@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from desktop.core.providers.llama.host import ChatFormatter
+from desktop.core.providers.llama.server.model import ChatFormatter
 from desktop.core.providers.toolcalls.adapt import (
     has_tool_history,
     offered_tools,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.providers.llama.host import ChatFormatter
+from desktop.core.providers.llama.server.model import ChatFormatter
 from desktop.core.providers.toolcalls.adapt import template_input
 from desktop.core.providers.toolcalls.calls import Call, Text
 from desktop.core.providers.toolcalls.formats import detect_format

@@ -309,3 +309,19 @@ def test_keys_keep_tokens_apart() -> None:
     cache = TokenCache()
     assert cache.get(("u", "id", ("a",)), lambda: ("one", None)) == "one"
     assert cache.get(("u", "id", ("b",)), lambda: ("two", None)) == "two"
+
+
+def test_a_secret_is_never_sent_over_plain_http_to_another_machine(
+    make_tool: MakeTool, secrets: Secrets
+) -> None:
+    secrets.set("pets-token", BEARER)
+    auth = ActionAuth(type="bearer", secret_name="pets-token")
+    tool = make_tool(secure("bearer"), server="http://api.example.com", auth=auth)
+    with pytest.raises(errors.ToolError, match=r"api\.example\.com over plain http"):
+        tool.run({})  # refused before any connection is tried
+
+
+def test_the_metadata_address_is_never_called(make_tool: MakeTool) -> None:
+    tool = make_tool(secure("bearer"), server="http://169.254.169.254/latest")
+    with pytest.raises(errors.ToolError, match="link-local"):
+        tool.run({})

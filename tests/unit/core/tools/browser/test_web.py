@@ -123,3 +123,16 @@ def test_the_answer_says_its_type_and_charset(web: WebServer, client: WebClient)
     web.page("/t", "x", "Text/Plain; charset=ISO-8859-1")
     answer = client.send("GET", f"{web.url}/t")
     assert (answer.content_type, answer.charset, answer.ok) == ("text/plain", "iso-8859-1", True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://[fe80::1]/",
+    ],
+)
+def test_link_local_addresses_are_never_fetched(client: WebClient, url: str) -> None:
+    with pytest.raises(errors.ToolError, match="link-local"):
+        client.send("GET", url)

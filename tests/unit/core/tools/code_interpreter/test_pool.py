@@ -293,3 +293,28 @@ def _alive(process: psutil.Process) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
         return False
+
+
+def test_code_where_nothing_isolates_it_is_refused_until_the_user_allows_it(
+    files: ThreadFiles, tmp_path: Path
+) -> None:
+    allowed: list[bool] = [False]
+    pool = KernelPool(
+        files,
+        tmp_path / "run",
+        grace_s=1.0,
+        isolation="none",
+        unisolated_allowed=lambda: allowed[0],
+    )
+    try:
+        with pytest.raises(errors.UnisolatedCodeError) as refused:
+            pool.execute("unisolated", "1 + 1", settings())
+        assert "SSH keys" in refused.value.message
+        assert refused.value.action == errors.UserAction("allow_unisolated_code")
+        assert pool.running() == []
+        allowed[0] = True
+        done = pool.execute("unisolated", "1 + 1", settings())
+        assert done.logs == "2\n"
+        assert done.protection["files"] == "none"
+    finally:
+        pool.shutdown_all()

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core.tools.code_interpreter import KernelPool, notes, protection
 from desktop.core.tools.code_interpreter.probe import Protection
-from desktop.core.tools.code_interpreter.sandbox import IN_PROCESS, NAMESPACE
+from desktop.core.tools.code_interpreter.sandbox import IN_PROCESS, LANDLOCK, NAMESPACE, VIEW
 from tests.unit.core.tools.code_interpreter.conftest import kernel_processes, settings
 
 pytestmark = pytest.mark.skipif(
@@ -181,9 +181,12 @@ def test_the_namespace_blocks_what_the_python_block_cannot(
     done = pool.execute("shared", "1", settings())
     if done.protection.get("network") != NAMESPACE:
         pytest.skip("no network namespace on this system")
+    # Past Python's block: Landlock refuses TCP (EACCES) where it can; the namespace's
+    # own loopback has nobody listening (ECONNREFUSED) or is down (ENETUNREACH).
     raw = f"import _socket\n_socket.socket().connect(('127.0.0.1', {port}))"
     done = pool.execute("shared", raw, settings())
-    assert done.error is not None and "Network is unreachable" in done.error.value
+    assert done.error is not None, done.text()
+    assert done.error.name in ("PermissionError", "ConnectionRefusedError", "OSError")
     assert reached == []
 
 
@@ -206,22 +209,53 @@ def test_protection_matches_what_a_kernel_gets(pool: KernelPool) -> None:
     assert probed.network == kernel.network
     assert probed.pid_namespace == kernel.pid_namespace
     assert probed.user == kernel.user
+    assert probed.files == kernel.files
+    assert probed.proc == kernel.proc
     assert protection() is probed  # cached
-    assert len(probed.lines()) == 3
+    assert len(probed.lines()) == 6
     assert probed.lines()[0].startswith("Network: blocked")
 
 
 def test_protection_in_plain_words() -> None:
-    strong = Protection(NAMESPACE, True, True, "nobody")
+    strong = Protection(
+        NAMESPACE,
+        True,
+        True,
+        "nobody",
+        files=VIEW,
+        landlock=6,
+        proc="own",
+        tmp="private",
+        sockets="unreachable",
+    )
+    fallback = Protection(
+        NAMESPACE, True, True, "ann", files=LANDLOCK, landlock=4, proc="hidden", tmp="refused"
+    )
     weak = Protection(IN_PROCESS, False, False, "ann")
     assert strong.lines() == [
         "Network: blocked by a Linux network namespace",
-        "Processes: everything the code starts ends with its session (a Linux PID namespace)",
+        "Files: the code sees only the system, Python and its thread's folder (bubblewrap); "
+        "your home folder, the app's data and settings and other threads do not exist for "
+        "it; Landlock (ABI 6) keeps its writes in that folder and its private /tmp",
+        "Processes: everything the code starts ends with its session (a Linux PID "
+        "namespace); it sees only its own processes",
+        "Local sockets: none of the machine's can be reached (the D-Bus session bus, which "
+        "the keyring answers on, included)",
+        "Temporary files: a private /tmp, removed with the session",
         "User: the code runs as the unprivileged user nobody",
     ]
+    assert strong.isolated and fallback.isolated and not weak.isolated
+    assert "writes only in that folder (Landlock, ABI 4" in fallback.lines()[1]
+    assert "process list is closed to it (Landlock)" in fallback.lines()[2]
+    assert "the D-Bus session bus (which the keyring answers on) included" in (fallback.lines()[3])
+    assert "shared /tmp is closed to the code" in fallback.lines()[4]
     assert weak.lines()[0] == (
         "Network: blocked inside Python only (this system does not allow network namespaces)"
     )
-    assert "can outlive it" in weak.lines()[1]
+    assert weak.lines()[1].startswith("Files: NOT isolated: the code can read and change")
+    assert "can outlive it" in weak.lines()[2]
+    assert "list the machine's processes" in weak.lines()[2]
+    assert "what the code leaves there stays" in weak.lines()[4]
     assert strong.network_text == "network blocked by a Linux network namespace"
-    assert weak.lines()[2] == "User: the code runs as ann, with your file permissions"
+    assert weak.lines()[5] == "User: the code runs as ann, with your file permissions"
+    assert Protection.from_status(strong.to_dict()) == strong

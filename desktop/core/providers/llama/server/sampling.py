@@ -1,14 +1,12 @@
-"""Sampling one answer on the model's worker: tokens to text, stop strings, tool calls.
+"""Sampling one answer in the model host: tokens to text, stop strings, tool calls.
 
-`generate` runs on the worker and hands every event to `emit` (a queue's `put`); the
-provider's `stream` reads them on the engine's thread.
+`generate` runs on the host's main thread and hands every event to `emit`, which batches
+them onto the pipe.
 """
 
 from __future__ import annotations
 
-import codecs
 import random
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -16,18 +14,9 @@ import llama_cpp
 from llama_cpp.llama_grammar import LlamaGrammar
 
 from desktop.core.providers import base
-from desktop.core.providers.llama.tooling import ToolPlan
+from desktop.core.providers.llama.server.tooling import ToolPlan
+from desktop.core.providers.llama.text import StopScanner, Utf8Stream
 from desktop.core.providers.toolcalls.calls import Call, Piece, Text
-
-
-class Failure:
-    """An exception raised on the worker, carried to the consumer's thread."""
-
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
-
-
-DONE = object()
 
 
 def generate(
@@ -35,53 +24,45 @@ def generate(
     request: base.ChatRequest,
     tokens: list[int],
     cancel: base.CancelToken,
-    stop: threading.Event,
-    emit: Callable[[Any], None],
+    emit: Callable[[base.ProviderEvent], None],
     plan: ToolPlan | None = None,
 ) -> None:
     """Sample until an end token, the limit, or a cancel; emit text, calls, usage, finish."""
+    cached = cached_prefix(llm, tokens)
+    llm.set_seed(request.seed if request.seed is not None else random.randrange(2**31))
+    limit = llm.n_ctx() - len(tokens)
+    if request.max_tokens is not None:
+        limit = min(limit, request.max_tokens)
+    answer = _Answer(emit, request.stop, plan)
+    sampled = _Tokens(llm, tokens, request, plan.grammar if plan else None)
+    count, finish = 0, "length"
+    vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
+    special = plan is not None  # call markers are often special tokens
+    lazy = plan is not None and plan.lazy_grammar is not None
     try:
-        cached = cached_prefix(llm, tokens)
-        llm.set_seed(request.seed if request.seed is not None else random.randrange(2**31))
-        limit = llm.n_ctx() - len(tokens)
-        if request.max_tokens is not None:
-            limit = min(limit, request.max_tokens)
-        answer = _Answer(emit, request.stop, plan)
-        sampled = _Tokens(llm, tokens, request, plan.grammar if plan else None)
-        count, finish = 0, "length"
-        vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
-        special = plan is not None  # call markers are often special tokens
-        lazy = plan is not None and plan.lazy_grammar is not None
-        try:
-            for token in sampled if limit > 0 else ():
-                if cancel.cancelled or stop.is_set():
-                    finish = "cancelled"
-                    break
-                if llama_cpp.llama_vocab_is_eog(vocab, token):
-                    finish = "stop"
-                    break
-                count += 1
-                if answer.feed(llm.detokenize([token], special=special)):
-                    finish = "stop"
-                    break
-                if count >= limit:
-                    break
-                grammar = answer.lazy_grammar() if lazy else None
-                if grammar is not None:
-                    sampled.constrain(grammar)
-        finally:
-            sampled.close()
-        finish = answer.finish(finish)
-        emit(
-            base.Usage(
-                prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached
-            )
-        )
-        emit(base.Finish(finish))  # type: ignore[arg-type]
-    except BaseException as exc:  # hand every failure to the consumer's thread
-        emit(Failure(exc))
+        for token in sampled if limit > 0 else ():
+            if cancel.cancelled:
+                finish = "cancelled"
+                break
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                finish = "stop"
+                break
+            count += 1
+            if answer.feed(llm.detokenize([token], special=special)):
+                finish = "stop"
+                break
+            if count >= limit:
+                break
+            grammar = answer.lazy_grammar() if lazy else None
+            if grammar is not None:
+                sampled.constrain(grammar)
     finally:
-        emit(DONE)
+        sampled.close()
+    finish = answer.finish(finish)
+    emit(
+        base.Usage(prompt_tokens=len(tokens), completion_tokens=count, cached_prompt_tokens=cached)
+    )
+    emit(base.Finish(finish))  # type: ignore[arg-type]
 
 
 def cached_prefix(llm: Any, tokens: list[int]) -> int:
@@ -196,52 +177,3 @@ class _Answer:
                 self._emit(base.ToolCallDelta(piece.index, piece.id, piece.name, piece.arguments))
                 if not piece.closed:
                     self._emit(base.Notice(f"the answer ended inside tool call {piece.index}"))
-
-
-class Utf8Stream:
-    """Decodes token bytes as they come.
-
-    A character split across tokens comes out whole, once its last byte arrives; bytes that
-    can never form a character come out as U+FFFD and are counted in `replaced`.
-    """
-
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        self.replaced = 0
-
-    def feed(self, data: bytes) -> str:
-        text = self._decoder.decode(data)
-        self.replaced += text.count("\ufffd")
-        return text
-
-    def finish(self) -> str:
-        """Whatever is left; an incomplete character at the very end becomes U+FFFD."""
-        text = self._decoder.decode(b"", final=True)
-        self.replaced += text.count("\ufffd")
-        return text
-
-
-class StopScanner:
-    """Holds back text that might be the start of a stop string; reports a full match."""
-
-    def __init__(self, stops: list[str]) -> None:
-        self._stops = [s for s in stops if s]
-        self._keep = max((len(s) for s in self._stops), default=1) - 1
-        self._buffer = ""
-
-    def feed(self, text: str) -> tuple[str, bool]:
-        if not self._stops:
-            return text, False
-        self._buffer += text
-        for stop in self._stops:
-            at = self._buffer.find(stop)
-            if at >= 0:
-                visible, self._buffer = self._buffer[:at], ""
-                return visible, True
-        cut = max(len(self._buffer) - self._keep, 0)
-        visible, self._buffer = self._buffer[:cut], self._buffer[cut:]
-        return visible, False
-
-    def flush(self, text: str) -> str:
-        out, self._buffer = self._buffer + text, ""
-        return out

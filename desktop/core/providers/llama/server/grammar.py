@@ -1,6 +1,6 @@
 """Tool-call grammars for llama.cpp: llama-cpp-python's schema converter, checked before use.
 
-Runs on the model's worker (the check builds a grammar sampler against its vocabulary).
+Runs in the model host (the check builds a grammar sampler against its vocabulary).
 """
 
 from __future__ import annotations

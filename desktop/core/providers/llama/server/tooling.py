@@ -1,6 +1,6 @@
 """Tools for a local model: its template's tool mode, and each request's parser and grammar.
 
-Everything here runs on the model's worker thread.
+Everything here runs in the model host, on its main thread.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.providers import base
-from desktop.core.providers.llama.grammar import tool_grammar
-from desktop.core.providers.llama.host import _Resident
+from desktop.core.providers.llama.server.grammar import tool_grammar
+from desktop.core.providers.llama.server.model import LoadedModel
 from desktop.core.providers.toolcalls.adapt import (
     has_tool_history,
     named_tool,
@@ -42,16 +42,16 @@ class ToolPlan:
         return self.format.parser(self.tools)
 
 
-def tool_mode(resident: _Resident) -> ToolMode:
-    """The model's tool mode, probed on first use and kept on the resident."""
-    if resident.tool_mode is None:
-        formatter = resident.formatter
+def tool_mode(model: LoadedModel) -> ToolMode:
+    """The model's tool mode, probed on first use and kept on the model."""
+    if model.tool_mode is None:
+        formatter = model.formatter
 
         def render(given: TemplateInput) -> str:
             return str(apply_template(formatter, given).prompt)
 
-        resident.tool_mode = probe_tool_mode(formatter.template, render)
-    return resident.tool_mode
+        model.tool_mode = probe_tool_mode(formatter.template, render)
+    return model.tool_mode
 
 
 def apply_template(formatter: Any, given: TemplateInput) -> Any:
@@ -61,25 +61,25 @@ def apply_template(formatter: Any, given: TemplateInput) -> Any:
     )
 
 
-def request_input(resident: _Resident, request: base.ChatRequest) -> TemplateInput:
+def request_input(model: LoadedModel, request: base.ChatRequest) -> TemplateInput:
     """The template input for a request: as is without tools, adapted with them."""
     tools = offered_tools(request.tools, request.tool_choice)
     if not tools and not has_tool_history(request.messages):
         # Some templates read variables of their own even without tools (FireFunction).
-        extras = detect_format(resident.formatter.template).extras
+        extras = detect_format(model.formatter.template).extras
         return TemplateInput(request.messages, extra=extras([]) if extras else {})
-    return template_input(tool_mode(resident), request.messages, tools, request.tool_choice)
+    return template_input(tool_mode(model), request.messages, tools, request.tool_choice)
 
 
-def tool_plan(resident: _Resident, request: base.ChatRequest) -> ToolPlan | None:
+def tool_plan(model: LoadedModel, request: base.ChatRequest) -> ToolPlan | None:
     """How to sample and parse the answer to `request`; None when no tools are offered."""
     tools = offered_tools(request.tools, request.tool_choice)
     if not tools:
         return None
-    mode = tool_mode(resident)
+    mode = tool_mode(model)
     layout = mode.format.layout
     forced = request.tool_choice == "required" or named_tool(request.tool_choice) is not None
-    vocab = resident.llm._model.vocab  # the adapter owns this detail of llama-cpp-python
+    vocab = model.llm._model.vocab  # the adapter owns this detail of llama-cpp-python
     if layout is None:
         notice = (
             f"tool_choice {request.tool_choice!r} is asked of the model but not enforced: "
