@@ -9,7 +9,6 @@ from desktop.cli.fixes import command, error_text
 from desktop.cli.output import indent
 from desktop.core.errors import UserAction
 from desktop.core.runs.steps import (
-    CodeRun,
     FunctionCall,
     MessageDetails,
     ModelCall,
@@ -18,6 +17,7 @@ from desktop.core.runs.steps import (
     Timings,
     ToolCallsDetails,
 )
+from desktop.core.runs.toolrecords import CodeRun
 from desktop.core.store.records import Run
 
 # Tool output shown per call by `runs show`; the step keeps the tool's (truncated) copy.

@@ -12,8 +12,9 @@ from typing import Any
 
 from desktop.core.ids import now
 from desktop.core.runs import events as ev
-from desktop.core.runs.steps import ErrorInfo, MessageDetails, Record, Step, StepDetails
+from desktop.core.runs.steps import ErrorInfo, MessageDetails, Step, StepDetails
 from desktop.core.runs.timeline import RunTimeline
+from desktop.core.runs.toolrecords import Record
 from desktop.core.store import Repositories, Store
 from desktop.core.store.records import Message, Run, text_content
 
