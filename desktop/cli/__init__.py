@@ -20,10 +20,11 @@ from desktop.cli import (
     runs_cmds,
     threads_cmds,
 )
+from desktop.cli.fixes import error_text
 from desktop.cli.output import err
-from desktop.cli.services import Services
 from desktop.core import errors, logfile
 from desktop.core.secrets import SecretMask
+from desktop.core.services import Services
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args, services))
     except errors.CapsuleError as exc:
-        err(f"error: {exc.message}")
-        hint = _HINTS.get(str(getattr(exc, "action", "") or ""))
-        if hint:
-            err(hint)
+        err(f"error: {error_text(exc)}")
         return 1
     except KeyboardInterrupt:
         err("interrupted")
@@ -72,15 +70,6 @@ def main(argv: list[str] | None = None) -> int:
         for handler in handlers:
             logging.getLogger().removeHandler(handler)
             handler.close()
-
-
-# What the user can do about an error whose `action` names it, as commands.
-_HINTS = {
-    "allow_http_host": "To allow it anyway, add --allow-http to `capsule providers add` "
-    "or `capsule actions auth`.",
-    "allow_unisolated_code": "`capsule capabilities allow-unisolated` turns the code "
-    "interpreter on after a warning.",
-}
 
 
 def _start_logging(services: Services) -> list[logging.Handler]:

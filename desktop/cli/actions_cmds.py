@@ -8,10 +8,10 @@ import sys
 from typing import Any
 
 from desktop.cli.output import confirm, emit_json, err, read_secret, table
-from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.gpt import Action, ActionAuth, update_definition
 from desktop.core.netguard import host_of
+from desktop.core.services import Services
 from desktop.core.store.records import Gpt
 from desktop.core.tools.actions.model import ActionDocument, Operation, SecurityScheme
 

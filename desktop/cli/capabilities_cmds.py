@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from desktop.cli.output import confirm, emit_json, read_secret
-from desktop.cli.services import Services
 from desktop.core.gpt import Capabilities, capability_problems
+from desktop.core.services import Services
 from desktop.core.tools.browser import BRAVE_SECRET, TAVILY_SECRET
 from desktop.core.tools.code_interpreter import UNISOLATED_WARNING, protection
 

@@ -9,12 +9,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from desktop.cli.fixes import error_text
 from desktop.cli.output import emit_json, err
-from desktop.cli.services import Services
+from desktop.cli.steps_text import tool_note, waiting_lines
 from desktop.core import errors
 from desktop.core.runs import events as ev
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
 from desktop.core.runs.engine import RunStream
+from desktop.core.runs.timeline import RunTimeline
+from desktop.core.services import Services
 from desktop.core.store.records import Run
 
 EXIT_FAILED = 1
@@ -92,12 +95,15 @@ def _attach(args: argparse.Namespace, services: Services, message: str) -> str:
 def follow(stream: RunStream, services: Services, as_json: bool, ask: bool = True) -> int:
     """Print a run to its end; on a terminal, answer its consent questions as they come.
 
+    The printers read the run's timeline, built from the store and kept up by the events.
     Returns the exit code for the run's final status.
     """
+    timeline = RunTimeline.load(services.store, stream.run_id)
     while True:
         with _Interrupts(stream):
-            final = print_json(stream) if as_json else print_text(stream)
-        run = services.store.runs.get(stream.run_id)
+            final = print_json(stream, timeline) if as_json else print_text(stream, timeline)
+        run = timeline.run
+        assert run is not None
         decision = _ask_consent(run) if ask and not as_json else None
         if decision is None:
             break
@@ -107,7 +113,7 @@ def follow(stream: RunStream, services: Services, as_json: bool, ask: bool = Tru
     else:
         err(f"thread {run.thread_id}  run {run.id}  ({run.status})")
         if final == "failed" and run.last_error:
-            err(f"error: {run.last_error['message']}")
+            err(f"error: {error_text(run.last_error)}")
     if run.status == "failed":
         return EXIT_FAILED
     if run.status == "cancelled":
@@ -143,25 +149,27 @@ def _ask_consent(run: Run) -> str | None:
         question = "Type o (allow once), a (always for this GPT) or d (deny): "
 
 
-def print_json(stream: RunStream) -> str:
+def print_json(stream: RunStream, timeline: RunTimeline) -> str:
     status = ""
     for event in stream:
+        timeline.apply(event)
         emit_json(event.to_dict())
         if event.event in ev.RUN_FINAL.values():
             status = event.data["status"]
     return status
 
 
-def print_text(stream: RunStream) -> str:
+def print_text(stream: RunStream, timeline: RunTimeline) -> str:
     status = ""
     wrote = False
     for event in stream:
+        timeline.apply(event)
         if event.event == ev.MESSAGE_DELTA:
             for part in event.data["delta"]["content"]:
                 sys.stdout.write(part["text"]["value"])
             sys.stdout.flush()
             wrote = True
-        for note in _notes(event):
+        for note in _notes(event, timeline):
             err(("\n" if wrote else "") + note)
         if event.event in ev.RUN_FINAL.values():
             status = event.data["status"]
@@ -171,22 +179,17 @@ def print_text(stream: RunStream) -> str:
     return status
 
 
-def _notes(event: ev.Event) -> list[str]:
+def _notes(event: ev.Event, timeline: RunTimeline) -> list[str]:
     """What the terminal says on stderr about an event besides the answer's text."""
     if event.event == ev.MODEL_LOADING:
         return [f"Loading {event.data['model']}…"] if not event.data.get("progress") else []
     if event.event == ev.MODEL_LOADED:
         return [f"Loaded in {event.data['seconds']:.1f} s{offload_note(event.data['details'])}"]
     if event.event == ev.STEP_COMPLETED and event.data["type"] == "tool_calls":
-        notes = (tool_note(call) for call in event.data["step_details"]["tool_calls"])
+        notes = (tool_note(call) for call in timeline.step(event.data["id"]).function_calls())
         return [note for note in notes if note]
     if event.event == ev.RUN_REQUIRES_ACTION:
-        required = event.data["required_action"]
-        return [
-            f"waiting for tool output: {call['function']['name']}"
-            f"({call['function']['arguments']}) call {call['id']}"
-            for call in required.get("submit_tool_outputs", {}).get("tool_calls", [])
-        ]
+        return waiting_lines(event.data["required_action"])
     return []
 
 
@@ -197,30 +200,3 @@ def offload_note(details: dict[str, Any]) -> str:
     if not details["gpu_layers"]:
         return "; on the CPU"
     return f"; {details['gpu_layers']} of {details['layers']} layers on {details['offload']}"
-
-
-def tool_note(call: dict[str, Any]) -> str:
-    """One line on what a built-in tool did, for the terminal (empty for other calls)."""
-    name = call.get("function", {}).get("name", "")
-    made = [*call.get("images", [])]
-    if "code_interpreter" in call:
-        outputs = call["code_interpreter"].get("outputs", [])
-        failed = any(o.get("type") == "error" for o in outputs)
-        for output in outputs:
-            if output.get("type") == "files":
-                made += [f["name"] for f in output["files"] if f["name"] not in made]
-        note = f"[{name}] ran {len(call['code_interpreter'].get('input', '').splitlines())} line(s)"
-        note += ", failed" if failed else ""
-    elif "web_browsing" in call:
-        browsing = call["web_browsing"]
-        what = browsing.get("final_url") or browsing.get("url") or browsing.get("query", "")
-        note = f"[{name}] {browsing.get('action', '')} {what}"
-    elif "image_generation" in call:
-        note = f"[{name}] made {len(call['image_generation'].get('images', []))} image(s)"
-    else:
-        return ""
-    if call.get("error"):
-        note += f": {call['error'].get('message', '')}"
-    if made:
-        note += "; files: " + ", ".join(made)
-    return note

@@ -9,8 +9,8 @@ from typing import Any
 
 from desktop import __version__
 from desktop.cli.output import emit_json
-from desktop.cli.services import Services
 from desktop.core.providers.llama.build import build_info, describe
+from desktop.core.services import Services
 
 
 def add_parser(subparsers: Any) -> None:

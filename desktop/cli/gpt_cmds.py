@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from desktop.cli.capabilities_cmds import capability_lines
 from desktop.cli.output import emit_json, err, table
-from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.gpt import (
     Capabilities,
@@ -18,7 +17,7 @@ from desktop.core.gpt import (
     update_definition,
     validate_definition,
 )
-from desktop.core.providers.profiles import split_reference
+from desktop.core.services import Services
 
 
 def add_parser(subparsers: Any) -> None:
@@ -143,7 +142,7 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
         changes["conversation_starters"] = args.starter
     model: dict[str, Any] = {}
     if args.model is not None:
-        model["provider"], model["model"] = _model_choice(args.model, services)
+        model["provider"], model["model"] = services.models.choose(args.model)
     for option, field in (
         ("temperature", "temperature"),
         ("top_p", "top_p"),
@@ -170,34 +169,6 @@ def _switches(enable: list[str], disable: list[str]) -> dict[str, Any]:
         raise errors.ValidationError(f"{', '.join(sorted(both))}: both --enable and --disable")
     switches = {name: {"enabled": True} for name in enable}
     return switches | {name: {"enabled": False} for name in disable}
-
-
-def _model_choice(reference: str, services: Services) -> tuple[str, str]:
-    """Check a --model value now, so a typo fails at create time, not at the first chat.
-
-    Returns the provider ("local" or a profile name) and the model reference to store.
-    """
-    if not reference.strip():
-        return "local", ""
-    profile, model_id = split_reference(reference, services.settings.load())
-    if profile is not None:
-        return profile, model_id
-    try:
-        return "local", _local_reference(reference, services)
-    except errors.ModelNotFoundError as exc:
-        prefix, sep, _ = reference.partition(":")
-        if sep and prefix and not PureWindowsPath(reference).drive:
-            raise errors.ModelNotFoundError(
-                f"{exc.message} If '{prefix}' is meant as a provider profile, add it first: "
-                f"`capsule providers add {prefix} --base-url URL --api-key-stdin`."
-            ) from None
-        raise
-
-
-def _local_reference(reference: str, services: Services) -> str:
-    model = services.local_models.resolve(reference)
-    path = Path(reference).expanduser()
-    return str(model.path) if path.suffix.lower() == ".gguf" or path.is_file() else model.id
 
 
 def _assignments(pairs: list[str]) -> dict[str, Any]:

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import emit_json, err, table
-from desktop.cli.services import Services
-from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.ingest import Progress
-from desktop.core.knowledge.search import search
+from desktop.core.services import Services
 from desktop.core.units import human_size
 
 
@@ -42,20 +40,15 @@ def add_parser(subparsers: Any) -> None:
 
 
 def add_files(args: argparse.Namespace, services: Services) -> int:
-    gpt = services.store.gpts.get(args.gpt_id)
     failed = 0
     bar = _Bar(sys.stderr.isatty())
-    # One child process reads every file of the batch, each under a time and memory limit.
-    with IsolatedExtractor() as extractor:
-        ingestor = services.ingestor(gpt.definition.knowledge.embedding_model, extractor.extract)
-        for progress in ingestor.add(gpt.id, args.paths, gpt.definition.knowledge, args.password):
-            if progress.status == "started":
-                bar.show(progress)
-                continue
-            bar.clear()
-            failed += progress.status == "failed"
-            print(_line(progress), flush=True)
-    services.sync_knowledge_files(gpt.id)
+    for progress in services.knowledge.add(args.gpt_id, args.paths, args.password):
+        if progress.status == "started":
+            bar.show(progress)
+            continue
+        bar.clear()
+        failed += progress.status == "failed"
+        print(_line(progress), flush=True)
     return 1 if failed else 0
 
 
@@ -91,14 +84,12 @@ class _Bar:
 
 
 def list_files(args: argparse.Namespace, services: Services) -> int:
-    gpt = services.store.gpts.get(args.gpt_id)
-    services.ingestor("").recover(gpt.id)  # a file a killed process left shows as such
-    files = services.store.knowledge.list(gpt.id)
+    files = services.knowledge.files(args.gpt_id)
     if args.json:
         emit_json([f.to_dict() for f in files])
         return 0
     if not files:
-        print(f"No knowledge files yet. Add some: capsule knowledge add {gpt.id} FILE_OR_DIR")
+        print(f"No knowledge files yet. Add some: capsule knowledge add {args.gpt_id} FILE_OR_DIR")
         return 0
     rows = [
         [
@@ -117,34 +108,20 @@ def list_files(args: argparse.Namespace, services: Services) -> int:
 
 
 def remove_file(args: argparse.Namespace, services: Services) -> int:
-    gpt = services.store.gpts.get(args.gpt_id)
-    record = services.ingestor("").remove(gpt.id, args.file_id)
-    services.sync_knowledge_files(gpt.id)
+    record = services.knowledge.remove(args.gpt_id, args.file_id)
     print(f"Removed {record.name} and its {record.chunks} chunks.")
     return 0
 
 
 def search_files(args: argparse.Namespace, services: Services) -> int:
-    gpt = services.store.gpts.get(args.gpt_id)
-    settings = gpt.definition.knowledge
-    results = search(
-        services.index,
-        gpt.id,
-        args.query,
-        k=args.k or settings.top_k,
-        threshold=settings.score_threshold,
-        embed=services.query_embedder(settings.embedding_model),
-        mode=settings.retrieval_mode,
-    )
-    names = {f.id: f.name for f in services.store.knowledge.list(gpt.id)}
+    results = services.knowledge.search(args.gpt_id, args.query, k=args.k)
     if args.json:
-        emit_json([{**r.to_dict(), "file": names.get(r.file_id, r.file_id)} for r in results])
+        emit_json(results)
         return 0
     if not results:
         err("No matching chunks.")
     for rank, result in enumerate(results, 1):
-        where = f"page {result.page}" if result.page else result.location or "-"
-        name = names.get(result.file_id, result.file_id)
-        print(f"{rank}. {name} ({where}), score {result.score:.4f}")
-        print("   " + result.text.replace("\n", " ")[:300])
+        where = f"page {result['page']}" if result["page"] else result["location"] or "-"
+        print(f"{rank}. {result['file']} ({where}), score {result['score']:.4f}")
+        print("   " + result["text"].replace("\n", " ")[:300])
     return 0

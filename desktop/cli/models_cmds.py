@@ -10,7 +10,6 @@ from typing import Any, TextIO
 
 from desktop.cli.chat_cmds import EXIT_CANCELLED
 from desktop.cli.output import confirm, emit_json, err, table
-from desktop.cli.services import Services
 from desktop.core import errors
 from desktop.core.models import library, storage
 from desktop.core.models.catalog import CatalogEntry, HubFile, load_catalog
@@ -18,6 +17,7 @@ from desktop.core.models.memory import MemoryEstimate, estimate_memory
 from desktop.core.models.progress import Progress
 from desktop.core.providers.llama.build import auto_gpu_layers, build_info
 from desktop.core.providers.local import LocalModel, model_id
+from desktop.core.services import Services
 from desktop.core.units import human_count, human_size
 
 # Imports smaller than this finish before a progress line would help.
@@ -59,14 +59,14 @@ def _memory(path: Path) -> MemoryEstimate | None:
 
 
 def list_models(args: argparse.Namespace, services: Services) -> int:
-    models = services.local_models.list()
+    models = services.models.list()
     estimates = {m.id: _memory(m.path) if m.info else None for m in models}
     build = _build(services) if any(m.info for m in models) else {}
     if args.json:
         emit_json([_model_dict(m, estimates[m.id], build) for m in models])
         return 0
     if not models:
-        folders = "\n  ".join(str(f) for f in services.local_models.folders)
+        folders = "\n  ".join(str(f) for f in services.models.folders)
         print(f"No models found. Put .gguf files into one of:\n  {folders}")
         print("Or download one: `capsule models catalog` lists recommended models.")
         return 0
@@ -126,34 +126,23 @@ def _model_row(
 
 def show_catalog(args: argparse.Namespace, services: Services) -> int:
     catalog = load_catalog()
-    folders = services.paths.model_dirs()
+    states = [services.models.catalog_state(entry) for entry in catalog.models]
     if args.json:
-        emit_json([{**e.to_dict(), **_local_state(e, folders)} for e in catalog.models])
+        emit_json(
+            [{**e.to_dict(), **s.to_dict()} for e, s in zip(catalog.models, states, strict=True)]
+        )
         return 0
     rows = []
-    for entry in catalog.models:
-        state = _local_state(entry, folders)
-        status = "downloaded" if state["downloaded"] else ""
-        if not status and state["partial_bytes"]:
-            status = f"partial ({human_size(state['partial_bytes'])})"
+    for entry, state in zip(catalog.models, states, strict=True):
+        status = "downloaded" if state.downloaded else ""
+        if not status and state.partial_bytes:
+            status = f"partial ({human_size(state.partial_bytes)})"
         context = f"{entry.context_length:,}" if entry.context_length else "?"
         langs = ",".join(entry.languages[:4]) + ("+" if len(entry.languages) > 4 else "")
         rows.append([entry.id, ",".join(entry.uses), langs, entry.license, context, status])
     print(table(rows, ["ID", "USES", "LANGUAGES", "LICENSE", "CONTEXT", "STATUS"]))
     print("\nDownload one with `capsule models download ID`; sizes come from the hub.")
     return 0
-
-
-def _local_state(entry: CatalogEntry, folders: list[Path]) -> dict[str, Any]:
-    found = next((f / entry.file_name for f in folders if (f / entry.file_name).is_file()), None)
-    partial = sum(
-        p.stat().st_size for f in folders for p in storage.partials_for(f, entry.file_name)
-    )
-    return {
-        "downloaded": found is not None,
-        "path": str(found) if found else None,
-        "partial_bytes": partial,
-    }
 
 
 class ProgressLine:
@@ -222,7 +211,7 @@ def download_model(args: argparse.Namespace, services: Services) -> int:
     from desktop.core.models.download import download  # noqa: PLC0415
 
     source, ident = _source(args.id)
-    folder = services.paths.user_models
+    folder = services.models.user_folder
     line = ProgressLine()
     try:
         result = download(source, folder, progress=line)
@@ -261,7 +250,7 @@ def _report_added(
 def import_model(args: argparse.Namespace, services: Services) -> int:
     line = ProgressLine(min_total=_IMPORT_PROGRESS_FROM)
     try:
-        result = library.import_model(args.path, services.paths.user_models, progress=line)
+        result = services.models.import_file(args.path, progress=line)
     except KeyboardInterrupt:
         line.close()
         err(f"Import of {args.path.name} interrupted; nothing was copied.")
@@ -275,28 +264,9 @@ def import_model(args: argparse.Namespace, services: Services) -> int:
     return _report_added(args, result.path, result.id, result.to_dict(), summary)
 
 
-def _removal_target(ident: str, services: Services) -> Path:
-    path = Path(ident).expanduser()
-    if path.suffix.lower() == ".gguf" or path.exists():
-        return path
-    for model in services.local_models.list():
-        if model.id == ident.strip().lower():
-            return model.path
-    # A catalog model whose download never finished: its partial file is what is left.
-    catalog = load_catalog()
-    entry = next((e for e in catalog.models if e.id == ident.strip().lower()), None)
-    for folder in services.paths.model_dirs() if entry else []:
-        if entry is not None and storage.partials_for(folder, entry.file_name):
-            return folder / entry.file_name
-    raise errors.ModelNotFoundError(
-        f"No local model '{ident}'. `capsule models list` shows the ids you can remove."
-    )
-
-
 def remove_model(args: argparse.Namespace, services: Services) -> int:
-    target = _removal_target(args.id, services)
-    folders = services.paths.model_dirs()
-    files = library.removable_files(target, folders)
+    target = services.models.removal_target(args.id, load_catalog().models)
+    files = services.models.removable_files(target)
     if not files:
         raise errors.ModelNotFoundError(f"Nothing to remove: {target} does not exist.")
     size = human_size(sum(f.stat().st_size for f in files))
@@ -304,7 +274,7 @@ def remove_model(args: argparse.Namespace, services: Services) -> int:
     if not confirm(f"Delete {names} ({size})?", assume_yes=args.yes):
         err("Nothing removed.")
         return 1
-    result = library.remove_model(target, folders)
+    result = services.models.remove(target)
     if args.json:
         emit_json(result.to_dict())
     else:

@@ -9,14 +9,14 @@ from typing import Any
 from pydantic import ValidationError as PydanticValidationError
 
 from desktop.cli.output import confirm, emit_json, err, read_secret, table
-from desktop.cli.services import Services
 from desktop.core import errors
-from desktop.core.cancel import CancelToken
 from desktop.core.gpt import ModelSettings, problems_of
 from desktop.core.netguard import host_of, refuse_plain_credentials
-from desktop.core.providers.base import ChatRequest, Provider, TextDelta, Usage
+from desktop.core.providers.check import try_chat
 from desktop.core.providers.presets import PRESETS
+from desktop.core.providers.profiles import uses_profile
 from desktop.core.secrets import masked_preview, provider_secret_name
+from desktop.core.services import Services
 from desktop.core.settings import ProviderProfile, Settings
 
 SHOWN_MODELS = 20
@@ -150,9 +150,8 @@ def test_provider(args: argparse.Namespace, services: Services) -> int:
     listed_ms = (time.perf_counter() - started) * 1000
     result: dict[str, Any] = {"name": args.name, "models": models, "list_ms": round(listed_ms)}
     if args.model:
-        result["chat"] = _try_chat(
-            services.factory(ModelSettings(provider=args.name, model=args.model))
-        )
+        provider = services.factory(ModelSettings(provider=args.name, model=args.model))
+        result["chat"] = try_chat(provider).to_dict()
     if args.json:
         emit_json(result)
         return 0
@@ -172,7 +171,7 @@ def test_provider(args: argparse.Namespace, services: Services) -> int:
 
 def remove_provider(args: argparse.Namespace, services: Services) -> int:
     profile = services.settings.load().profile(args.name)
-    users = [g.definition.name for g in services.store.gpts.list() if _uses(g, args.name)]
+    users = [g.name for g in services.store.gpts.list() if uses_profile(g.definition, args.name)]
     question = f"Remove the provider profile '{args.name}' and its stored API key?"
     if users:
         question = f"{len(users)} GPT(s) use '{args.name}' ({', '.join(users[:5])}). " + question
@@ -209,27 +208,3 @@ def _describe(profile: ProviderProfile, services: Services) -> dict[str, Any]:
         "api_version": profile.api_version,
         "context_size": profile.context_size,
     }
-
-
-def _try_chat(provider: Provider) -> dict[str, Any]:
-    request = ChatRequest(
-        messages=[{"role": "user", "content": "Reply with the word OK."}], max_tokens=16
-    )
-    started = time.perf_counter()
-    first: float | None = None
-    text: list[str] = []
-    completion = 0
-    for event in provider.stream(request, CancelToken()):
-        if isinstance(event, TextDelta):
-            first = first if first is not None else time.perf_counter()
-            text.append(event.text)
-        elif isinstance(event, Usage):
-            completion = event.completion_tokens
-    first_ms = round(((first or time.perf_counter()) - started) * 1000)
-    return {"text": "".join(text), "first_token_ms": first_ms, "completion_tokens": completion}
-
-
-def _uses(gpt: Any, profile: str) -> bool:
-    definition = gpt.definition
-    embedding = definition.knowledge.embedding_model
-    return bool(definition.model.provider == profile or embedding.startswith(f"{profile}:"))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import emit_json, table
-from desktop.cli.services import Services
+from desktop.core.services import Services
 from desktop.core.units import human_size
 
 

@@ -1,11 +1,66 @@
-"""Typed errors, each with a message a person can act on.
+"""Typed errors: what happened, and what the user can do about it as data.
 
-Every error the core raises on purpose derives from `CapsuleError`. Its `str()` is the
-whole user-facing message: what went wrong and what to do about it. `code` is a stable,
-machine-readable name recorded in a failed run's `last_error`.
+Every error the core raises on purpose derives from `CapsuleError`. Its `message` says
+what went wrong in words any front end can show; where there is a next step, `action`
+carries it as a `UserAction` (a kind from `Do` and its arguments). Core never names a
+command or a flag: the CLI words an action as a command, the GUI as a button or a menu
+path. `code` is a stable, machine-readable name recorded in a failed run's `last_error`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Do:
+    """The kinds of `UserAction`, each with the arguments it takes."""
+
+    LIST_GPTS = "list_gpts"
+    LIST_GPT_VERSIONS = "list_gpt_versions"  # gpt_id
+    START_NEW_THREAD = "start_new_thread"  # gpt_id (optional)
+    CANCEL_RUN = "cancel_run"  # run_id
+    LIST_THREAD_FILES = "list_thread_files"  # thread_id
+    LIST_KNOWLEDGE = "list_knowledge"  # gpt_id (optional)
+    LIST_ACTIONS = "list_actions"  # gpt_id
+    SET_ACTION_AUTH = "set_action_auth"  # gpt_id (optional), action_id
+    SET_ACTION_SERVER = "set_action_server"  # gpt_id (optional), action_id (optional)
+    LIST_MODELS = "list_models"
+    CHOOSE_MODEL = "choose_model"  # gpt_id (optional)
+    SHOW_CATALOG = "show_catalog"
+    IMPORT_MODEL = "import_model"
+    REMOVE_MODEL = "remove_model"  # model_id (optional)
+    ADD_PROVIDER = "add_provider"  # profile, preset (optional), needs: base_url or api_key
+    SET_PROVIDER_KEY = "set_provider_key"  # profile
+    LIST_PROVIDER_MODELS = "list_provider_models"  # profile
+    LIST_PROVIDERS = "list_providers"
+    SET_SEARCH_KEY = "set_search_key"  # provider: searxng, brave or tavily
+    ALLOW_HTTP_HOST = "allow_http_host"  # host: may get secrets over plain http
+    ALLOW_UNISOLATED_CODE = "allow_unisolated_code"  # run code with nothing isolating it
+
+
+@dataclass(frozen=True)
+class UserAction:
+    """What the user can do next: a kind from `Do`, and the arguments it needs."""
+
+    kind: str
+    args: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "args": dict(self.args)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> UserAction | None:
+        """The action stored in an error's dict (None when it has none)."""
+        if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+            return None
+        args = data.get("args") if isinstance(data.get("args"), dict) else {}
+        return cls(data["kind"], {str(k): str(v) for k, v in (args or {}).items()})
+
+
+def do(kind: str, **args: str) -> UserAction:
+    """A `UserAction`; arguments left empty are left out."""
+    return UserAction(kind, {k: v for k, v in args.items() if v})
 
 
 class CapsuleError(Exception):
@@ -13,13 +68,17 @@ class CapsuleError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, action: UserAction | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.action = action
 
-    def to_dict(self) -> dict[str, str]:
-        """The form stored in a run's `last_error`."""
-        return {"code": self.code, "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        """The form stored in a run's `last_error` (and a tool call's `error`)."""
+        data: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.action is not None:
+            data["action"] = self.action.to_dict()
+        return data
 
 
 # --- definitions and lookups ---------------------------------------------------------
@@ -30,8 +89,13 @@ class ValidationError(CapsuleError):
 
     code = "invalid_input"
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        problems: list[str] | None = None,
+        action: UserAction | None = None,
+    ) -> None:
+        super().__init__(message, action)
         self.problems = problems or []
 
 
@@ -45,7 +109,7 @@ class UnknownGptError(NotFoundError):
     code = "unknown_gpt"
 
     def __init__(self, gpt_id: str) -> None:
-        super().__init__(f"No GPT with id '{gpt_id}'. Run `capsule gpt list` to see the ids.")
+        super().__init__(f"No GPT with id '{gpt_id}'.", do(Do.LIST_GPTS))
         self.gpt_id = gpt_id
 
 
@@ -53,9 +117,7 @@ class UnknownThreadError(NotFoundError):
     code = "unknown_thread"
 
     def __init__(self, thread_id: str) -> None:
-        super().__init__(
-            f"No thread with id '{thread_id}'. Leave out --thread to start a new conversation."
-        )
+        super().__init__(f"No thread with id '{thread_id}'.", do(Do.START_NEW_THREAD))
         self.thread_id = thread_id
 
 
@@ -237,7 +299,8 @@ class ThreadBusyError(RunError):
         which = f" (run {run_id})" if run_id else ""
         super().__init__(
             f"Thread {thread_id} already has an active run{which}. Wait for it to finish, "
-            f"or cancel it with `capsule runs cancel {run_id or 'RUN_ID'}`."
+            "or cancel it.",
+            do(Do.CANCEL_RUN, run_id=run_id or ""),
         )
         self.thread_id = thread_id
         self.run_id = run_id
@@ -267,8 +330,14 @@ class ActionDocumentError(ValidationError):
 
     code = "invalid_action_document"
 
-    def __init__(self, message: str, pointer: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        pointer: str | None = None,
+        line: int | None = None,
+        action: UserAction | None = None,
+    ) -> None:
+        super().__init__(message, action=action)
         self.pointer = pointer
         self.line = line
 
@@ -278,8 +347,7 @@ class UnknownActionError(NotFoundError):
 
     def __init__(self, gpt_id: str, action_id: str) -> None:
         super().__init__(
-            f"GPT {gpt_id} has no action '{action_id}'. "
-            f"Run `capsule actions list {gpt_id}` to see its actions."
+            f"GPT {gpt_id} has no action '{action_id}'.", do(Do.LIST_ACTIONS, gpt_id=gpt_id)
         )
         self.action_id = action_id
 
@@ -290,23 +358,24 @@ class UnknownActionError(NotFoundError):
 class UnisolatedCodeError(ToolError):
     """Nothing on this machine keeps the code interpreter's code from the user's files.
 
-    `action` names what the user can do: allow it after reading the warning.
+    Its action is what the user can do: allow it after reading the warning.
     """
 
     code = "code_not_isolated"
-    action = "allow_unisolated_code"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, do(Do.ALLOW_UNISOLATED_CODE))
 
 
 class InsecureTransportError(ValidationError):
     """A secret would go over plain http, or a request to a link-local address.
 
     Link-local addresses include the cloud metadata service. `host` is the host named;
-    `action` what the user can do, if anything ("allow_http_host").
+    `action` what the user can do, if anything (allow http for that host).
     """
 
     code = "insecure_transport"
 
-    def __init__(self, message: str, host: str, action: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, host: str, action: UserAction | None = None) -> None:
+        super().__init__(message, action=action)
         self.host = host
-        self.action = action

@@ -152,8 +152,7 @@ def capability_problems(capabilities: Capabilities) -> list[str]:
     images = capabilities.image_generation
     if images.enabled and not images.provider:
         problems.append(
-            "image_generation.provider: name a provider profile whose server has an images "
-            "endpoint (see `capsule providers list`)"
+            "image_generation.provider: name a provider profile whose server has an images endpoint"
         )
     return problems
 

@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 from desktop.core import errors
 
-ALLOW_HTTP = "allow_http_host"  # the action an `InsecureTransportError` offers
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 _LINK_LOCAL = (ipaddress.ip_network("169.254.0.0/16"), ipaddress.ip_network("fe80::/10"))
 
@@ -83,7 +82,7 @@ def refuse_plain_credentials(url: str, allowed_hosts: Collection[str], what: str
     `allowed_hosts` are hosts the user explicitly allowed to get secrets over http.
 
     Raises:
-        errors.InsecureTransportError: with the action `ALLOW_HTTP` and the host.
+        errors.InsecureTransportError: with the action of allowing http for the host.
     """
     parts = urlsplit(url.strip())
     host = host_of(url)
@@ -96,5 +95,5 @@ def refuse_plain_credentials(url: str, allowed_hosts: Collection[str], what: str
         f"can read it. Use https://{parts.netloc}{parts.path}, or allow http for {host} "
         "only if it is on a network you trust.",
         host,
-        ALLOW_HTTP,
+        errors.do(errors.Do.ALLOW_HTTP_HOST, host=host),
     )

@@ -115,8 +115,8 @@ class Secrets:
             raise self._failed("read", name, exc) from None
         if value is None:
             raise errors.SecretNotFoundError(
-                f"The keyring has no secret named '{name}'. Set it again (for a provider: "
-                "`capsule providers add NAME --api-key-stdin`)."
+                f"The keyring has no secret named '{name}'. Set it again where it is used "
+                "(a provider's API key, an action's or a search service's key)."
             )
         SecretMask.add(value)
         return value

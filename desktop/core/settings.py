@@ -94,8 +94,8 @@ class Settings(BaseModel):
         except KeyError:
             known = ", ".join(sorted(self.providers)) or "none yet"
             raise errors.UnknownProfileError(
-                f"No provider profile named '{name}' (profiles: {known}). Add it with "
-                f"`capsule providers add {name} --base-url URL --api-key-stdin`."
+                f"No provider profile named '{name}' (profiles: {known}). Add it first.",
+                errors.do(errors.Do.ADD_PROVIDER, profile=name),
             ) from None
 
 

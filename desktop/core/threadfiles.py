@@ -155,7 +155,8 @@ class ThreadFiles:
         source = self.path_of(thread_id, name)
         if not source.is_file():
             raise errors.NotFoundError(
-                f"The thread has no file {name!r}; `capsule threads files {thread_id}` lists them."
+                f"The thread has no file {name!r}.",
+                errors.do(errors.Do.LIST_THREAD_FILES, thread_id=thread_id),
             )
         target = destination / source.name if destination.is_dir() else destination
         if target.exists() and not overwrite:

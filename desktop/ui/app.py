@@ -1,17 +1,16 @@
-"""The composition root of `capsule-studio`: builds the core services and the main window.
+"""The app's entry point: builds core's services (`desktop.core.services`) and the main window.
 
-This is the only place that constructs services; views get theirs through their
-constructors. Startup stays light: llama.cpp never loads in this process (each local model
-runs in a model host process, started the first time it is needed).
+Core's `Services` is the one composition root; the app adds only its Qt pieces (the error
+channel) and hands each view what it needs through its constructor. Startup stays light:
+the toolbox and the knowledge index load when first needed, and llama.cpp never loads in
+this process (each local model runs in a model host process, started when first needed).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
@@ -19,22 +18,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core import logfile
 from desktop.core.errors import CapsuleError
-from desktop.core.gpt import GptDefinition
 from desktop.core.paths import Paths, default_paths
-from desktop.core.providers.factory import ProviderFactory
-from desktop.core.providers.local import LocalModels
-from desktop.core.providers.profiles import Endpoints
-from desktop.core.runs.engine import RunEngine
-from desktop.core.runs.tools import ToolRegistry
-from desktop.core.secrets import Secrets, mask_logs
+from desktop.core.secrets import mask_logs
+from desktop.core.services import Services
 from desktop.core.settings import SettingsFile
-from desktop.core.store import Store
-from desktop.core.tools.base import ToolContext
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from desktop.core.runs.toolbox import Toolbox
     from desktop.core.tools.code_interpreter.probe import Protection
 
 log = logging.getLogger(__name__)
@@ -44,55 +35,33 @@ APP_TITLE = "Capsule Studio"
 _SHUTDOWN_WAIT_MS = 5000
 
 
-@dataclass
-class Services:
-    """The core services of one running app, owned by the composition root."""
+class AppServices(Services):
+    """Core's services, plus the app's one Qt piece: the channel errors are reported on."""
 
-    paths: Paths
-    store: Store
-    local_models: LocalModels
-    settings: SettingsFile
-    secrets: Secrets
-    factory: ProviderFactory
-    toolbox: LazyToolbox
-    engine: RunEngine
-    errors: ErrorChannel
-
-    def close(self) -> None:
-        """Stop kernels, free loaded models, then close the database (GUI thread, at exit)."""
-        try:
-            self.toolbox.close()
-            self.factory.close()
-        finally:
-            self.store.close()
+    def __init__(self, paths: Paths, errors: ErrorChannel) -> None:
+        super().__init__(paths)
+        self.errors = errors
 
 
-def build_services(paths: Paths) -> Services:
-    """Open the store and build the services on it.
+def build_services(paths: Paths) -> AppServices:
+    """Open the store and build the engine on it (recovering runs a crash left behind).
+
+    Everything else (the toolbox, the knowledge index, llama.cpp) is built on first use.
 
     Raises:
         CapsuleError: the database cannot be used (corrupt, newer, locked); it was left as
             it was, and nothing stays open.
     """
-    store = Store(paths.database)
+    services = AppServices(paths, ErrorChannel(log_dir=paths.logs))
     try:
-        local_models = LocalModels(paths.model_dirs())
-        settings = SettingsFile(paths.settings_file)
-        secrets = Secrets(settings)
-        factory = ProviderFactory(local_models, Endpoints(settings, secrets))
-        toolbox = LazyToolbox(paths, secrets, factory)
-        engine = RunEngine(store, resolve_provider=factory, tools_for=toolbox)
-        recovered = engine.recover()
+        services.engine  # noqa: B018 (opens the store, recovers interrupted runs)
     except BaseException:
-        store.close()
+        services.close()
         raise
-    if recovered:
-        log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
-    errors = ErrorChannel(log_dir=paths.logs)
-    return Services(paths, store, local_models, settings, secrets, factory, toolbox, engine, errors)
+    return services
 
 
-def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
+def build_main_window(paths: Paths) -> tuple[MainWindow, AppServices]:
     """Build the services and the main window on them (GUI thread; needs a QApplication).
 
     Raises:
@@ -109,41 +78,6 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, Services]:
         unisolated=UnisolatedSetting(services.settings),
     )
     return window, services
-
-
-class LazyToolbox:
-    """The engine's `tools_for`, built on the first run's first call.
-
-    The tools' libraries (YAML, JSON Schema, Jupyter, Pillow, trafilatura) cost about
-    200 ms that the window should not wait for.
-    """
-
-    def __init__(self, paths: Paths, secrets: Secrets, factory: ProviderFactory) -> None:
-        self._paths = paths
-        self._secrets = secrets
-        self._factory = factory
-        self._box: Toolbox | None = None
-        self._lock = threading.Lock()
-
-    def __call__(self, definition: GptDefinition, context: ToolContext) -> ToolRegistry:
-        return self._toolbox()(definition, context)
-
-    def _toolbox(self) -> Toolbox:
-        from desktop.core.runs.toolbox import Toolbox, capabilities  # noqa: PLC0415
-
-        with self._lock:
-            if self._box is None:
-                self._box = Toolbox(
-                    self._secrets, capabilities=capabilities(self._paths, self._factory)
-                )
-            return self._box
-
-    def close(self) -> None:
-        """Stop kernels and close the tools' HTTP clients, if a run ever built them."""
-        with self._lock:
-            box, self._box = self._box, None
-        if box is not None:
-            box.close()
 
 
 def _sandbox() -> Protection:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import psutil
 import pytest
@@ -14,10 +14,14 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.errors import StoreCorruptError
 from desktop.core.gpt import GptDefinition, update_definition
 from desktop.core.paths import Paths
+from desktop.core.services import Services
 from desktop.core.tools.base import ToolContext
 from desktop.ui import app
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
+from tests.helpers.imports import loaded_after
+from tests.helpers.openai_server import OpenAIServer
+from tests.helpers.wiring import chat_once, gpt_with_knowledge
 
 WAIT_MS = 10_000
 GARBAGE = b"\x00\xffthis is not an sqlite database\x01" * 64
@@ -84,16 +88,7 @@ def test_run_shows_the_window_until_it_closes(qapp, isolated_home: Paths) -> Non
 
 
 def test_startup_does_not_import_heavy_libraries() -> None:
-    code = (
-        "import sys, desktop.ui.app; "
-        "heavy = ('llama_cpp', 'lancedb', 'openai', 'jupyter_client', 'trafilatura', 'PIL', "
-        "'jsonschema', 'desktop.core.runs.toolbox'); "
-        "print(sorted(m for m in heavy if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == "[]"
+    assert loaded_after("import desktop.ui.app") == []
 
 
 def test_the_apps_toolbox_is_built_at_the_first_run_and_stops_kernels_at_exit(
@@ -114,6 +109,22 @@ def test_the_apps_toolbox_is_built_at_the_first_run_and_stops_kernels_at_exit(
         services.close()
     left = [p.pid for p in psutil.process_iter(["cmdline"]) if _kernel_under(p, isolated_home)]
     assert left == []
+
+
+def test_the_apps_engine_retrieves_from_a_gpts_knowledge(
+    isolated_home: Paths, server: OpenAIServer, tmp_path: Path
+) -> None:
+    services = app.build_services(isolated_home)
+    try:
+        assert isinstance(services, Services)  # core's composition root, with Qt added
+        gpt_id = gpt_with_knowledge(services, server, tmp_path)
+        run = chat_once(services, server, gpt_id)
+    finally:
+        services.close()
+    assert [s.type for s in run.steps] == ["tool_calls", "message_creation"]
+    found = run.steps[0].details.retrieval()  # type: ignore[union-attr]
+    assert found is not None and found.retrieval.results[0].file == "handbook.txt"
+    assert "Cats sleep sixteen hours" in server.requests[-1].body["messages"][-1]["content"]
 
 
 def _kernel_under(process: psutil.Process, home: Paths) -> bool:

@@ -265,7 +265,7 @@ class Ingestor:
         self._index.delete_file(owner, file_id)
         self._store.knowledge.remove(file_id)
         (self._locks / f"{file_id}.lock").unlink(missing_ok=True)
-        if not any(f.sha256 == record.sha256 for f in self._all_files()):
+        if not self._store.knowledge.in_use(record.sha256):
             self.original(record).unlink(missing_ok=True)
         return record
 
@@ -365,10 +365,6 @@ class Ingestor:
             yield progress
         if build:
             self._index.build(owner)
-
-    def _all_files(self) -> list[KnowledgeFile]:
-        rows = self._store.db.query("SELECT DISTINCT owner FROM knowledge_files")
-        return [f for row in rows for f in self._store.knowledge.list(row["owner"])]
 
 
 def _eta(elapsed: float, done: int, left: int) -> float | None:

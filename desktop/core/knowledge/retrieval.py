@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from desktop.core.gpt import GptDefinition
 from desktop.core.knowledge.index import KnowledgeIndex
-from desktop.core.knowledge.search import Embed, search
+from desktop.core.knowledge.search import Embed, Result, search
 from desktop.core.store import Store
 
 EmbedFor = Callable[[str], Embed | None]
@@ -38,8 +38,10 @@ class KnowledgeRetriever:
                 mode=settings.retrieval_mode,
             )
         found.sort(key=lambda r: -r.score)
-        names = {f.id: f.name for o in (gpt_id, thread_id) for f in self._store.knowledge.list(o)}
-        return [
-            {**r.to_dict(), "file": names.get(r.file_id, r.file_id)}
-            for r in found[: settings.top_k]
-        ]
+        return named(self._store, (gpt_id, thread_id), found[: settings.top_k])
+
+
+def named(store: Store, owners: Iterable[str], found: list[Result]) -> list[dict[str, Any]]:
+    """Search results as JSON-ready dicts, each with the name of its file."""
+    names = {f.id: f.name for owner in owners for f in store.knowledge.list(owner)}
+    return [{**r.to_dict(), "file": names.get(r.file_id, r.file_id)} for r in found]

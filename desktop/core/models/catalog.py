@@ -16,7 +16,7 @@ from desktop.core.providers.local import model_id
 # Every entry names a Hugging Face repository and file, with facts taken from the model card
 # named in `source`. Sizes and hashes are never stored here: they come from the hub when the
 # file is downloaded. An entry's id is the id the file gets once downloaded (its name without
-# `.gguf`, lower-cased), so `capsule models download ID` and `--model ID` take the same word.
+# `.gguf`, lower-cased), so downloading a model and choosing it for a GPT take the same word.
 
 CATALOG_FILE = Path(__file__).resolve().parents[3] / "models" / "catalog.json"
 
@@ -43,8 +43,8 @@ class HubFile:
         parts = [p for p in path.split("/") if p]
         if len(parts) < 3 or not parts[-1].lower().endswith(".gguf"):
             raise errors.ValidationError(
-                f"'{text}' is neither a catalog id nor OWNER/REPO/FILE.gguf. Run "
-                "`capsule models catalog` for the ids."
+                f"'{text}' is neither a catalog id nor OWNER/REPO/FILE.gguf.",
+                action=errors.do(errors.Do.SHOW_CATALOG),
             )
         return cls("/".join(parts[:2]), "/".join(parts[2:]), revision or "main")
 

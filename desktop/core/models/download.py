@@ -304,8 +304,8 @@ def _already_there(
         return DownloadResult(target, size, got, True, 0)
     raise errors.DownloadError(
         f"A different file named {target.name} is already in {target.parent} (it does not "
-        "match the hub's version). Remove it first (`capsule models remove` with its id), "
-        "or move it elsewhere, then download again."
+        "match the hub's version). Remove it first, or move it elsewhere, then download again.",
+        errors.do(errors.Do.REMOVE_MODEL),
     )
 
 
@@ -339,9 +339,10 @@ def _download_error(
             f"The name may have changed: see the files at {page}."
         )
     elif isinstance(exc, OfflineModeIsEnabled):
-        text = (
+        return errors.DownloadError(
             "HF_HUB_OFFLINE is set, so nothing can be downloaded. Unset it, or import a "
-            ".gguf file you already have with `capsule models import PATH`."
+            f".gguf file you already have.{kept}",
+            errors.do(errors.Do.IMPORT_MODEL),
         )
     elif isinstance(exc, HfHubHTTPError):
         status = exc.response.status_code if exc.response is not None else "an error"

@@ -74,7 +74,8 @@ def import_model(
             return ImportResult(model_id(target), target, size, True, info)
         raise errors.ModelError(
             f"A different model named {name} is already in {dest_dir}. Rename your file, "
-            f"or remove the existing one first with `capsule models remove {model_id(target)}`."
+            "or remove the existing one first.",
+            errors.do(errors.Do.REMOVE_MODEL, model_id=model_id(target)),
         )
     dest_dir.mkdir(parents=True, exist_ok=True)
     storage.check_free_space(dest_dir, size, f"importing {source.name}")

@@ -70,13 +70,15 @@ def endpoint_for(
     url = (base_url or known.base_url or "").strip().rstrip("/")
     if not url:
         raise errors.ValidationError(
-            f"{known.label} needs a base URL: add it with "
-            f"`capsule providers add {profile} --preset {preset} --base-url URL`."
+            f"{known.label} needs a base URL: give the profile '{profile}' one.",
+            action=errors.do(
+                errors.Do.ADD_PROVIDER, profile=profile, preset=preset, needs="base_url"
+            ),
         )
     if known.needs_key and not api_key:
         raise errors.ProviderAuthError(
-            f"{known.label} needs an API key: add one with "
-            f"`capsule providers add {profile} --api-key-stdin`."
+            f"{known.label} needs an API key: give the profile '{profile}' one.",
+            errors.do(errors.Do.SET_PROVIDER_KEY, profile=profile),
         )
     if preset == "custom":
         label = profile

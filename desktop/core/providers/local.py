@@ -105,7 +105,7 @@ class LocalModels:
         """
         reference = reference.strip()
         if not reference:
-            raise errors.NoModelError(self._no_model_message())
+            raise self._no_model()
         path = Path(reference).expanduser()
         if path.suffix.lower() == ".gguf" or path.is_file():
             if not path.is_file():
@@ -123,19 +123,21 @@ class LocalModels:
                 return model
         known = ", ".join(m.id for m in self.list() if m.info) or "none found"
         raise errors.ModelNotFoundError(
-            f"Unknown model '{reference}'. Local models: {known}. Pass a model id from "
-            "`capsule models list` or a path to a .gguf file."
+            f"Unknown model '{reference}'. Local models: {known}. Give one of their ids or "
+            "the path to a .gguf file.",
+            errors.do(errors.Do.LIST_MODELS),
         )
 
-    def _no_model_message(self) -> str:
+    def _no_model(self) -> errors.NoModelError:
         usable = [m.id for m in self.list() if m.info]
         if usable:
-            return (
-                "No model selected for this GPT: choose one with `capsule gpt edit ID --model "
-                f"MODEL` (local models: {', '.join(usable)})."
+            return errors.NoModelError(
+                f"No model selected for this GPT: choose one (local models: {', '.join(usable)}).",
+                errors.do(errors.Do.CHOOSE_MODEL),
             )
         folders = " or ".join(str(f) for f in self._folders)
-        return (
+        return errors.NoModelError(
             "No model selected and no local model found: drop a .gguf file into "
-            f"{folders}, or add a remote API in Settings."
+            f"{folders}, download one from the catalog, or add a remote provider.",
+            errors.do(errors.Do.SHOW_CATALOG),
         )

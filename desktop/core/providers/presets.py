@@ -20,7 +20,7 @@ class Preset:
 
     id: str
     label: str
-    base_url: str | None  # None: the user must give one (--base-url)
+    base_url: str | None  # None: the user must give one
     needs_key: bool
     hint: str  # what to check when the endpoint cannot be reached
     include_usage: bool = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PureWindowsPath
 
 from desktop.core import errors
+from desktop.core.gpt import GptDefinition
 from desktop.core.netguard import refuse_plain_credentials
 from desktop.core.providers.endpoint import Endpoint, endpoint_for
 from desktop.core.secrets import Secrets
@@ -56,7 +57,13 @@ def split_reference(reference: str, settings: Settings) -> tuple[str | None, str
         return None, reference
     if not model.strip():
         raise errors.ValidationError(
-            f"Give the model after the colon: {profile}:MODEL_ID (see `capsule providers test "
-            f"{profile}` for the ids it serves)."
+            f"Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.",
+            action=errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     return profile, model.strip()
+
+
+def uses_profile(definition: GptDefinition, profile: str) -> bool:
+    """Whether a GPT answers, or embeds its knowledge, through the provider `profile`."""
+    embedding = definition.knowledge.embedding_model
+    return definition.model.provider == profile or embedding.startswith(f"{profile}:")

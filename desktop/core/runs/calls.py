@@ -11,6 +11,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.ids import new_id
 from desktop.core.providers import base
+from desktop.core.runs.steps import ErrorInfo, FunctionCall, FunctionSpec, Timings, Usage
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.tools.base import RESERVED_CALL_KEYS
 
@@ -18,29 +19,30 @@ log = logging.getLogger(__name__)
 
 
 def execute_call(
-    tools: ToolRegistry, call: dict[str, Any], clock: Callable[[], float] = time.perf_counter
+    tools: ToolRegistry, call: FunctionCall, clock: Callable[[], float] = time.perf_counter
 ) -> None:
     """Run one call in place; any failure becomes the output the model reads, never a crash."""
-    function = call["function"]
     started = clock()
     try:
-        tool = tools.get(function["name"])
-        arguments = parse_arguments(function["arguments"])
+        tool = tools.get(call.name)
+        arguments = parse_arguments(call.arguments)
         result = tool.run(arguments)
-        function["output"] = result.output
+        call.function.output = result.output
         if result.details:
-            call["details"] = result.details
-        call.update((k, v) for k, v in result.record.items() if k not in RESERVED_CALL_KEYS)
+            call.details = result.details
+        for key, value in result.record.items():
+            if key not in RESERVED_CALL_KEYS:
+                setattr(call, key, value)
         if result.images:
-            call["images"] = list(result.images)
+            call.images = list(result.images)
     except errors.CapsuleError as exc:
-        function["output"] = json.dumps({"error": exc.message}, ensure_ascii=False)
-        call["error"] = exc.to_dict()
+        call.function.output = json.dumps({"error": exc.message}, ensure_ascii=False)
+        call.error = ErrorInfo.model_validate(exc.to_dict())
     except Exception as exc:  # a tool's bug must not kill the run: the model reads it
-        log.exception("tool %s failed", function.get("name"))
-        function["output"] = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
-        call["error"] = {"code": "tool_crashed", "message": f"{type(exc).__name__}: {exc}"}
-    call["duration_ms"] = round((clock() - started) * 1000, 2)
+        log.exception("tool %s failed", call.name)
+        call.function.output = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+        call.error = ErrorInfo(code="tool_crashed", message=f"{type(exc).__name__}: {exc}")
+    call.duration_ms = round((clock() - started) * 1000, 2)
 
 
 def merge_call(calls: dict[int, dict[str, Any]], delta: base.ToolCallDelta) -> None:
@@ -52,12 +54,12 @@ def merge_call(calls: dict[int, dict[str, Any]], delta: base.ToolCallDelta) -> N
     call["arguments"] += delta.arguments
 
 
-def finished_call(call: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": call["id"] or new_id("call"),
-        "type": "function",
-        "function": {"name": call["name"], "arguments": call["arguments"] or "{}"},
-    }
+def finished_call(call: dict[str, Any]) -> FunctionCall:
+    return FunctionCall(
+        id=call["id"] or new_id("call"),
+        type="function",
+        function=FunctionSpec(name=call["name"], arguments=call["arguments"] or "{}"),
+    )
 
 
 def parse_arguments(text: str) -> dict[str, Any]:
@@ -73,22 +75,23 @@ def parse_arguments(text: str) -> dict[str, Any]:
     return value
 
 
-def usage_dict(usage: base.Usage | None) -> dict[str, int]:
+def usage_of(usage: base.Usage | None) -> Usage:
     prompt = usage.prompt_tokens if usage else 0
     completion = usage.completion_tokens if usage else 0
-    return {
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "total_tokens": prompt + completion,
-        "cached_prompt_tokens": usage.cached_prompt_tokens if usage else 0,
-    }
+    return Usage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=prompt + completion,
+        cached_prompt_tokens=usage.cached_prompt_tokens if usage else 0,
+    )
 
 
-def timings(started: float, first: float | None, ended: float, completion: int) -> dict[str, Any]:
-    timings: dict[str, Any] = {"duration_ms": round((ended - started) * 1000, 2)}
+def timings(started: float, first: float | None, ended: float, completion: int) -> Timings:
+    """How long a span took, its first token's delay and its decoding rate, in ms and tokens/s."""
+    timed = Timings(duration_ms=round((ended - started) * 1000, 2))
     if first is not None:
-        timings["ttft_ms"] = round((first - started) * 1000, 2)
+        timed.ttft_ms = round((first - started) * 1000, 2)
         span = ended - first
         if completion > 1 and span > 0:
-            timings["tokens_per_s"] = round((completion - 1) / span, 2)
-    return timings
+            timed.tokens_per_s = round((completion - 1) / span, 2)
+    return timed

@@ -1,8 +1,8 @@
 """Drives one run from its current state until it finishes, fails, is cancelled or pauses.
 
-Runs on the caller's thread (the GUI's worker, the CLI's main thread). Every state change
-is written to the store, in its own transaction, before the matching event is yielded, so
-a crash loses at most the text streamed since the last flush.
+Runs on the caller's thread (the GUI's worker, the CLI's main thread). The loop keeps the
+run's state in its `RunTimeline` and reads the thread's history once, at the start; the
+`Recorder` writes every change through to the store before its event is yielded.
 """
 
 from __future__ import annotations
@@ -10,49 +10,55 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
-from desktop.core.ids import new_id, now
+from desktop.core.ids import now
 from desktop.core.providers import base
 from desktop.core.runs import events as ev
-from desktop.core.runs.calls import execute_call, finished_call, merge_call, timings, usage_dict
-from desktop.core.runs.citations import annotate
-from desktop.core.runs.consent import Consent
+from desktop.core.runs import history
+from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
-from desktop.core.runs.history import conversation_for, sources_of, user_text
-from desktop.core.runs.outputs import annotate_urls, image_parts, pending_images, web_sources
-from desktop.core.runs.prompt import fit
+from desktop.core.runs.outputs import answer_content
+from desktop.core.runs.parts import rescaled
+from desktop.core.runs.recorder import Recorder
+from desktop.core.runs.request import fitted_request, model_call
+from desktop.core.runs.steps import (
+    Chunk,
+    FunctionCall,
+    Guard,
+    MessageCreation,
+    MessageDetails,
+    Step,
+    ToolCall,
+    ToolCallsDetails,
+)
+from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import Offer, ToolRegistry
+from desktop.core.runs.toolsteps import ToolSteps, retrieval_details
 from desktop.core.store import Store
-from desktop.core.store.records import Message, Run, RunStep, text_content
-from desktop.core.store.runs import RunRepository
-from desktop.core.store.threads import ThreadRepository
+from desktop.core.store.records import Message, text_content
 
 log = logging.getLogger(__name__)
 
 MAX_TOOL_ROUNDS = 10
 FLUSH_INTERVAL_S = 0.5
-# Room kept for the answer when the GPT sets no max_tokens.
-DEFAULT_ANSWER_RESERVE = 512
 
 
 @dataclass
 class _CallOutcome:
     finish: str
-    text: str = ""
-    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    tool_calls: list[FunctionCall] = field(default_factory=list)
 
 
 @dataclass
 class _Open:
     """What is half-written while streaming, so a failure can close it properly."""
 
-    step: RunStep | None = None
+    step: Step | None = None
     message: Message | None = None
-    parts: list[str] = field(default_factory=list)
 
 
 class RunDriver:
@@ -61,7 +67,7 @@ class RunDriver:
     def __init__(
         self,
         store: Store,
-        run: Run,
+        timeline: RunTimeline,
         definition: GptDefinition,
         provider: Callable[[], base.Provider],
         tools: ToolRegistry,
@@ -69,8 +75,10 @@ class RunDriver:
         clock: Callable[[], float] = time.perf_counter,
         retrieve: Callable[[str], list[dict[str, Any]]] | None = None,
     ) -> None:
+        assert timeline.run is not None
         self._store = store
-        self.run = run
+        self.timeline = timeline
+        self.run = timeline.run
         self._definition = definition
         self._provider_factory = provider
         self._provider: base.Provider | None = None
@@ -81,18 +89,23 @@ class RunDriver:
         self._run_started = clock()
         self._first_token_at: float | None = None
         self._retrieve = retrieve
-        self._sources: list[dict[str, Any]] = []
+        self._sources: list[Chunk] = []
         self._offered: Offer | None = None
-        self._consent = Consent(definition.allowed_domains)
+        self._history: list[Message] = []
+        self._recorder = Recorder(store, timeline)
+        self._steps = ToolSteps(self._recorder, tools, definition, clock)
 
     # -- the loop ------------------------------------------------------------------------
 
     def events(self) -> Iterator[ev.Event]:
         try:
+            self._start()
             if self.run.status in ("queued", "in_progress"):
                 started = self.run.started_at or now()
-                yield self._set_run(ev.RUN_IN_PROGRESS, status="in_progress", started_at=started)
-            self._sources = sources_of(self._store, self.run)
+                yield self._recorder.set_run(
+                    ev.RUN_IN_PROGRESS, status="in_progress", started_at=started
+                )
+            self._sources = self.timeline.sources()
             if self._retrieve is not None and not self._sources:
                 yield from self._retrieval()
             final = yield from self._loop()
@@ -110,9 +123,15 @@ class RunDriver:
                 "failed", {"code": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
             )
 
+    def _start(self) -> None:
+        """Read the thread's history, once: the rest of the run is in the timeline."""
+        thread = self._store.threads.messages(self.run.thread_id)
+        self._history = history.earlier(thread, self.timeline)
+        self._recorder.next_seq = max((m.seq for m in thread), default=0) + 1
+
     def _loop(self) -> Generator[ev.Event, None, str | None]:
         """Model calls and tool calls until an answer; the final status, or None if paused."""
-        unfinished = self._unfinished_tool_step()
+        unfinished = self._steps.unfinished()
         if unfinished is not None:  # resumed after a consent answer
             if (yield from self._run_tool_step(unfinished)):
                 return None
@@ -137,31 +156,12 @@ class RunDriver:
 
     def _model_call(self) -> Generator[ev.Event, None, _CallOutcome]:
         provider = yield from self._loaded_provider()
-        request, fitted = self._request(provider)
-        prepared = provider.prepare(request)
-        details = {
-            "message_creation": {"message_id": None},
-            "model_call": {
-                "provider": provider.name,
-                "messages": fitted.messages,
-                "prompt": prepared.text,
-                "prompt_tokens": prepared.tokens,
-                "tools": [t["function"]["name"] for t in request.tools],
-                "tool_choice": request.tool_choice,
-                **({"tool_selection": self._offer.selection} if self._offer.selection else {}),
-                **({"load": provider.load_details} if provider.load_details else {}),
-                "sampling": {
-                    "temperature": request.temperature,
-                    "top_p": request.top_p,
-                    "max_tokens": request.max_tokens,
-                    "seed": request.seed,
-                },
-                "truncation": {
-                    **self.run.truncation_strategy,
-                    "dropped_message_ids": fitted.dropped_message_ids,
-                },
-            },
-        }
+        conversation = history.conversation(self.timeline, self._history)
+        request, fitted = fitted_request(
+            provider, self._definition.model, self.run, conversation, self._offer
+        )
+        call = model_call(provider, request, fitted, conversation, self.run, self._offer)
+        details = MessageDetails(message_creation=MessageCreation(message_id=None), model_call=call)
         step = yield from self._new_step("message_creation", details)
         outcome = yield from self._stream(provider, request, step)
         return outcome
@@ -173,7 +173,7 @@ class RunDriver:
             choice = self.run.tool_choice
             named = choice.get("function", {}).get("name") if isinstance(choice, dict) else None
             self._offered = self._tools.offer(
-                user_text(self._store, self.run),
+                history.asked(self.timeline).text,
                 self._definition.max_offered_operations,
                 keep=named,
                 clock=self._clock,
@@ -200,34 +200,8 @@ class RunDriver:
             yield ev.Event(ev.MODEL_LOADED, {**about, "seconds": seconds, "details": details})
         return provider
 
-    def _request(self, provider: base.Provider) -> tuple[base.ChatRequest, Any]:
-        settings = self._definition.model
-        conversation = conversation_for(self._store, self.run)
-        choice = self.run.tool_choice
-        if conversation.in_run and choice != "none":
-            # `required` and a named tool force the first call only; once the tools have
-            # answered, the model must be free to answer too.
-            choice = "auto"
-        template = base.ChatRequest(
-            messages=[],
-            tools=self._offer.specs if choice != "none" else [],
-            tool_choice=choice,
-            temperature=settings.temperature,
-            top_p=settings.top_p,
-            max_tokens=settings.max_tokens,
-            seed=settings.seed,
-        )
-        reserve = min(settings.max_tokens or DEFAULT_ANSWER_RESERVE, provider.context_size // 2)
-
-        def check(messages: list[dict[str, Any]]) -> tuple[bool, int]:
-            tokens = provider.prepare(replace(template, messages=messages)).tokens
-            return tokens + reserve <= provider.context_size, tokens
-
-        fitted = fit(conversation, self.run.truncation_strategy, check)
-        return replace(template, messages=fitted.messages), fitted
-
     def _stream(
-        self, provider: base.Provider, request: base.ChatRequest, step: RunStep
+        self, provider: base.Provider, request: base.ChatRequest, step: Step
     ) -> Generator[ev.Event, None, _CallOutcome]:
         calls: dict[int, dict[str, Any]] = {}
         usage: base.Usage | None = None
@@ -259,39 +233,41 @@ class RunDriver:
             finish = "cancelled"
         yield from self._release(step, guard)
         ended = self._clock()
-        text = "".join(self._open.parts)
         tool_calls = [finished_call(calls[i]) for i in sorted(calls)]
         if notices:
-            step.step_details["notices"] = notices
-        yield from self._close_call(step, finish, usage, started, first, ended, tool_calls)
-        return _CallOutcome(finish=finish, text=text, tool_calls=tool_calls)
+            assert isinstance(step.details, MessageDetails)
+            step.details.notices = notices
+        yield from self._close_call(step, finish, usage, (started, first, ended), tool_calls)
+        return _CallOutcome(finish=finish, tool_calls=tool_calls)
 
     def _guard(self) -> OutputGuard | None:
         """With knowledge protection on, a guard over the instructions and this run's excerpts."""
         if not self._definition.knowledge_protection:
             return None
-        excerpts = [(s.get("file", ""), s["text"]) for s in self._sources]
+        excerpts = [(s.file, s.text) for s in self._sources]
         return OutputGuard.for_texts(self._definition.instructions, excerpts)
 
-    def _release(self, step: RunStep, guard: OutputGuard | None) -> Generator[ev.Event, None, None]:
+    def _release(self, step: Step, guard: OutputGuard | None) -> Generator[ev.Event, None, None]:
         """Show what the guard held back at the end, and record what it withheld."""
         if guard is None:
             return
         yield from self._text(step, guard.finish())
         if guard.withheld:
-            step.step_details["guard"] = {"withheld": guard.withheld}
+            assert isinstance(step.details, MessageDetails)
+            step.details.guard = Guard(withheld=guard.withheld)
 
-    def _text(self, step: RunStep, text: str) -> Generator[ev.Event, None, None]:
+    def _text(self, step: Step, text: str) -> Generator[ev.Event, None, None]:
         if not text:
             return
         if self._open.message is None:
-            yield from self._new_message(step)
-        self._open.parts.append(text)
-        yield self._delta(text)
+            self._open.message, created = self._recorder.new_message(step)
+            yield created
+        yield self._recorder.delta(self._open.message, text)
 
     def _checkpoint(self) -> None:
         """Save the text so far, and notice a cancel asked for by another process."""
-        self._flush_message()
+        if self._open.message is not None:
+            self._recorder.flush(self._open.message)
         if self._cancel_requested():
             self._cancel.cancel()
 
@@ -303,48 +279,43 @@ class RunDriver:
 
     def _close_call(
         self,
-        step: RunStep,
+        step: Step,
         finish: str,
         usage: base.Usage | None,
-        started: float,
-        first: float | None,
-        ended: float,
-        tool_calls: list[dict[str, Any]],
+        span: tuple[float, float | None, float],
+        tool_calls: list[FunctionCall],
     ) -> Generator[ev.Event, None, None]:
-        used = usage_dict(usage)
-        timed = timings(started, first, ended, used["completion_tokens"])
-        call = step.step_details["model_call"]
-        call["finish_reason"] = finish
-        if used["prompt_tokens"] and used["prompt_tokens"] != call["prompt_tokens"]:
+        """Finish the model call's step and its message in one transaction."""
+        used = usage_of(usage)
+        timed = timings(*span, used.completion_tokens)
+        call = step.model_call
+        assert call is not None
+        call.finish_reason = finish
+        if used.prompt_tokens and used.prompt_tokens != call.prompt_tokens:
             # A remote service counts with its own tokenizer; ours was an estimate.
-            call["prompt_tokens_estimated"] = call["prompt_tokens"]
-            call["prompt_tokens"] = used["prompt_tokens"]
+            call.prompt_tokens_estimated = call.prompt_tokens
+            call.prompt_tokens = used.prompt_tokens
+            call.prompt_parts = rescaled(call.prompt_parts, used.prompt_tokens)
         if tool_calls:
-            step.step_details["model_call"]["tool_calls"] = tool_calls
+            call.tool_calls = [c.model_copy(deep=True) for c in tool_calls]
         status = {"cancelled": "cancelled"}.get(finish, "completed")
         message_status = "completed" if finish in {"stop", "tool_calls"} else "incomplete"
-        with self._store.db.transaction() as conn:
-            if self._open.message is not None:
-                ThreadRepository.update_message(
-                    conn,
-                    self._open.message.id,
-                    self._content("".join(self._open.parts), step),
-                    message_status,
+        message = self._open.message
+        closed: list[ev.Event] = []
+        with self._store.transaction() as tx:
+            if message is not None:
+                tx.threads.update_message(
+                    message, self._content(message.text, step), message_status
                 )
-            RunRepository.update_step(
-                conn,
-                step,
-                status=status,
-                step_details=step.step_details,
-                usage=used,
-                timings=timed,
-                completed_at=now(),
+                name = (
+                    ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
+                )
+                closed.append(ev.Event(name, message.to_dict()))
+            self._recorder.save_step(
+                step, tx, status=status, usage=used, timings=timed, completed_at=now()
             )
-            self._add_usage(conn, used)
-        if self._open.message is not None:
-            message = self._store.threads.message(self._open.message.id)
-            name = ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
-            yield ev.Event(name, message.to_dict())
+            self._recorder.add_usage(tx, used.to_dict())
+        yield from closed
         yield ev.Event(ev.STEP_FINAL[status], step.to_dict())
         self._open = _Open()
 
@@ -353,234 +324,75 @@ class RunDriver:
     def _retrieval(self) -> Generator[ev.Event, None, None]:
         """Search the knowledge for the user's message; record every chunk it returned."""
         assert self._retrieve is not None
-        query = conversation_for(self._store, self.run).latest["content"]
-        call: dict[str, Any] = {
-            "id": new_id("call"),
-            "type": "retrieval",
-            "retrieval": {"query": query, "results": []},
-        }
-        step = yield from self._new_step("tool_calls", {"tool_calls": [call]})
-        started = self._clock()
-        self._sources = self._retrieve(query)
-        call["retrieval"]["results"] = self._sources
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(
-                conn,
-                step,
-                status="completed",
-                step_details=step.step_details,
-                timings={"duration_ms": round((self._clock() - started) * 1000, 2)},
-                completed_at=now(),
-            )
-        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
+        details = retrieval_details(history.asked(self.timeline).text)
+        step = yield from self._new_step("tool_calls", details)
+        self._sources = yield from self._steps.search(step, self._retrieve)
+        self._open.step = None
 
     # -- tool calls ----------------------------------------------------------------------
 
-    def _tool_calls(self, calls: list[dict[str, Any]]) -> Generator[ev.Event, None, bool]:
+    def _tool_calls(self, calls: list[FunctionCall]) -> Generator[ev.Event, None, bool]:
         """Record the model's calls as a step and run them; True when the run paused."""
-        step = yield from self._new_step("tool_calls", {"tool_calls": calls})
+        made: list[ToolCall] = [*calls]
+        step = yield from self._new_step("tool_calls", ToolCallsDetails(tool_calls=made))
         return (yield from self._run_tool_step(step))
 
-    def _run_tool_step(self, step: RunStep) -> Generator[ev.Event, None, bool]:
-        """Run each call still without output; pause for consent or for outside outputs.
-
-        Returns True when the run paused in requires_action.
-        """
+    def _run_tool_step(self, step: Step) -> Generator[ev.Event, None, bool]:
+        """Run the step's calls; True when the run paused in requires_action."""
         self._open.step = step
-        self._consent.recall(self._store.runs.steps(self.run.id))
-        pending: list[dict[str, Any]] = []
-        for call in step.step_details["tool_calls"]:
-            if call.get("type") != "function" or "output" in call["function"]:
-                continue
-            name = call["function"]["name"]
-            if self._definition.manual_tool_outputs or (
-                name in self._tools and self._tools.get(name).external
-            ):
-                pending.append({k: v for k, v in call.items() if k != "output"})
-                continue
-            domain = self._consent.needed(self._tools, call)
-            if domain is not None:
-                yield self._ask_consent(step, call, domain)
-                return True
-            if not self._consent.refused(call):
-                execute_call(self._tools, call, self._clock)
-            with self._store.db.transaction() as conn:
-                RunRepository.update_step(conn, step, step_details=step.step_details)
-            yield ev.Event(
-                ev.STEP_DELTA, {"id": step.id, "delta": {"step_details": step.step_details}}
-            )
-        if pending:
-            required = {
-                "type": "submit_tool_outputs",
-                "submit_tool_outputs": {"tool_calls": pending},
-            }
-            yield self._set_run(
-                ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
-            )
-            return True
-        spent = sum(c.get("duration_ms", 0) for c in step.step_details["tool_calls"])
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(
-                conn,
-                step,
-                status="completed",
-                timings={**step.timings, "duration_ms": round(spent, 2)},
-                completed_at=now(),
-            )
-        yield ev.Event(ev.STEP_COMPLETED, step.to_dict())
-        self._open.step = None
-        return False
+        paused: bool = yield from self._steps.run(step)
+        if not paused:
+            self._open.step = None
+        return paused
 
-    def _ask_consent(self, step: RunStep, call: dict[str, Any], domain: str) -> ev.Event:
-        """Pause the run until the user allows or denies calls to `domain`."""
-        required = {
-            "type": "consent",
-            "consent": {
-                "step_id": step.id,
-                "tool_call_id": call["id"],
-                "tool": call["function"]["name"],
-                "arguments": call["function"]["arguments"],
-                "domain": domain,
-            },
-        }
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(conn, step, step_details=step.step_details)
-        return self._set_run(
-            ev.RUN_REQUIRES_ACTION, status="requires_action", required_action=required
-        )
+    # -- helpers ---------------------------------------------------------------------------
 
-    def _unfinished_tool_step(self) -> RunStep | None:
-        """The tool step a paused run stopped in, when it has calls still to run."""
-        steps = self._store.runs.steps(self.run.id)
-        if not steps or steps[-1].type != "tool_calls" or steps[-1].status != "in_progress":
-            return None
-        calls = steps[-1].step_details.get("tool_calls", [])
-        if any(c.get("type") == "function" and "output" not in c["function"] for c in calls):
-            return steps[-1]
-        return None
-
-    # -- persistence helpers -------------------------------------------------------------
-
-    def _set_run(self, name: str, **fields: Any) -> ev.Event:
-        with self._store.db.transaction() as conn:
-            RunRepository.update(conn, self.run, **fields)
-        return ev.Event(name, self.run.to_dict())
-
-    def _new_step(
-        self, step_type: str, details: dict[str, Any]
-    ) -> Generator[ev.Event, None, RunStep]:
-        with self._store.db.transaction() as conn:
-            step = RunRepository.add_step(conn, self.run, step_type, details)
+    def _new_step(self, step_type: str, details: Any) -> Generator[ev.Event, None, Step]:
+        step, event = self._recorder.new_step(step_type, details)
         self._open.step = step
-        yield ev.Event(ev.STEP_CREATED, step.to_dict())
+        yield event
         return step
 
-    def _new_message(self, step: RunStep) -> Generator[ev.Event, None, None]:
-        with self._store.db.transaction() as conn:
-            message = ThreadRepository.add_message(
-                conn, self.run.thread_id, "assistant", text_content(""), "in_progress", self.run.id
-            )
-            step.step_details["message_creation"]["message_id"] = message.id
-            RunRepository.update_step(conn, step, step_details=step.step_details)
-        self._open.message = message
-        yield ev.Event(ev.MESSAGE_CREATED, message.to_dict())
-
-    def _delta(self, text: str) -> ev.Event:
-        assert self._open.message is not None
-        return ev.Event(
-            ev.MESSAGE_DELTA,
-            {
-                "id": self._open.message.id,
-                "run_id": self.run.id,
-                "delta": {"content": [{"index": 0, "type": "text", "text": {"value": text}}]},
-            },
-        )
-
-    def _flush_message(self) -> None:
-        if self._open.message is None:
-            return
-        with self._store.db.transaction() as conn:
-            ThreadRepository.update_message(
-                conn, self._open.message.id, text_content("".join(self._open.parts)), "in_progress"
-            )
-
-    def _content(self, text: str, step: RunStep) -> list[dict[str, Any]]:
-        """The answer's content: pictures tools made for it, then its annotated text."""
-        steps = self._store.runs.steps(self.run.id)
-        annotations = annotate(text, self._sources) + annotate_urls(text, web_sources(steps))
-        annotations.sort(key=lambda a: a["start_index"])
-        images = pending_images(steps, step.id)
-        return image_parts(images) + text_content(text, annotations)
+    def _content(self, text: str, step: Step) -> list[dict[str, Any]]:
+        return answer_content(text, self._sources, self.timeline.steps, step.id)
 
     def _cancel_requested(self) -> bool:
         """True once this run is to stop: cancelled here, or from another process."""
-        if self._cancel.cancelled:
-            return True
-        rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
-        return bool(rows) and rows[0]["status"] == "cancelling"
-
-    def _add_usage(self, conn: Any, usage: dict[str, int]) -> None:
-        total = dict(
-            self.run.usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
-        )
-        for key in ("prompt_tokens", "completion_tokens", "total_tokens"):
-            total[key] += usage.get(key, 0)
-        RunRepository.update(conn, self.run, usage=total)
-
-    def _run_timings(self, ended: float) -> dict[str, Any]:
-        timings: dict[str, Any] = {"duration_ms": round((ended - self._run_started) * 1000, 2)}
-        if self._first_token_at is not None:
-            timings["ttft_ms"] = round((self._first_token_at - self._run_started) * 1000, 2)
-            completion = (self.run.usage or {}).get("completion_tokens", 0)
-            span = ended - self._first_token_at
-            if completion > 1 and span > 0:
-                timings["tokens_per_s"] = round((completion - 1) / span, 2)
-        return timings
+        return self._cancel.cancelled or self._recorder.cancel_requested()
 
     def _finish(
-        self, status: str, error: dict[str, str] | None = None
+        self, status: str, error: dict[str, Any] | None = None
     ) -> Generator[ev.Event, None, None]:
         """Close whatever is open and give the run its final status; frees the thread."""
-        at = now()
         stamp = {"completed": "completed_at", "incomplete": "completed_at"}.get(
             status, f"{status}_at"
         )
         fields: dict[str, Any] = {
             "status": status,
-            stamp: at,
-            "timings": {**self.run.timings, **self._run_timings(self._clock())},
+            stamp: now(),
+            "timings": {**self.run.timings, **self._run_timings()},
             "required_action": None,
         }
         if error is not None:
             fields["last_error"] = error
         if status == "incomplete":
             fields["incomplete_details"] = {"reason": "max_tokens"}
-        closing: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
-            closing = self._close_open(conn, status, error)
-            RunRepository.update(conn, self.run, **fields)
-            ThreadRepository.unlock(conn, self.run.thread_id, self.run.id)
-        yield from closing
-        yield ev.Event(ev.RUN_FINAL[status], self.run.to_dict())
-
-    def _close_open(self, conn: Any, status: str, error: dict[str, str] | None) -> list[ev.Event]:
-        out: list[ev.Event] = []
-        step = self._open.step
-        if self._open.message is not None:
-            text = "".join(self._open.parts)
-            content = self._content(text, step) if step is not None else text_content(text)
-            ThreadRepository.update_message(conn, self._open.message.id, content, "incomplete")
-        if step is not None and step.status == "in_progress":
-            step_status = "failed" if status == "failed" else "cancelled"
-            RunRepository.update_step(
-                conn, step, status=step_status, last_error=error, completed_at=now()
-            )
-            out.append(ev.Event(ev.STEP_FINAL[step_status], step.to_dict()))
+        message = self._open.message
+        open_message = None
+        if message is not None:
+            step = self._open.step
+            content = self._content(message.text, step) if step is not None else None
+            open_message = (message, content or text_content(message.text))
+        closing = self._recorder.finish(fields, self._open.step, open_message, error)
         self._open = _Open()
-        return out
+        yield from closing
+
+    def _run_timings(self) -> dict[str, Any]:
+        completion = (self.run.usage or {}).get("completion_tokens", 0)
+        span = (self._run_started, self._first_token_at, self._clock())
+        return timings(*span, completion).to_dict()
 
     def _abandon(self) -> None:
         """Record the run as cancelled, quietly: the consumer stopped reading."""
-        current = self._store.db.query("SELECT status FROM runs WHERE id = ?", (self.run.id,))
-        if current and current[0]["status"] in ("in_progress", "queued", "cancelling"):
+        if self._store.runs.status(self.run.id) in ("in_progress", "queued", "cancelling"):
             list(self._finish("cancelled"))  # persist; nobody reads the events now

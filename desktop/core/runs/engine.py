@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition, ModelSettings, update_definition
-from desktop.core.ids import now
+from desktop.core.ids import new_id, now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
@@ -21,16 +21,16 @@ from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
 from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
 from desktop.core.runs.outputs import WEB_CITATION_GUIDE
+from desktop.core.runs.steps import ConsentRecord
+from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import ToolRegistry
-from desktop.core.store import Store
+from desktop.core.store import Repositories, Store
 from desktop.core.store.records import RUN_TERMINAL, Run, Thread, text_content
-from desktop.core.store.runs import RunRepository
-from desktop.core.store.threads import ThreadRepository
 from desktop.core.tools.base import ToolContext
 
 ProviderResolver = Callable[[ModelSettings], Provider]
-# (definition, where the tools work) -> the run's tools. Called once when a run is created
-# (for its record) and once each time it is driven; building a registry must be cheap.
+# (definition, where the tools work) -> the run's tools. Called once each time a run is
+# driven (when it starts, and when it resumes after a pause).
 ToolsFor = Callable[[GptDefinition, ToolContext], ToolRegistry]
 # (definition, gpt id, thread id, query) -> the chunks found, as JSON-ready dicts with
 # id, file_id, file, page, location, text, score and ranks.
@@ -42,13 +42,24 @@ def _no_tools(_definition: GptDefinition, _context: ToolContext) -> ToolRegistry
 
 
 class RunStream:
-    """The events of one run, produced as you iterate. `cancel()` stops it between tokens."""
+    """The events of one run, produced as you iterate. `cancel()` stops it between tokens.
 
-    def __init__(self, run: Run, events: Iterator[ev.Event], token: CancelToken) -> None:
+    `timeline` is the driver's own state of the run: read it on the iterating thread (a
+    view on another thread builds its own by applying the events it receives).
+    """
+
+    def __init__(
+        self,
+        run: Run,
+        events: Iterator[ev.Event],
+        token: CancelToken,
+        timeline: RunTimeline | None = None,
+    ) -> None:
         self.run_id = run.id
         self.thread_id = run.thread_id
         self._events = events
         self._token = token
+        self.timeline = timeline or RunTimeline(run)
 
     def __iter__(self) -> Iterator[ev.Event]:
         return self._events
@@ -97,42 +108,52 @@ class RunEngine:
             thread = self._store.threads.get(thread_id)
             if thread.gpt_id != gpt_id:
                 raise errors.ValidationError(
-                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); leave out "
-                    "--thread to start a new conversation with this one."
+                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); start a new "
+                    "conversation with this one.",
+                    action=errors.do(errors.Do.START_NEW_THREAD, gpt_id=gpt_id),
                 )
         definition = gpt.definition
         events: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
-            if thread_id is None:
-                thread = self._store.threads.create(gpt.id, title=content.strip(), conn=conn)
+        # Ids first, so the run's one tool registry is built before anything is written.
+        new_thread = thread_id is None
+        thread_id = thread_id or new_id("thread")
+        run_id = new_id("run")
+        token = CancelToken()
+        tools = self._tools_for(definition, self._context(gpt.id, thread_id, run_id, token))
+        with self._store.transaction() as tx:
+            if new_thread:
+                thread = tx.threads.create(gpt.id, title=content.strip(), thread_id=thread_id)
                 events.append(ev.Event("thread.created", thread.to_dict()))
-            run = self._store.runs.create(
-                conn,
-                thread.id,
+            run = tx.runs.create(
+                thread_id,
                 gpt.id,
                 gpt.version,
+                run_id=run_id,
                 model=definition.model.model_dump(mode="json"),
                 instructions=self._instructions(definition),
                 tool_choice=tool_choice,
                 truncation_strategy=definition.model.truncation.model_dump(
                     mode="json", exclude_none=True
                 ),
-                tools=self._tools_for(definition, ToolContext(gpt.id, thread.id)).snapshot(),
+                tools=tools.snapshot(),
                 owner=self._owner,
             )
-            self._store.threads.lock(conn, thread.id, run.id)
-            message = ThreadRepository.add_message(
-                conn, thread.id, "user", text_content(content), "completed", run.id
+            tx.threads.lock(thread_id, run.id)
+            message = tx.threads.add_message(
+                thread_id, "user", text_content(content), "completed", run.id
             )
         events += [
             ev.Event(ev.MESSAGE_CREATED, message.to_dict()),
             ev.Event(ev.RUN_CREATED, run.to_dict()),
         ]
-        return self._stream(run, definition, events)
+        timeline = RunTimeline(run, [], [message])
+        return self._stream(timeline, definition, events, token, tools)
 
     def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
         """Answer some or all of a paused run's tool calls; it goes on once all are answered."""
-        run = self._store.runs.get(run_id)
+        timeline = RunTimeline.load(self._store, run_id)
+        run = timeline.run
+        assert run is not None
         required = run.required_action or {}
         if run.status != "requires_action" or required.get("type") != "submit_tool_outputs":
             waiting = " (it waits for consent)" if required.get("type") == "consent" else ""
@@ -146,38 +167,37 @@ class RunEngine:
                 f"Run {run_id} is not waiting for {', '.join(unknown)}; "
                 f"it waits for: {', '.join(sorted(pending))}."
             )
-        steps = self._store.runs.steps(run_id)
-        step = next(s for s in reversed(steps) if s.type == "tool_calls")
-        for call in step.step_details["tool_calls"]:
-            if call["id"] in outputs:
-                call["function"]["output"] = outputs[call["id"]]
-                call["submitted"] = True
+        step = next(s for s in reversed(timeline.steps) if s.type == "tool_calls")
+        for call in step.function_calls():
+            if call.id in outputs:
+                call.function.output = outputs[call.id]
+                call.submitted = True
         left = [c for c in required["submit_tool_outputs"]["tool_calls"] if c["id"] not in outputs]
-        events: list[ev.Event] = []
-        with self._store.db.transaction() as conn:
+        details = step.details.to_dict()
+        with self._store.transaction() as tx:
             if left:
-                RunRepository.update_step(conn, step, step_details=step.step_details)
+                tx.runs.update_step(step.record(), step_details=details)
                 required = {
                     "type": "submit_tool_outputs",
                     "submit_tool_outputs": {"tool_calls": left},
                 }
-                RunRepository.update(conn, run, required_action=required)
-                return RunStream(
-                    run, iter([ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict())]), CancelToken()
-                )
-            RunRepository.update_step(
-                conn,
-                step,
-                step_details=step.step_details,
+                tx.runs.update(run, required_action=required)
+                answered = [
+                    ev.step_delta(step.id, details),
+                    ev.Event(ev.RUN_REQUIRES_ACTION, run.to_dict()),
+                ]
+                return RunStream(run, iter(answered), CancelToken(), timeline)
+            step.status, step.completed_at = "completed", now()
+            tx.runs.update_step(
+                step.record(),
+                step_details=details,
                 status="completed",
-                completed_at=now(),
+                completed_at=step.completed_at,
             )
-            RunRepository.update(
-                conn, run, status="queued", required_action=None, owner=self._owner
-            )
-        events.append(ev.Event(ev.STEP_COMPLETED, step.to_dict()))
-        gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
-        return self._stream(run, gpt_version.definition, events)
+            tx.runs.update(run, status="queued", required_action=None, owner=self._owner)
+        events = [ev.Event(ev.STEP_COMPLETED, step.to_dict())]
+        definition = self._store.gpts.version(run.gpt_id, run.gpt_version).definition
+        return self._stream(timeline, definition, events)
 
     def answer_consent(self, run_id: str, decision: str) -> RunStream:
         """Answer a run paused for consent: `allow_once`, `always` (for this GPT) or `deny`.
@@ -188,23 +208,24 @@ class RunEngine:
             raise errors.ValidationError(
                 f"'{decision}' is not an answer: use one of {', '.join(DECISIONS)}."
             )
-        run = self._store.runs.get(run_id)
+        timeline = RunTimeline.load(self._store, run_id)
+        run = timeline.run
+        assert run is not None
         required = run.required_action or {}
         if run.status != "requires_action" or required.get("type") != "consent":
             raise errors.RunStateError(f"Run {run_id} is {run.status}, not waiting for consent.")
         asked = required["consent"]
-        step = next(s for s in self._store.runs.steps(run_id) if s.id == asked["step_id"])
-        call = next(c for c in step.step_details["tool_calls"] if c["id"] == asked["tool_call_id"])
-        call["consent"] = {"domain": asked["domain"], "decision": decision, "asked": True}
+        step = timeline.step(asked["step_id"])
+        call = next(c for c in step.function_calls() if c.id == asked["tool_call_id"])
+        call.consent = ConsentRecord(domain=asked["domain"], decision=decision, asked=True)
         if decision == ALWAYS:
             self._allow_always(run.gpt_id, asked["domain"])
-        with self._store.db.transaction() as conn:
-            RunRepository.update_step(conn, step, step_details=step.step_details)
-            RunRepository.update(
-                conn, run, status="queued", required_action=None, owner=self._owner
-            )
-        gpt_version = self._store.gpts.version(run.gpt_id, run.gpt_version)
-        return self._stream(run, gpt_version.definition, [])
+        details = step.details.to_dict()
+        with self._store.transaction() as tx:
+            tx.runs.update_step(step.record(), step_details=details)
+            tx.runs.update(run, status="queued", required_action=None, owner=self._owner)
+        definition = self._store.gpts.version(run.gpt_id, run.gpt_version).definition
+        return self._stream(timeline, definition, [ev.step_delta(step.id, details)])
 
     def _allow_always(self, gpt_id: str, domain: str) -> None:
         gpt = self._store.gpts.get(gpt_id)
@@ -217,11 +238,22 @@ class RunEngine:
             note=f"always allow {domain}",
         )
 
-    def _stream(self, run: Run, definition: GptDefinition, opening: list[ev.Event]) -> RunStream:
-        token = CancelToken()
+    def _stream(
+        self,
+        timeline: RunTimeline,
+        definition: GptDefinition,
+        opening: list[ev.Event],
+        token: CancelToken | None = None,
+        tools: ToolRegistry | None = None,
+    ) -> RunStream:
+        run = timeline.run
+        assert run is not None
+        token = token or CancelToken()
         with self._lock:
             self._active[run.id] = token
-        tools = self._tools_for(definition, self._context(run, token))
+        if tools is None:
+            context = self._context(run.gpt_id, run.thread_id, run.id, token)
+            tools = self._tools_for(definition, context)
         retrieve = None
         if self._retriever is not None and definition.knowledge.files:
             retriever = self._retriever
@@ -231,7 +263,7 @@ class RunEngine:
 
         driver = RunDriver(
             self._store,
-            run,
+            timeline,
             definition,
             lambda: self._resolve(definition.model),
             tools,
@@ -247,18 +279,15 @@ class RunEngine:
                 with self._lock:
                     self._active.pop(run.id, None)
 
-        return RunStream(run, events(), token)
+        return RunStream(run, events(), token, timeline)
 
-    def _context(self, run: Run, token: CancelToken) -> ToolContext:
+    def _context(self, gpt_id: str, thread_id: str, run_id: str, token: CancelToken) -> ToolContext:
         """Where the run's tools work; `cancelled` also sees a stop from another process."""
 
         def cancelled() -> bool:
-            if token.cancelled:
-                return True
-            rows = self._store.db.query("SELECT status FROM runs WHERE id = ?", (run.id,))
-            return bool(rows) and rows[0]["status"] == "cancelling"
+            return token.cancelled or self._store.runs.status(run_id) == "cancelling"
 
-        return ToolContext(run.gpt_id, run.thread_id, cancelled)
+        return ToolContext(gpt_id, thread_id, cancelled)
 
     @staticmethod
     def _instructions(definition: GptDefinition) -> str:
@@ -284,31 +313,23 @@ class RunEngine:
         streaming = run.status in ("in_progress", "cancelling") and (
             token is not None or owners.is_alive(run.owner)
         )
-        with self._store.db.transaction() as conn:
+        with self._store.transaction() as tx:
             if streaming:
-                RunRepository.update(conn, run, status="cancelling")
+                tx.runs.update(run, status="cancelling")
             else:
-                self._cancel_idle(conn, run)
+                self._cancel_idle(tx, run)
         if token is not None:
             token.cancel()
         return run
 
     @staticmethod
-    def _cancel_idle(conn: Any, run: Run) -> None:
+    def _cancel_idle(tx: Repositories, run: Run) -> None:
         """Cancel a run nobody is driving (paused, queued, or its process died)."""
-        conn.execute(
-            "UPDATE run_steps SET status = 'cancelled', completed_at = ? "
-            "WHERE run_id = ? AND status = 'in_progress'",
-            (now(), run.id),
-        )
-        conn.execute(
-            "UPDATE messages SET status = 'incomplete' WHERE run_id = ? AND status = 'in_progress'",
-            (run.id,),
-        )
-        RunRepository.update(
-            conn, run, status="cancelled", cancelled_at=now(), required_action=None
-        )
-        ThreadRepository.unlock(conn, run.thread_id, run.id)
+        at = now()
+        tx.runs.end_open_steps(run.id, "cancelled", at)
+        tx.threads.end_open_messages(run.id, at)
+        tx.runs.update(run, status="cancelled", cancelled_at=now(), required_action=None)
+        tx.threads.unlock(run.thread_id, run.id)
 
     def recover(self) -> list[str]:
         """Mark runs left in progress by a process that died as failed (`interrupted`)."""

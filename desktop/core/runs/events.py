@@ -48,3 +48,8 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {"event": self.event, "data": self.data}
+
+
+def step_delta(step_id: str, details: dict[str, Any]) -> Event:
+    """A step's details changed: a tool call got its output, or the user's answer."""
+    return Event(STEP_DELTA, {"id": step_id, "delta": {"step_details": details}})

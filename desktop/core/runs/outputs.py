@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.core.store.records import RunStep
+from desktop.core.runs.citations import annotate
+from desktop.core.runs.steps import Chunk, Step
+from desktop.core.store.records import text_content
 
 WEB_CITATION_GUIDE = (
     "When your answer uses a web page you fetched or a search result, cite it with a "
@@ -24,32 +26,29 @@ _URL = re.compile(r"https?://[^\s<>()\[\]\"'`。，；：！？、（）【】�
 _TRAILING = ".,;:!?。，；：！？、"
 
 
-def pending_images(steps: list[RunStep], message_step_id: str) -> list[str]:
+def pending_images(steps: list[Step], message_step_id: str) -> list[str]:
     """Images made by tool calls since the last message, for the message of this step."""
     pending: list[str] = []
     for step in steps:
         if step.type == "tool_calls":
-            for call in step.step_details.get("tool_calls", []):
-                pending += [name for name in call.get("images", []) if name not in pending]
+            for call in step.function_calls():
+                pending += [name for name in call.images or [] if name not in pending]
         elif step.type == "message_creation":
             if step.id == message_step_id:
                 return pending
-            if step.step_details.get("message_creation", {}).get("message_id"):
+            if step.message_id:
                 pending = []
     return pending
 
 
-def web_sources(steps: list[RunStep]) -> dict[str, str]:
+def web_sources(steps: list[Step]) -> dict[str, str]:
     """Every URL a browsing tool showed the model in this run, with its title."""
     sources: dict[str, str] = {}
-    for step in steps:
-        if step.type != "tool_calls":
-            continue
-        for call in step.step_details.get("tool_calls", []):
-            for source in call.get("web_browsing", {}).get("sources", []):
-                url = source.get("url")
-                if isinstance(url, str) and url:
-                    sources.setdefault(_normal(url), str(source.get("title") or url))
+    for call in (c for step in steps for c in step.function_calls()):
+        for source in call.web_browsing.sources if call.web_browsing else []:
+            url = source.get("url")
+            if isinstance(url, str) and url:
+                sources.setdefault(_normal(url), str(source.get("title") or url))
     return sources
 
 
@@ -73,6 +72,15 @@ def annotate_urls(text: str, sources: dict[str, str]) -> list[dict[str, Any]]:
             }
         )
     return annotations
+
+
+def answer_content(
+    text: str, sources: list[Chunk], steps: list[Step], step_id: str
+) -> list[dict[str, Any]]:
+    """An answer's content: pictures tools made for it, then its text with its citations."""
+    annotations = annotate(text, sources) + annotate_urls(text, web_sources(steps))
+    annotations.sort(key=lambda a: a["start_index"])
+    return image_parts(pending_images(steps, step_id)) + text_content(text, annotations)
 
 
 def image_parts(images: list[str]) -> list[dict[str, Any]]:

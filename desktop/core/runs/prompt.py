@@ -28,6 +28,9 @@ class Conversation:
     history: list[Message]
     latest: ChatMessage
     in_run: list[ChatMessage] = field(default_factory=list)
+    # The latest turn's two halves: the user's words, and the knowledge attached to them.
+    question: str = ""
+    knowledge: str = ""
 
     def messages(self, kept_history: list[Message] | None = None) -> list[ChatMessage]:
         history = self.history if kept_history is None else kept_history

@@ -12,7 +12,7 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop.core import errors
@@ -136,6 +136,14 @@ class Database:
         """Read rows outside any write transaction."""
         with self._lock, self._mapped_errors():
             return self._conn.execute(sql, params).fetchall()
+
+    def trace(self, callback: Callable[[str], None] | None) -> None:
+        """Call `callback` with each SQL statement run from now on (None stops it).
+
+        For tests and benchmarks that count what the store does.
+        """
+        with self._lock:
+            self._conn.set_trace_callback(callback)
 
     def schema_version(self) -> int:
         return int(self.query("SELECT MAX(version) FROM schema_version")[0][0])

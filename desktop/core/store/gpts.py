@@ -8,20 +8,20 @@ import sqlite3
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition, diff_definitions, validate_definition
 from desktop.core.ids import new_id, now
-from desktop.core.store.db import Database
 from desktop.core.store.records import Gpt, GptVersion, loads
+from desktop.core.store.scope import Scope
 
 
 class GptRepository:
     """Create, read, save (as a new version), soft-delete and restore GPTs."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, scope: Scope) -> None:
+        self._scope = scope
 
     def create(self, definition: GptDefinition, note: str = "created") -> Gpt:
         gpt_id = new_id("gpt")
         at = now()
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             conn.execute(
                 "INSERT INTO gpts (id, name, current_version, created_at, updated_at) "
                 "VALUES (?, ?, 1, ?, ?)",
@@ -31,7 +31,7 @@ class GptRepository:
         return Gpt(gpt_id, 1, definition, at, at)
 
     def get(self, gpt_id: str, include_deleted: bool = False) -> Gpt:
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT g.*, v.definition FROM gpts g JOIN gpt_versions v "
             "ON v.gpt_id = g.id AND v.version = g.current_version WHERE g.id = ?",
             (gpt_id,),
@@ -42,7 +42,7 @@ class GptRepository:
 
     def list(self, include_deleted: bool = False) -> builtins.list[Gpt]:
         where = "" if include_deleted else "WHERE g.deleted_at IS NULL"
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT g.*, v.definition FROM gpts g JOIN gpt_versions v "
             f"ON v.gpt_id = g.id AND v.version = g.current_version {where} "
             "ORDER BY g.updated_at DESC"
@@ -55,7 +55,7 @@ class GptRepository:
         if current.definition == definition:
             return current
         at = now()
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             version = _next_version(conn, gpt_id)
             _insert_version(conn, gpt_id, version, definition, note, at)
             conn.execute(
@@ -66,20 +66,20 @@ class GptRepository:
 
     def versions(self, gpt_id: str) -> builtins.list[GptVersion]:
         self.get(gpt_id, include_deleted=True)
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT * FROM gpt_versions WHERE gpt_id = ? ORDER BY version", (gpt_id,)
         )
         return [_version(row) for row in rows]
 
     def version(self, gpt_id: str, version: int) -> GptVersion:
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT * FROM gpt_versions WHERE gpt_id = ? AND version = ?", (gpt_id, version)
         )
         if not rows:
             self.get(gpt_id, include_deleted=True)
             raise errors.UnknownVersionError(
-                f"GPT {gpt_id} has no version {version}. "
-                f"Run `capsule gpt versions {gpt_id}` to see them."
+                f"GPT {gpt_id} has no version {version}.",
+                errors.do(errors.Do.LIST_GPT_VERSIONS, gpt_id=gpt_id),
             )
         return _version(rows[0])
 
@@ -96,12 +96,12 @@ class GptRepository:
     def delete(self, gpt_id: str) -> None:
         """Move a GPT to the trash; `undelete` brings it back with its threads."""
         self.get(gpt_id)
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             conn.execute("UPDATE gpts SET deleted_at = ? WHERE id = ?", (now(), gpt_id))
 
     def undelete(self, gpt_id: str) -> Gpt:
         self.get(gpt_id, include_deleted=True)
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             conn.execute("UPDATE gpts SET deleted_at = NULL WHERE id = ?", (gpt_id,))
         return self.get(gpt_id)
 

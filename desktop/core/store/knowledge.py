@@ -9,8 +9,8 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.ids import now
-from desktop.core.store.db import Database
 from desktop.core.store.records import dumps, from_row
+from desktop.core.store.scope import Scope
 
 
 @dataclass
@@ -38,19 +38,19 @@ _JSON = frozenset({"warnings", "error"})
 
 
 class KnowledgeRepository:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, scope: Scope) -> None:
+        self._scope = scope
 
     def get(self, file_id: str) -> KnowledgeFile:
-        rows = self._db.query("SELECT * FROM knowledge_files WHERE id = ?", (file_id,))
+        rows = self._scope.read("SELECT * FROM knowledge_files WHERE id = ?", (file_id,))
         if not rows:
             raise errors.NotFoundError(
-                f"No knowledge file with id '{file_id}'. Run `capsule knowledge list GPT_ID`."
+                f"No knowledge file with id '{file_id}'.", errors.do(errors.Do.LIST_KNOWLEDGE)
             )
         return from_row(KnowledgeFile, rows[0], _JSON)
 
     def by_name(self, owner: str, name: str) -> KnowledgeFile | None:
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT * FROM knowledge_files WHERE owner = ? AND name = ?", (owner, name)
         )
         return from_row(KnowledgeFile, rows[0], _JSON) if rows else None
@@ -61,12 +61,12 @@ class KnowledgeRepository:
         if status is not None:
             sql += " AND status = ?"
             params = (owner, status)
-        rows = self._db.query(sql + " ORDER BY added_at, rowid", params)
+        rows = self._scope.read(sql + " ORDER BY added_at, rowid", params)
         return [from_row(KnowledgeFile, row, _JSON) for row in rows]
 
     def start(self, file: KnowledgeFile) -> None:
         """Record a file as being indexed (inserting it, or replacing the same name's row)."""
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             conn.execute(
                 "DELETE FROM knowledge_files WHERE owner = ? AND name = ?", (file.owner, file.name)
             )
@@ -77,7 +77,7 @@ class KnowledgeRepository:
             )
 
     def finish(self, file_id: str, pages: int, chunks: int, warnings: builtins.list[str]) -> None:
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             _set(
                 conn,
                 file_id,
@@ -89,11 +89,16 @@ class KnowledgeRepository:
             )
 
     def fail(self, file_id: str, error: dict[str, str]) -> None:
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             _set(conn, file_id, status="failed", error=dumps(error))
 
+    def in_use(self, sha256: str) -> bool:
+        """Whether any file of any owner still has this content (so its original stays)."""
+        rows = self._scope.read("SELECT 1 FROM knowledge_files WHERE sha256 = ? LIMIT 1", (sha256,))
+        return bool(rows)
+
     def remove(self, file_id: str) -> None:
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
             conn.execute("DELETE FROM knowledge_files WHERE id = ?", (file_id,))
 
 

@@ -138,7 +138,7 @@ class Run:
     tools: list[dict[str, Any]]
     usage: dict[str, int] | None
     timings: dict[str, Any]
-    last_error: dict[str, str] | None
+    last_error: dict[str, Any] | None
     required_action: dict[str, Any] | None
     incomplete_details: dict[str, Any] | None
     owner: str
@@ -165,7 +165,7 @@ class RunStep:
     step_details: dict[str, Any]
     usage: dict[str, int] | None
     timings: dict[str, Any]
-    last_error: dict[str, str] | None
+    last_error: dict[str, Any] | None
     created_at: float
     completed_at: float | None = None
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.ids import new_id, now
-from desktop.core.store.db import Database
 from desktop.core.store.records import RUN_ACTIVE, Run, RunStep, dumps, from_row
+from desktop.core.store.scope import Scope
 from desktop.core.store.threads import ThreadRepository
 
 # Columns whose values are stored as JSON text.
@@ -47,17 +47,22 @@ INTERRUPTED = {
 
 
 class RunRepository:
-    """Persistence for runs and steps. Each method is one transaction."""
+    """Runs and their steps."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, scope: Scope) -> None:
+        self._scope = scope
 
     def create(
-        self, conn: sqlite3.Connection, thread_id: str, gpt_id: str, gpt_version: int, **fields: Any
+        self,
+        thread_id: str,
+        gpt_id: str,
+        gpt_version: int,
+        run_id: str | None = None,
+        **fields: Any,
     ) -> Run:
-        """Insert a queued run inside the caller's transaction (which also locks the thread)."""
+        """Insert a queued run (lock its thread in the same transaction)."""
         run = Run(
-            id=new_id("run"),
+            id=run_id or new_id("run"),
             thread_id=thread_id,
             gpt_id=gpt_id,
             gpt_version=gpt_version,
@@ -75,86 +80,115 @@ class RunRepository:
             owner=fields.get("owner", ""),
             created_at=now(),
         )
-        conn.execute(
-            "INSERT INTO runs (id, thread_id, gpt_id, gpt_version, status, model, instructions, "
-            "tool_choice, truncation_strategy, tools, owner, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                run.id,
-                thread_id,
-                gpt_id,
-                gpt_version,
-                run.status,
-                dumps(run.model),
-                run.instructions,
-                dumps(run.tool_choice),
-                dumps(run.truncation_strategy),
-                dumps(run.tools),
-                run.owner,
-                run.created_at,
-            ),
-        )
+        with self._scope.write() as conn:
+            conn.execute(
+                "INSERT INTO runs (id, thread_id, gpt_id, gpt_version, status, model, "
+                "instructions, tool_choice, truncation_strategy, tools, owner, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run.id,
+                    thread_id,
+                    gpt_id,
+                    gpt_version,
+                    run.status,
+                    dumps(run.model),
+                    run.instructions,
+                    dumps(run.tool_choice),
+                    dumps(run.truncation_strategy),
+                    dumps(run.tools),
+                    run.owner,
+                    run.created_at,
+                ),
+            )
         return run
 
     def get(self, run_id: str) -> Run:
-        rows = self._db.query("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._scope.read("SELECT * FROM runs WHERE id = ?", (run_id,))
         if not rows:
             raise errors.UnknownRunError(run_id)
         return _run(rows[0])
 
+    def status(self, run_id: str) -> str | None:
+        """The run's stored status (another process may have changed it); None if unknown."""
+        rows = self._scope.read("SELECT status FROM runs WHERE id = ?", (run_id,))
+        return str(rows[0]["status"]) if rows else None
+
     def list(self, thread_id: str) -> builtins.list[Run]:
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT * FROM runs WHERE thread_id = ? ORDER BY created_at, rowid", (thread_id,)
         )
         return [_run(row) for row in rows]
 
-    @staticmethod
-    def update(conn: sqlite3.Connection, run: Run, **fields: Any) -> Run:
-        """Change columns of `run` (in memory and in the caller's transaction)."""
-        _update(conn, "runs", _RUN_COLUMNS, _RUN_JSON, run.id, fields)
+    def update(self, run: Run, **fields: Any) -> Run:
+        """Change columns of `run`, in memory and in the store."""
+        with self._scope.write() as conn:
+            _update(conn, "runs", _RUN_COLUMNS, _RUN_JSON, run.id, fields)
         for key, value in fields.items():
             setattr(run, key, value)
         return run
 
     # -- steps ---------------------------------------------------------------------------
 
-    @staticmethod
     def add_step(
-        conn: sqlite3.Connection, run: Run, step_type: str, details: dict[str, Any]
+        self, run: Run, step_type: str, details: dict[str, Any], seq: int | None = None
     ) -> RunStep:
-        row = conn.execute(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM run_steps WHERE run_id = ?", (run.id,)
-        ).fetchone()
-        step = RunStep(
-            id=new_id("step"),
-            run_id=run.id,
-            thread_id=run.thread_id,
-            seq=int(row[0]),
-            type=step_type,
-            status="in_progress",
-            step_details=details,
-            usage=None,
-            timings={},
-            last_error=None,
-            created_at=now(),
-        )
-        conn.execute(
-            "INSERT INTO run_steps (id, run_id, seq, type, status, step_details, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (step.id, run.id, step.seq, step_type, step.status, dumps(details), step.created_at),
-        )
+        """Append a step in progress; `seq` is its place in the run when the caller knows it."""
+        with self._scope.write() as conn:
+            if seq is None:
+                row = conn.execute(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM run_steps WHERE run_id = ?", (run.id,)
+                ).fetchone()
+                seq = int(row[0])
+            step = RunStep(
+                id=new_id("step"),
+                run_id=run.id,
+                thread_id=run.thread_id,
+                seq=seq,
+                type=step_type,
+                status="in_progress",
+                step_details=details,
+                usage=None,
+                timings={},
+                last_error=None,
+                created_at=now(),
+            )
+            conn.execute(
+                "INSERT INTO run_steps (id, run_id, seq, type, status, step_details, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    step.id,
+                    run.id,
+                    step.seq,
+                    step_type,
+                    step.status,
+                    dumps(details),
+                    step.created_at,
+                ),
+            )
         return step
 
-    @staticmethod
-    def update_step(conn: sqlite3.Connection, step: RunStep, **fields: Any) -> RunStep:
-        _update(conn, "run_steps", _STEP_COLUMNS, _STEP_JSON, step.id, fields)
+    def update_step(self, step: RunStep, **fields: Any) -> RunStep:
+        """Change columns of `step`, in memory and in the store."""
+        with self._scope.write() as conn:
+            _update(conn, "run_steps", _STEP_COLUMNS, _STEP_JSON, step.id, fields)
         for key, value in fields.items():
             setattr(step, key, value)
         return step
 
+    def end_open_steps(
+        self, run_id: str, status: str, at: float, error: dict[str, Any] | None = None
+    ) -> None:
+        """Give the run's steps still in progress a final status (the run stopped)."""
+        with self._scope.write() as conn:
+            conn.execute(
+                "UPDATE run_steps SET status = ?, last_error = ?, completed_at = ? "
+                "WHERE run_id = ? AND status = 'in_progress'",
+                (status, dumps(error) if error is not None else None, at, run_id),
+            )
+
     def steps(self, run_id: str) -> builtins.list[RunStep]:
         self.get(run_id)
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT s.*, r.thread_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
             "WHERE s.run_id = ? ORDER BY s.seq",
             (run_id,),
@@ -169,30 +203,24 @@ class RunRepository:
         Runs waiting in `requires_action` are left alone: they hold no process and can still
         be answered or cancelled. Returns the ids of the runs that were marked.
         """
-        rows = self._db.query(
+        rows = self._scope.read(
             "SELECT id, thread_id, owner FROM runs WHERE status IN (?, ?, ?)",
             tuple(s for s in RUN_ACTIVE if s != "requires_action"),
         )
         dead = [row for row in rows if not is_alive(row["owner"])]
         at = now()
-        with self._db.transaction() as conn:
+        with self._scope.write() as conn:
+            scope = Scope(self._scope.db, conn)
+            runs, threads = RunRepository(scope), ThreadRepository(scope)
             for row in dead:
                 conn.execute(
                     "UPDATE runs SET status = 'failed', last_error = ?, failed_at = ? "
                     "WHERE id = ? AND status IN ('queued', 'in_progress', 'cancelling')",
                     (dumps(INTERRUPTED), at, row["id"]),
                 )
-                conn.execute(
-                    "UPDATE run_steps SET status = 'failed', last_error = ?, completed_at = ? "
-                    "WHERE run_id = ? AND status = 'in_progress'",
-                    (dumps(INTERRUPTED), at, row["id"]),
-                )
-                conn.execute(
-                    "UPDATE messages SET status = 'incomplete', completed_at = ? "
-                    "WHERE run_id = ? AND status = 'in_progress'",
-                    (at, row["id"]),
-                )
-                ThreadRepository.unlock(conn, row["thread_id"], row["id"])
+                runs.end_open_steps(row["id"], "failed", at, INTERRUPTED)
+                threads.end_open_messages(row["id"], at)
+                threads.unlock(row["thread_id"], row["id"])
         return [row["id"] for row in dead]
 
 

@@ -116,6 +116,9 @@ def test_chat_retrieves_from_the_knowledge(
     assert retrieval["retrieval"]["results"][0]["text"] == "Costs fell."
     prompt = steps[-1]["step_details"]["model_call"]["prompt"]
     assert "Costs fell." in prompt
+    shown = run_cli(capsys, "runs", "show", run_id)[1]
+    assert "retrieval for 'How did costs change?': " in shown
+    assert "[1] report.pdf, page 2: score " in shown and "(bm25 #1)" in shown
 
 
 def test_names_from_non_utf8_bytes_get_a_clear_error_or_are_handled(

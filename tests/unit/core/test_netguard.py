@@ -6,7 +6,6 @@ import pytest
 
 from desktop.core import errors
 from desktop.core.netguard import (
-    ALLOW_HTTP,
     is_link_local,
     is_loopback,
     refuse_link_local,
@@ -53,7 +52,7 @@ def test_a_secret_over_plain_http_is_refused_with_the_reason_and_the_way_out() -
     assert "api.example.com over plain http" in message
     assert "https://api.example.com:8080/v1" in message
     assert refused.value.host == "api.example.com"
-    assert refused.value.action == ALLOW_HTTP
+    assert refused.value.action == errors.UserAction("allow_http_host", {"host": "api.example.com"})
 
 
 @pytest.mark.parametrize(

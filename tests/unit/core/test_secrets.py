@@ -37,7 +37,7 @@ def test_set_get_delete_and_names(settings: SettingsFile, memory_keyring: Memory
     assert secrets.delete("provider:deepseek") is True
     assert secrets.names() == []
     assert secrets.delete("provider:deepseek") is False
-    with pytest.raises(errors.SecretNotFoundError, match="providers add"):
+    with pytest.raises(errors.SecretNotFoundError, match="Set it again where it is used"):
         secrets.get("provider:deepseek")
     assert secrets.get_optional("provider:deepseek") is None
 

@@ -109,8 +109,9 @@ def test_bad_profile_names_are_refused(name: str) -> None:
 
 
 def test_unknown_profile_says_how_to_add_it() -> None:
-    with pytest.raises(errors.UnknownProfileError, match="capsule providers add ollama"):
+    with pytest.raises(errors.UnknownProfileError, match=r"'ollama'.*Add it first") as caught:
         Settings().profile("ollama")
+    assert caught.value.action == errors.UserAction("add_provider", {"profile": "ollama"})
 
 
 def test_base_url_loses_its_trailing_slash() -> None:

@@ -72,8 +72,9 @@ def test_save_never_overwrites_unasked(files: ThreadFiles, tmp_path: Path) -> No
         files.save("thread_1", entry.name, out)
     (files.folder("thread_1") / entry.name).write_bytes(b"new")
     assert files.save("thread_1", entry.name, out, overwrite=True).read_bytes() == b"new"
-    with pytest.raises(errors.NotFoundError, match="threads files"):
+    with pytest.raises(errors.NotFoundError, match=r"no file 'nope\.png'") as caught:
         files.save("thread_1", "nope.png", out)
+    assert caught.value.action == errors.UserAction("list_thread_files", {"thread_id": "thread_1"})
 
 
 def test_add_bytes_cleans_names_and_keeps_both(files: ThreadFiles) -> None:

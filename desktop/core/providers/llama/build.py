@@ -76,7 +76,7 @@ def cpu_features(info: dict[str, Any]) -> list[str]:
 
 
 def describe(info: dict[str, Any]) -> list[str]:
-    """The build in a few plain lines, for `capsule doctor`, the app and benchmarks."""
+    """The build in a few plain lines, for the doctor command, the app and benchmarks."""
     features = cpu_features(info)
     lines = [
         f"llama.cpp: llama-cpp-python {info.get('llama_cpp_python', '?')}",

@@ -130,8 +130,8 @@ class RemoteProvider:
     ) -> None:
         if not model.strip():
             raise errors.NoModelError(
-                f"No model chosen for {endpoint.label}: set the GPT's model to one of those "
-                f"listed by `capsule providers test {endpoint.profile}`."
+                f"No model chosen for {endpoint.label}: set the GPT's model to one it serves.",
+                errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=endpoint.profile),
             )
         self.endpoint = endpoint
         self.model = model

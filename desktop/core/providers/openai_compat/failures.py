@@ -134,13 +134,13 @@ def _status(
     said = f" The server said: {detail}" if detail else ""
     if status in (401, 403):
         return errors.ProviderAuthError(
-            f"API key rejected by {label} ({status}): set a new key with "
-            f"`capsule providers add {profile} --api-key-stdin`.{said}"
+            f"API key rejected by {label} ({status}): set a new key for '{profile}'.{said}",
+            errors.do(errors.Do.SET_PROVIDER_KEY, profile=profile),
         )
     if status == 404 and operation != "models":
         return errors.ModelNotFoundError(
-            f"model '{model}' not found at {label}: list the available ones with "
-            f"`capsule providers test {profile}`.{said}"
+            f"model '{model}' not found at {label}: choose one of the models it serves.{said}",
+            errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     if status == 404:
         return errors.ProviderResponseError(

@@ -121,23 +121,28 @@ class NoAuth:
         return False
 
 
+# Where the user sets an action's secrets, as it is worded in errors the model relays.
+WHERE = "in the action's authentication settings"
+
+
 class _KeyringAuth:
-    def __init__(self, secrets: SecretSource, hint: str) -> None:
+    def __init__(self, secrets: SecretSource, fix: errors.UserAction) -> None:
         self._secrets = secrets
-        self._hint = hint
+        self._fix = fix
 
     def renew(self, used: Sequence[str]) -> bool:
         return False
 
     def _read(self, name: str, role: str) -> str:
         if not name:
-            raise errors.ToolError(f"The action's auth names no {role}; set it with {self._hint}.")
+            raise errors.ToolError(f"The action's auth names no {role}; set it {WHERE}.", self._fix)
         try:
             value = self._secrets.get(name)
         except errors.SecretNotFoundError:
             raise errors.ToolError(
                 f"The keyring has no secret '{name}' ({role} of this action). "
-                f"Set it with {self._hint}, then try again."
+                f"Set it {WHERE}, then try again.",
+                self._fix,
             ) from None
         except errors.SecretsUnavailableError as exc:
             raise errors.ToolError(exc.message) from None
@@ -147,9 +152,14 @@ class _KeyringAuth:
 
 class ApiKeyAuth(_KeyringAuth):
     def __init__(
-        self, secrets: SecretSource, hint: str, secret_name: str, location: str, name: str
+        self,
+        secrets: SecretSource,
+        fix: errors.UserAction,
+        secret_name: str,
+        location: str,
+        name: str,
     ) -> None:
-        super().__init__(secrets, hint)
+        super().__init__(secrets, fix)
         self._secret_name, self._location, self._name = secret_name, location, name
 
     def sign(self, request: HttpRequest) -> Signed:
@@ -164,8 +174,8 @@ class ApiKeyAuth(_KeyringAuth):
 
 
 class BearerAuth(_KeyringAuth):
-    def __init__(self, secrets: SecretSource, hint: str, secret_name: str) -> None:
-        super().__init__(secrets, hint)
+    def __init__(self, secrets: SecretSource, fix: errors.UserAction, secret_name: str) -> None:
+        super().__init__(secrets, fix)
         self._secret_name = secret_name
 
     def sign(self, request: HttpRequest) -> Signed:
@@ -175,9 +185,9 @@ class BearerAuth(_KeyringAuth):
 
 class BasicAuth(_KeyringAuth):
     def __init__(
-        self, secrets: SecretSource, hint: str, username_secret: str, secret_name: str
+        self, secrets: SecretSource, fix: errors.UserAction, username_secret: str, secret_name: str
     ) -> None:
-        super().__init__(secrets, hint)
+        super().__init__(secrets, fix)
         self._username_secret, self._secret_name = username_secret, secret_name
 
     def sign(self, request: HttpRequest) -> Signed:
@@ -195,13 +205,13 @@ class OAuth2ClientCredentials(_KeyringAuth):
     def __init__(
         self,
         secrets: SecretSource,
-        hint: str,
+        fix: errors.UserAction,
         fetch: Fetch,
         tokens: TokenCache,
         auth: ActionAuth,
         token_url: str,
     ) -> None:
-        super().__init__(secrets, hint)
+        super().__init__(secrets, fix)
         self._fetch, self._tokens = fetch, tokens
         self._auth, self._token_url = auth, token_url
 
@@ -247,7 +257,8 @@ class OAuth2ClientCredentials(_KeyringAuth):
                 reason = reason.replace(value, MASK)
             raise errors.ToolError(
                 f"The token endpoint {host} refused the client credentials ({reason}). Check "
-                f"the client id and secret with {self._hint}."
+                f"the client id and secret {WHERE}.",
+                self._fix,
             )
         data = _json_object(response)
         token = data.get("access_token")
@@ -268,11 +279,12 @@ class OAuth2ClientCredentials(_KeyringAuth):
 class _Misconfigured:
     """Auth that cannot work as set up: every call says what to fix."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, fix: errors.UserAction) -> None:
         self._message = message
+        self._fix = fix
 
     def sign(self, request: HttpRequest) -> Signed:
-        raise errors.ToolError(self._message)
+        raise errors.ToolError(self._message, self._fix)
 
     def renew(self, used: Sequence[str]) -> bool:
         return False
@@ -285,32 +297,38 @@ def authenticator_for(
     tokens: TokenCache,
     *,
     schemes: Sequence[SecurityScheme] = (),
-    hint: str = "`capsule actions auth GPT_ID ACTION_ID`",
+    fix: errors.UserAction | None = None,
 ) -> Authenticator:
     """The authenticator for an action's `auth`.
 
     An api_key without a parameter name, or OAuth2 without a token URL, takes them from
-    the document's security schemes. `hint` is the command that sets the action's
-    secrets, quoted in every error about them.
+    the document's security schemes. `fix` is what the user does to set the action's
+    secrets, carried by every error about them.
     """
+    fix = fix or errors.do(errors.Do.SET_ACTION_AUTH)
     if auth.type == "api_key":
-        return _api_key(auth, secrets, schemes, hint)
+        return _api_key(auth, secrets, schemes, fix)
     if auth.type == "bearer":
-        return BearerAuth(secrets, hint, auth.secret_name)
+        return BearerAuth(secrets, fix, auth.secret_name)
     if auth.type == "basic":
-        return BasicAuth(secrets, hint, auth.username_secret, auth.secret_name)
+        return BasicAuth(secrets, fix, auth.username_secret, auth.secret_name)
     if auth.type == "oauth2_client_credentials":
         token_url = auth.token_url or next(
             (s.token_url for s in schemes if s.type == "oauth2" and s.token_url), ""
         )
         if not token_url:
-            return _Misconfigured(f"The action's OAuth2 auth has no token URL; set it with {hint}.")
-        return OAuth2ClientCredentials(secrets, hint, fetch, tokens, auth, token_url)
+            return _Misconfigured(
+                f"The action's OAuth2 auth has no token URL; set it {WHERE}.", fix
+            )
+        return OAuth2ClientCredentials(secrets, fix, fetch, tokens, auth, token_url)
     return NoAuth()
 
 
 def _api_key(
-    auth: ActionAuth, secrets: SecretSource, schemes: Sequence[SecurityScheme], hint: str
+    auth: ActionAuth,
+    secrets: SecretSource,
+    schemes: Sequence[SecurityScheme],
+    fix: errors.UserAction,
 ) -> Authenticator:
     location: str = auth.location
     name = auth.parameter_name
@@ -318,10 +336,10 @@ def _api_key(
         scheme = next((s for s in schemes if s.type == "apiKey" and s.parameter_name), None)
         if scheme is None:
             return _Misconfigured(
-                f"The action's API key has no parameter name; set one with {hint}."
+                f"The action's API key has no parameter name; set one {WHERE}.", fix
             )
         location, name = scheme.location or "header", scheme.parameter_name
-    return ApiKeyAuth(secrets, hint, auth.secret_name, location, name)
+    return ApiKeyAuth(secrets, fix, auth.secret_name, location, name)
 
 
 def _basic(user: str, password: str) -> str:

@@ -90,7 +90,8 @@ def base_url(operation: Operation, server: str = "", source_url: str = "") -> st
         return _checked_base(urljoin(source_url, relative), "the document's server")
     raise errors.ToolError(
         f"The action has no absolute server URL for {operation.label} (the document gives "
-        f"'{relative}'). Set the action's server: `capsule actions import ... --server URL`."
+        f"'{relative}'). Set the action's server.",
+        errors.do(errors.Do.SET_ACTION_SERVER),
     )
 
 
@@ -320,6 +321,7 @@ def _checked_base(url: str, what: str) -> str:
     if not _is_absolute(url):
         raise errors.ToolError(
             f"{what.capitalize()} '{url}' is not an http(s) URL with a host. Set the "
-            "action's server: `capsule actions import ... --server URL`."
+            "action's server.",
+            errors.do(errors.Do.SET_ACTION_SERVER),
         )
     return url

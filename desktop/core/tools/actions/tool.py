@@ -163,17 +163,17 @@ def tools_for_document(
 ) -> list[ActionTool]:
     """One tool per operation of `document`, all signing with `action.auth`.
 
-    `gpt_id` only completes the `capsule actions auth` command quoted in errors about
-    missing secrets; `http_hosts` may get the action's secrets over plain http.
+    `gpt_id` names the GPT in what errors about missing secrets tell the user to do;
+    `http_hosts` may get the action's secrets over plain http.
     """
-    hint = f"`capsule actions auth {gpt_id or 'GPT_ID'} {action.id}`"
+    fix = errors.do(errors.Do.SET_ACTION_AUTH, gpt_id=gpt_id, action_id=action.id)
     auth = authenticator_for(
         action.auth,
         secrets,
         lambda request: client.fetch(request, follow_redirects=False),
         client.tokens,
         schemes=document.security_schemes,
-        hint=hint,
+        fix=fix,
     )
     return [
         ActionTool(op, action, client, auth, source_url=document.source_url, http_hosts=http_hosts)

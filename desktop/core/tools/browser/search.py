@@ -64,9 +64,9 @@ class Provider:
     secret: str = ""  # empty: no key needed
 
     @property
-    def key_command(self) -> str:
-        """The command that stores this provider's key (the CLI's `capabilities search-key`)."""
-        return f"`capsule capabilities search-key {self.kind}`"
+    def key_fix(self) -> errors.UserAction:
+        """What the user does to store this provider's key."""
+        return errors.do(errors.Do.SET_SEARCH_KEY, provider=self.kind)
 
 
 def provider_for(kind: str, search_url: str) -> Provider | None:
@@ -125,15 +125,17 @@ def _key(provider: Provider, secrets: SecretSource) -> str:
     except errors.SecretNotFoundError:
         raise errors.ToolError(
             f"No {provider.label} API key is set, so web_search cannot run. Ask the user to "
-            f"store one with {provider.key_command}, then try again."
+            f"store one in the web browsing settings, then try again.",
+            provider.key_fix,
         ) from None
     except errors.SecretsUnavailableError as exc:
         raise errors.ToolError(exc.message) from None
     key = key.strip()
     if not key:
         raise errors.ToolError(
-            f"The {provider.label} API key is empty. Ask the user to store it again with "
-            f"{provider.key_command}."
+            f"The {provider.label} API key is empty. Ask the user to store it again in the "
+            "web browsing settings.",
+            provider.key_fix,
         )
     SecretMask.add(key)
     return key
@@ -160,8 +162,9 @@ def _refused(provider: Provider, response: WebResponse, mask: Mask) -> errors.To
     elif status in (401, 403) and provider.secret:
         advice = (
             "it refused the API key. Ask the user to check the key and store a valid one "
-            f"with {provider.key_command}."
+            "in the web browsing settings."
         )
+        return errors.ToolError(mask(f"{said}: {advice}"), provider.key_fix)
     elif status == 429 or (provider.kind == "tavily" and status in (432, 433)):
         advice = "the rate limit or the plan's quota is used up. Wait, then try again."
     elif status == 404:

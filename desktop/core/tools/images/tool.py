@@ -29,7 +29,7 @@ DESCRIPTION = (
 NOT_SET_UP = (
     "Image generation is not set up: the GPT's image_generation.provider setting is empty. "
     "Tell the user to choose, in the GPT's image generation settings, a provider profile "
-    "whose server has an images endpoint (`capsule providers list` shows the profiles)."
+    "whose server has an images endpoint."
 )
 
 
@@ -74,7 +74,7 @@ class ImageGenerationTool:
         """
         generator = self._generator
         if generator is None or not self._settings.provider.strip():
-            raise errors.ToolError(NOT_SET_UP)
+            raise errors.ToolError(NOT_SET_UP, errors.do(errors.Do.LIST_PROVIDERS))
         prompt, size, quality = self._arguments(arguments)
         if self._context.cancelled():
             raise errors.CancelledError("The run was stopped before the image was made.")

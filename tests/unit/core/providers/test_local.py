@@ -302,7 +302,7 @@ def test_resolve_an_unknown_id_lists_the_usable_ids(
     message = caught.value.message
     assert "Unknown model 'gamma'" in message
     assert "Local models: alpha, beta." in message
-    assert "capsule models list" in message
+    assert caught.value.action == errors.UserAction("list_models")
 
 
 def test_resolve_an_unknown_id_with_no_models(folders: tuple[Path, Path]) -> None:

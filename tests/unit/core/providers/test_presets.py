@@ -50,15 +50,19 @@ def test_endpoint_takes_the_preset_defaults() -> None:
 
 
 def test_azure_and_custom_need_a_base_url() -> None:
-    with pytest.raises(errors.ValidationError, match="--base-url"):
+    with pytest.raises(errors.ValidationError, match="needs a base URL") as caught:
         endpoint_for("az", "azure", api_key=SECRET)
+    assert caught.value.action == errors.UserAction(
+        "add_provider", {"profile": "az", "preset": "azure", "needs": "base_url"}
+    )
     azure = endpoint_for("az", "azure", "https://res.openai.azure.com/", SECRET)
     assert azure.api_version == AZURE_API_VERSION
 
 
 def test_a_preset_that_needs_a_key_says_how_to_add_one() -> None:
-    with pytest.raises(errors.ProviderAuthError, match="capsule providers add ds --api-key"):
+    with pytest.raises(errors.ProviderAuthError, match="needs an API key") as caught:
         endpoint_for("ds", "deepseek")
+    assert caught.value.action == errors.UserAction("set_provider_key", {"profile": "ds"})
     assert endpoint_for("ollama", "ollama").api_key is None
 
 

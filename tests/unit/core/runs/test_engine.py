@@ -261,7 +261,7 @@ def test_external_tools_pause_the_run_until_outputs_arrive(store: Store, make_gp
     with pytest.raises(errors.RunStateError, match="not waiting for call_x"):
         engine.submit_tool_outputs(run.id, {"call_x": "?"})
     partial = drain(engine.submit_tool_outputs(run.id, {pending[0]["id"]: "one"}))
-    assert [e.event for e in partial] == [ev.RUN_REQUIRES_ACTION]
+    assert [e.event for e in partial] == [ev.STEP_DELTA, ev.RUN_REQUIRES_ACTION]
     assert len(store.runs.get(run.id).required_action["submit_tool_outputs"]["tool_calls"]) == 1  # type: ignore[index]
 
     rest = drain(engine.submit_tool_outputs(run.id, {pending[1]["id"]: "two"}))
@@ -401,7 +401,8 @@ def test_a_gpt_without_a_model_fails_with_instructions(
     assert events[-1].event == ev.RUN_FAILED
     error = events[-1].data["last_error"]
     assert error["code"] == "no_model"
-    assert "capsule gpt edit" in error["message"]
+    assert error["message"].startswith("No model selected for this GPT: choose one")
+    assert error["action"] == {"kind": "choose_model", "args": {}}
 
 
 def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> None:
@@ -413,10 +414,32 @@ def test_recover_marks_runs_of_dead_processes(store: Store, make_gpt: Any) -> No
     while seen[-1].event != ev.MESSAGE_DELTA:  # drive the run until it is mid-answer
         seen.append(next(iterator))
     # Pretend the process that owns the run died: its owner no longer matches a live process.
-    with store.db.transaction() as conn:
-        conn.execute("UPDATE runs SET owner = '999999999:1.0' WHERE id = ?", (stream.run_id,))
+    store.runs.update(store.runs.get(stream.run_id), owner="999999999:1.0")
     assert engine.recover() == [stream.run_id]
     run = store.runs.get(stream.run_id)
     assert run.status == "failed" and run.last_error is not None
     assert run.last_error["code"] == "interrupted"
     assert store.threads.get(stream.thread_id).active_run_id is None
+
+
+def test_the_tool_registry_is_built_once_each_time_a_run_is_driven(
+    store: Store, make_gpt: Any
+) -> None:
+    gpt = make_gpt()
+    built: list[str] = []
+
+    def tools_for(_definition: Any, context: Any) -> ToolRegistry:
+        built.append(context.thread_id)
+        return ToolRegistry([ClientTool()])
+
+    provider = ScriptedProvider([Reply(tool_calls=[("lookup", "{}")]), Reply(pieces=["ok"])])
+    engine = RunEngine(store, provider_for(provider), tools_for)
+    stream = engine.run(gpt.id, "ask")
+    drain(stream)
+    assert built == [stream.thread_id]  # the run's record and its driver share one
+    (call,) = store.runs.get(stream.run_id).required_action["submit_tool_outputs"]["tool_calls"]
+
+    drain(engine.submit_tool_outputs(stream.run_id, {call["id"]: "answer"}))
+
+    assert built == [stream.thread_id, stream.thread_id]
+    assert store.runs.get(stream.run_id).tools[0]["function"]["name"] == "lookup"

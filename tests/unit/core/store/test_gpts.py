@@ -112,7 +112,7 @@ def test_diff_with_an_unknown_version_names_it(store: Store) -> None:
     with pytest.raises(errors.UnknownVersionError, match="no version 7") as caught:
         store.gpts.diff(gpt.id, 1, 7)
 
-    assert f"capsule gpt versions {gpt.id}" in caught.value.message
+    assert caught.value.action == errors.UserAction("list_gpt_versions", {"gpt_id": gpt.id})
 
 
 def test_restore_makes_a_new_version_equal_to_the_old_one(store: Store) -> None:
@@ -221,7 +221,7 @@ def test_unknown_ids_raise_unknown_gpt_with_advice(store: Store) -> None:
         with pytest.raises(errors.UnknownGptError) as caught:
             call()
         assert "gpt_missing" in caught.value.message
-        assert "capsule gpt list" in caught.value.message
+        assert caught.value.action == errors.UserAction("list_gpts")
 
     assert store.db.query("SELECT COUNT(*) FROM gpt_versions")[0][0] == 0
 

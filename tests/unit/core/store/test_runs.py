@@ -9,8 +9,7 @@ import pytest
 from desktop.core import errors
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Run, RunStep, Thread, text_content
-from desktop.core.store.runs import INTERRUPTED, RunRepository
-from desktop.core.store.threads import ThreadRepository
+from desktop.core.store.runs import INTERRUPTED
 
 MODEL = {"provider": "local", "model": "tiny", "temperature": 0.7}
 DEAD = "111:1.000"
@@ -34,29 +33,29 @@ def start_run(
         "owner": owner,
     }
     fields.update(kw)
-    with store.db.transaction() as conn:
-        run = store.runs.create(conn, thread.id, thread.gpt_id, 1, **fields)
+    with store.transaction() as tx:
+        run = tx.runs.create(thread.id, thread.gpt_id, 1, **fields)
         if lock:
-            store.threads.lock(conn, thread.id, run.id)
+            tx.threads.lock(thread.id, run.id)
     return run
 
 
 def set_status(store: Store, run: Run, status: str) -> Run:
-    with store.db.transaction() as conn:
-        return RunRepository.update(conn, run, status=status)
+    with store.transaction() as tx:
+        return tx.runs.update(run, status=status)
 
 
 def add_step(
     store: Store, run: Run, step_type: str = "message_creation", **details: Any
 ) -> RunStep:
-    with store.db.transaction() as conn:
-        return RunRepository.add_step(conn, run, step_type, details)
+    with store.transaction() as tx:
+        return tx.runs.add_step(run, step_type, details)
 
 
 def add_message(store: Store, run: Run, status: str, text: str = "") -> Message:
-    with store.db.transaction() as conn:
-        return ThreadRepository.add_message(
-            conn, run.thread_id, "assistant", text_content(text), status, run.id
+    with store.transaction() as tx:
+        return tx.threads.add_message(
+            run.thread_id, "assistant", text_content(text), status, run.id
         )
 
 
@@ -83,9 +82,8 @@ def test_create_stores_a_queued_run(store: Store, thread: Thread) -> None:
 
 
 def test_create_defaults_tools_and_owner(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        run = store.runs.create(
-            conn,
+    with store.transaction() as tx:
+        run = tx.runs.create(
             thread.id,
             thread.gpt_id,
             1,
@@ -113,9 +111,9 @@ def test_update_changes_columns_in_memory_and_in_the_store(store: Store, thread:
     run = start_run(store, thread)
     usage = {"prompt_tokens": 12, "completion_tokens": 3, "total_tokens": 15}
 
-    with store.db.transaction() as conn:
-        returned = RunRepository.update(
-            conn, run, status="completed", usage=usage, timings={"ttft_s": 0.1}, completed_at=5.0
+    with store.transaction() as tx:
+        returned = tx.runs.update(
+            run, status="completed", usage=usage, timings={"ttft_s": 0.1}, completed_at=5.0
         )
 
     assert returned is run
@@ -126,12 +124,12 @@ def test_update_changes_columns_in_memory_and_in_the_store(store: Store, thread:
 def test_update_can_clear_a_json_column(store: Store, thread: Thread) -> None:
     run = start_run(store, thread)
     required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": []}}
-    with store.db.transaction() as conn:
-        RunRepository.update(conn, run, status="requires_action", required_action=required)
+    with store.transaction() as tx:
+        tx.runs.update(run, status="requires_action", required_action=required)
     assert store.runs.get(run.id).required_action == required
 
-    with store.db.transaction() as conn:
-        RunRepository.update(conn, run, required_action=None)
+    with store.transaction() as tx:
+        tx.runs.update(run, required_action=None)
 
     assert store.runs.get(run.id).required_action is None
 
@@ -139,8 +137,8 @@ def test_update_can_clear_a_json_column(store: Store, thread: Thread) -> None:
 def test_update_refuses_unknown_columns(store: Store, thread: Thread) -> None:
     run = start_run(store, thread)
 
-    with pytest.raises(ValueError, match="thread_id"), store.db.transaction() as conn:
-        RunRepository.update(conn, run, thread_id="thread_other")
+    with pytest.raises(ValueError, match="thread_id"), store.transaction() as tx:
+        tx.runs.update(run, thread_id="thread_other")
 
     assert store.runs.get(run.id).thread_id == thread.id
     assert run.thread_id == thread.id
@@ -150,10 +148,8 @@ def test_json_columns_round_trip_chinese_text(store: Store, thread: Thread) -> N
     run = start_run(store, thread, instructions="请用中文回答。")
     error = {"code": "tool_error", "message": "工具失败了：超时"}
 
-    with store.db.transaction() as conn:
-        RunRepository.update(
-            conn, run, status="failed", last_error=error, incomplete_details={"原因": "超时"}
-        )
+    with store.transaction() as tx:
+        tx.runs.update(run, status="failed", last_error=error, incomplete_details={"原因": "超时"})
 
     stored = store.runs.get(run.id)
     assert stored.instructions == "请用中文回答。"
@@ -233,9 +229,8 @@ def test_update_step_changes_its_columns(store: Store, thread: Thread) -> None:
     step = add_step(store, run, "tool_calls", tool_calls=[])
     details = {"tool_calls": [{"id": "call_1", "output": "晴天"}]}
 
-    with store.db.transaction() as conn:
-        RunRepository.update_step(
-            conn,
+    with store.transaction() as tx:
+        tx.runs.update_step(
             step,
             status="completed",
             step_details=details,
@@ -250,8 +245,8 @@ def test_update_step_changes_its_columns(store: Store, thread: Thread) -> None:
 def test_update_step_refuses_unknown_columns(store: Store, thread: Thread) -> None:
     step = add_step(store, start_run(store, thread))
 
-    with pytest.raises(ValueError, match="run_id"), store.db.transaction() as conn:
-        RunRepository.update_step(conn, step, run_id="run_other")
+    with pytest.raises(ValueError, match="run_id"), store.transaction() as tx:
+        tx.runs.update_step(step, run_id="run_other")
 
 
 def test_step_to_dict(store: Store, thread: Thread) -> None:
@@ -293,10 +288,8 @@ def test_recover_fails_in_progress_steps_and_keeps_completed_ones(
 ) -> None:
     run = set_status(store, start_run(store, thread, owner=DEAD), "in_progress")
     done = add_step(store, run, "tool_calls", tool_calls=[{"id": "call_1", "output": "42"}])
-    with store.db.transaction() as conn:
-        RunRepository.update_step(
-            conn, done, status="completed", completed_at=1.0, usage={"prompt_tokens": 3}
-        )
+    with store.transaction() as tx:
+        tx.runs.update_step(done, status="completed", completed_at=1.0, usage={"prompt_tokens": 3})
     busy = add_step(store, run, "message_creation", message_id="msg_x")
 
     store.runs.recover_interrupted(is_alive)
@@ -346,8 +339,8 @@ def test_recover_leaves_runs_of_live_processes_alone(store: Store, thread: Threa
 def test_recover_leaves_requires_action_runs_alone(store: Store, thread: Thread) -> None:
     run = start_run(store, thread, owner=DEAD)
     required = {"type": "submit_tool_outputs", "submit_tool_outputs": {"tool_calls": []}}
-    with store.db.transaction() as conn:
-        RunRepository.update(conn, run, status="requires_action", required_action=required)
+    with store.transaction() as tx:
+        tx.runs.update(run, status="requires_action", required_action=required)
     step = add_step(store, run, "tool_calls", tool_calls=[])
 
     assert store.runs.recover_interrupted(is_alive) == []
@@ -394,8 +387,8 @@ def test_recover_handles_several_threads_and_asks_about_each_owner(
 
 def test_recover_only_unlocks_a_thread_held_by_the_dead_run(store: Store, thread: Thread) -> None:
     dead = set_status(store, start_run(store, thread, owner=DEAD, lock=False), "in_progress")
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_someone_else")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_someone_else")
 
     assert store.runs.recover_interrupted(is_alive) == [dead.id]
 

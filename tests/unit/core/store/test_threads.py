@@ -9,7 +9,7 @@ import pytest
 from desktop.core import errors
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Thread, text_content
-from desktop.core.store.threads import TITLE_LENGTH, ThreadRepository
+from desktop.core.store.threads import TITLE_LENGTH
 
 
 @pytest.fixture
@@ -20,8 +20,8 @@ def thread(store: Store, make_gpt: Any) -> Thread:
 def add(
     store: Store, thread_id: str, role: str, text: str, status: str = "completed", **kw: Any
 ) -> Message:
-    with store.db.transaction() as conn:
-        return ThreadRepository.add_message(conn, thread_id, role, text_content(text), status, **kw)
+    with store.transaction() as tx:
+        return tx.threads.add_message(thread_id, role, text_content(text), status, **kw)
 
 
 # -- threads ---------------------------------------------------------------------------------
@@ -49,8 +49,8 @@ def test_create_inside_a_callers_transaction_rolls_back_with_it(
 ) -> None:
     gpt = make_gpt()
 
-    with pytest.raises(RuntimeError), store.db.transaction() as conn:
-        created = store.threads.create(gpt.id, conn=conn)
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        created = tx.threads.create(gpt.id)
         raise RuntimeError("abort")
 
     with pytest.raises(errors.UnknownThreadError):
@@ -81,7 +81,7 @@ def test_unknown_thread_raises_with_advice(store: Store) -> None:
         store.threads.get("thread_missing")
 
     assert caught.value.thread_id == "thread_missing"
-    assert "--thread" in caught.value.message
+    assert caught.value.action == errors.UserAction("start_new_thread")
     with pytest.raises(errors.UnknownThreadError):
         store.threads.messages("thread_missing")
 
@@ -111,9 +111,9 @@ def test_messages_round_trip_with_chinese_text_and_annotations(
     annotations = [{"type": "file_citation", "file": "报告.pdf", "page": 3, "quote": "数据"}]
     content = text_content("根据报告，增长了百分之五。", annotations)
     attachments = [{"file_id": "file_1", "name": "报告.pdf"}]
-    with store.db.transaction() as conn:
-        added = ThreadRepository.add_message(
-            conn, thread.id, "assistant", content, "completed", "run_x", attachments
+    with store.transaction() as tx:
+        added = tx.threads.add_message(
+            thread.id, "assistant", content, "completed", "run_x", attachments
         )
 
     stored = store.threads.message(added.id)
@@ -138,13 +138,13 @@ def test_completed_messages_get_a_completion_time_and_others_do_not(
 def test_update_message_replaces_content_and_status(store: Store, thread: Thread) -> None:
     message = add(store, thread.id, "assistant", "", status="in_progress")
 
-    with store.db.transaction() as conn:
-        ThreadRepository.update_message(conn, message.id, text_content("partial"), "in_progress")
+    with store.transaction() as tx:
+        tx.threads.update_message(message, text_content("partial"), "in_progress")
     assert store.threads.message(message.id).text == "partial"
     assert store.threads.message(message.id).completed_at is None
 
-    with store.db.transaction() as conn:
-        ThreadRepository.update_message(conn, message.id, text_content("final 答案"), "completed")
+    with store.transaction() as tx:
+        tx.threads.update_message(message, text_content("final 答案"), "completed")
     stored = store.threads.message(message.id)
     assert (stored.text, stored.status) == ("final 答案", "completed")
     assert stored.completed_at is not None
@@ -176,67 +176,67 @@ def test_message_to_dict(store: Store, thread: Thread) -> None:
 
 
 def test_lock_sets_the_active_run(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
 
     assert store.threads.get(thread.id).active_run_id == "run_a"
 
 
 def test_locking_twice_raises_thread_busy_naming_the_run(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
 
-    with pytest.raises(errors.ThreadBusyError) as caught, store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_b")
+    with pytest.raises(errors.ThreadBusyError) as caught, store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_b")
 
     assert caught.value.run_id == "run_a"
     assert caught.value.thread_id == thread.id
     assert "run_a" in caught.value.message
-    assert "capsule runs cancel run_a" in caught.value.message
+    assert caught.value.action == errors.UserAction("cancel_run", {"run_id": "run_a"})
     assert store.threads.get(thread.id).active_run_id == "run_a"
 
 
 def test_a_run_cannot_lock_its_own_thread_twice(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
 
-    with pytest.raises(errors.ThreadBusyError), store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with pytest.raises(errors.ThreadBusyError), store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
 
 
 def test_locking_an_unknown_thread_raises_unknown_thread(store: Store) -> None:
-    with pytest.raises(errors.UnknownThreadError), store.db.transaction() as conn:
-        store.threads.lock(conn, "thread_missing", "run_a")
+    with pytest.raises(errors.UnknownThreadError), store.transaction() as tx:
+        tx.threads.lock("thread_missing", "run_a")
 
 
 def test_only_the_owning_run_can_unlock(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
 
-    with store.db.transaction() as conn:
-        ThreadRepository.unlock(conn, thread.id, "run_b")
+    with store.transaction() as tx:
+        tx.threads.unlock(thread.id, "run_b")
     assert store.threads.get(thread.id).active_run_id == "run_a"
 
-    with store.db.transaction() as conn:
-        ThreadRepository.unlock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.unlock(thread.id, "run_a")
     assert store.threads.get(thread.id).active_run_id is None
 
 
 def test_after_unlock_another_run_can_lock(store: Store, thread: Thread) -> None:
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
-    with store.db.transaction() as conn:
-        ThreadRepository.unlock(conn, thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
+    with store.transaction() as tx:
+        tx.threads.unlock(thread.id, "run_a")
 
-    with store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_b")
+    with store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_b")
 
     assert store.threads.get(thread.id).active_run_id == "run_b"
 
 
 def test_a_lock_taken_in_a_failed_transaction_is_not_kept(store: Store, thread: Thread) -> None:
-    with pytest.raises(RuntimeError), store.db.transaction() as conn:
-        store.threads.lock(conn, thread.id, "run_a")
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.threads.lock(thread.id, "run_a")
         raise RuntimeError("run creation failed")
 
     assert store.threads.get(thread.id).active_run_id is None

@@ -183,8 +183,9 @@ def test_provider_facts(make_provider: MakeProvider) -> None:
     endpoint = endpoint_for("x", "custom", "http://127.0.0.1:1/v1", context_size=8192)
     assert RemoteProvider(endpoint, "m").context_size == 8192
     assert RemoteProvider(endpoint, "m", context_size=4096).context_size == 4096
-    with pytest.raises(errors.NoModelError, match="capsule providers test x"):
+    with pytest.raises(errors.NoModelError, match="No model chosen for x") as caught:
         RemoteProvider(endpoint, " ")
+    assert caught.value.action == errors.UserAction("list_provider_models", {"profile": "x"})
 
 
 def test_a_shared_pool_gives_one_client_per_endpoint(server: OpenAIServer) -> None:
@@ -299,8 +300,8 @@ def test_401_names_the_fix_and_never_the_key(
     server.script(error_answer(401, f"Incorrect API key provided: {SECRET}"))
     _, error = failure_of(make_provider())
     assert isinstance(error, errors.ProviderAuthError)
-    assert str(error).startswith("API key rejected by DeepSeek (401): set a new key with ")
-    assert "`capsule providers add deepseek --api-key-stdin`" in str(error)
+    assert str(error).startswith("API key rejected by DeepSeek (401): set a new key for ")
+    assert error.action == errors.UserAction("set_provider_key", {"profile": "deepseek"})
     assert "Incorrect API key provided: ****" in str(error)
     assert_no_secret(error)
 
@@ -310,7 +311,7 @@ def test_404_is_an_unknown_model(server: OpenAIServer, make_provider: MakeProvid
     _, error = failure_of(make_provider())
     assert isinstance(error, errors.ModelNotFoundError)
     assert "model 'test-model' not found at DeepSeek" in str(error)
-    assert "`capsule providers test deepseek`" in str(error)
+    assert error.action == errors.UserAction("list_provider_models", {"profile": "deepseek"})
 
 
 def test_a_prompt_too_long_for_the_model(server: OpenAIServer, make_provider: MakeProvider) -> None:

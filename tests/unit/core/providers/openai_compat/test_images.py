@@ -229,7 +229,7 @@ def test_a_rejected_key_is_an_auth_error_without_the_key(
     with pytest.raises(errors.ProviderAuthError) as caught:
         make_images().generate("fox", size="1024x1024", quality="hd")
     assert SECRET not in str(caught.value)
-    assert "capsule providers add openai" in str(caught.value)
+    assert caught.value.action == errors.UserAction("set_provider_key", {"profile": "openai"})
 
 
 def test_no_images_endpoint_names_the_image_model(

@@ -85,7 +85,9 @@ def test_a_missing_secret_names_it_and_the_command(make_tool: MakeTool, api: Act
     with pytest.raises(errors.ToolError) as caught:
         tool.run({})
     assert "'pets-token'" in caught.value.message
-    assert "`capsule actions auth g1 pets`" in caught.value.message
+    assert caught.value.action == errors.UserAction(
+        "set_action_auth", {"gpt_id": "g1", "action_id": "pets"}
+    )
     assert api.requests == []
 
 
@@ -111,8 +113,11 @@ def test_an_api_key_without_a_name_takes_the_documents_scheme(
 
 def test_an_api_key_without_any_name_fails_at_call_time(make_tool: MakeTool) -> None:
     tool = make_tool(secure("header"), auth=ActionAuth(type="api_key", secret_name="pets-key"))
-    with pytest.raises(errors.ToolError, match=r"no parameter name.*capsule actions auth g1 pets"):
+    with pytest.raises(errors.ToolError, match=r"no parameter name") as caught:
         tool.run({})
+    assert caught.value.action == errors.UserAction(
+        "set_action_auth", {"gpt_id": "g1", "action_id": "pets"}
+    )
 
 
 # -- secrets never show ---------------------------------------------------------------------
@@ -238,7 +243,9 @@ def test_refused_client_credentials_name_the_fix(
     assert "token endpoint 127.0.0.1 refused the client credentials (invalid_client)" in str(
         caught.value
     )
-    assert "capsule actions auth g1 pets" in str(caught.value)
+    assert caught.value.action == errors.UserAction(
+        "set_action_auth", {"gpt_id": "g1", "action_id": "pets"}
+    )
     assert api.seen("/secure/oauth") == []
 
 

@@ -33,8 +33,9 @@ def test_base_url_prefers_the_actions_server() -> None:
 
 
 def test_base_url_refuses_what_it_cannot_call() -> None:
-    with pytest.raises(errors.ToolError, match="--server URL"):
+    with pytest.raises(errors.ToolError, match="Set the action's server") as caught:
         base_url(get("x", "/x"))
+    assert caught.value.action == errors.UserAction("set_action_server")
     with pytest.raises(errors.ToolError, match="not an http"):
         base_url(get("x", "/x"), "ftp://files.example.com")
     relative = get("x", "/x", servers=("v2",))

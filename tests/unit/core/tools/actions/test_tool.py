@@ -70,8 +70,9 @@ def test_domain_falls_back_to_the_first_absolute_server(make_tool: MakeTool) -> 
 
 def test_a_relative_server_without_an_action_server_names_the_fix(make_tool: MakeTool) -> None:
     tool = make_tool(get("x", "/x", servers=("/v1",)), server="")
-    with pytest.raises(errors.ToolError, match=r"--server URL"):
+    with pytest.raises(errors.ToolError, match=r"Set the action's server") as caught:
         tool.domain({})
+    assert caught.value.action == errors.UserAction("set_action_server")
 
 
 def test_a_relative_server_resolves_against_the_documents_address(

@@ -153,7 +153,7 @@ def test_brave_without_a_key_says_how_to_set_one(
     web.route(BRAVE_PATH, _brave)
     with pytest.raises(errors.ToolError, match="No Brave Search API key is set") as caught:
         _tool("brave", web, browser, secrets).run({"query": "aldmere"})
-    assert "`capsule capabilities search-key brave`" in str(caught.value)
+    assert caught.value.action == errors.UserAction("set_search_key", {"provider": "brave"})
     assert web.seen(BRAVE_PATH) == []
 
 
@@ -163,7 +163,7 @@ def test_brave_with_a_wrong_key(web: WebServer, browser: Browser, secrets: Secre
     with pytest.raises(errors.ToolError, match="HTTP 401: it refused the API key") as caught:
         _tool("brave", web, browser, secrets).run({"query": "aldmere"})
     assert "not-the-right-key" not in str(caught.value)
-    assert "capsule capabilities search-key brave" in str(caught.value)
+    assert caught.value.action == errors.UserAction("set_search_key", {"provider": "brave"})
 
 
 def test_brave_with_no_web_results(web: WebServer, browser: Browser, secrets: Secrets) -> None:
@@ -197,8 +197,9 @@ def test_tavily_request_and_results(web: WebServer, browser: Browser, secrets: S
 
 
 def test_tavily_missing_key(web: WebServer, browser: Browser, secrets: Secrets) -> None:
-    with pytest.raises(errors.ToolError, match="`capsule capabilities search-key tavily`"):
+    with pytest.raises(errors.ToolError, match="No Tavily API key is set") as caught:
         _tool("tavily", web, browser, secrets).run({"query": "aldmere"})
+    assert caught.value.action == errors.UserAction("set_search_key", {"provider": "tavily"})
 
 
 @pytest.mark.parametrize(

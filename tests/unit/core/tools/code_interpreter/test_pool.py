@@ -310,7 +310,7 @@ def test_code_where_nothing_isolates_it_is_refused_until_the_user_allows_it(
         with pytest.raises(errors.UnisolatedCodeError) as refused:
             pool.execute("unisolated", "1 + 1", settings())
         assert "SSH keys" in refused.value.message
-        assert refused.value.action == "allow_unisolated_code"
+        assert refused.value.action == errors.UserAction("allow_unisolated_code")
         assert pool.running() == []
         allowed[0] = True
         done = pool.execute("unisolated", "1 + 1", settings())
