@@ -55,7 +55,6 @@ def test_the_check_finds_sql() -> None:
 # name them; they are not the app's command line. The provider factory's message is
 # reworded once issue 12's changes to that file are in.
 OWN_FLAGS = {"core/tools/code_interpreter/launcher.py", "core/tools/code_interpreter/probe.py"}
-PENDING = {"core/providers/factory.py"}
 COMMAND = re.compile(r"`capsule\s|capsule [a-z]+ [a-z-]+|(^|\s)--[a-z][a-z-]+")
 
 
@@ -64,7 +63,7 @@ def test_core_names_no_command_and_no_flag() -> None:
     found = [
         f"{path.relative_to(DESKTOP)}:{line}: {text[:70]!r}"
         for path in modules(core)
-        if str(path.relative_to(DESKTOP)) not in OWN_FLAGS | PENDING
+        if str(path.relative_to(DESKTOP)) not in OWN_FLAGS
         for line, text in strings(path)
         if COMMAND.search(text) and " " in text.strip()  # a sentence, not one argv item
     ]

@@ -83,8 +83,9 @@ class ProviderFactory:
     def _endpoint(self, profile: str) -> Endpoint:
         if self._endpoints is None:
             raise errors.UnknownProfileError(
-                f"Unknown provider '{profile}'. Use a local model (a model id from "
-                "`capsule models list`, or a path to a .gguf file)."
+                f"Unknown provider '{profile}'. Use a local model (one of the local models, "
+                "or a path to a .gguf file).",
+                errors.do(errors.Do.LIST_MODELS),
             )
         return self._endpoints(profile)
 
