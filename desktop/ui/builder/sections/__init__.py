@@ -1,0 +1,1 @@
+"""The builder form's sections, one module each."""
