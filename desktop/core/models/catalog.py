@@ -103,12 +103,16 @@ class CatalogEntry(BaseModel):
 
 
 class Catalog(BaseModel):
-    """The whole catalog file: a format version and the entries, ids unique."""
+    """The whole catalog file: a format version and the entries, ids unique.
+
+    `recommended` names the chat model offered first to someone who has none.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: Literal[1]
     models: list[CatalogEntry]
+    recommended: str | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Catalog:
@@ -117,7 +121,15 @@ class Catalog(BaseModel):
             if entry.id in seen:
                 raise ValueError(f"id '{entry.id}' appears twice")
             seen.add(entry.id)
+        if self.recommended is not None and not any(
+            e.id == self.recommended and "chat" in e.uses for e in self.models
+        ):
+            raise ValueError(f"recommended: '{self.recommended}' is not a chat model listed here")
         return self
+
+    def recommended_entry(self) -> CatalogEntry | None:
+        """The model to offer first, or None when the catalog names none."""
+        return next((e for e in self.models if e.id == self.recommended), None)
 
     def get(self, ident: str) -> CatalogEntry:
         """The entry with id `ident` (case-insensitive); `errors.NotFoundError` otherwise."""

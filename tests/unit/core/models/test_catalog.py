@@ -96,3 +96,19 @@ def test_hub_file_parses_owner_repo_file_and_revision() -> None:
     )
     with pytest.raises(errors.ValidationError, match=r"OWNER/REPO/FILE\.gguf"):
         HubFile.parse("owner/repo")
+
+
+def test_the_shipped_catalog_recommends_a_chat_model_for_chinese_and_english() -> None:
+    entry = load_catalog().recommended_entry()
+    assert entry is not None
+    assert "chat" in entry.uses and {"zh", "en"} <= set(entry.languages)
+
+
+def test_a_recommended_id_must_be_a_chat_model_listed() -> None:
+    catalog = parse_catalog({"version": 1, "models": [_entry()], "recommended": "tiny-q4_k_m"})
+    assert catalog.recommended_entry() == catalog.get("tiny-q4_k_m")
+    assert parse_catalog({"version": 1, "models": [_entry()]}).recommended_entry() is None
+    embedder = _entry(uses=["embeddings"])
+    for models, ident in (([_entry()], "other"), ([embedder], "tiny-q4_k_m")):
+        with pytest.raises(errors.ValidationError, match="recommended"):
+            parse_catalog({"version": 1, "models": models, "recommended": ident})
