@@ -1,0 +1,60 @@
+"""Fixtures for the first-run page: the app's services, the page, and a fake hub."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from desktop.core.models import download
+from desktop.core.models.catalog import CatalogEntry, load_catalog
+from desktop.core.paths import Paths
+from desktop.ui import app
+from desktop.ui.services import AppServices
+from desktop.ui.welcome.page import WelcomePage
+from tests.helpers.hf_server import FakeHub
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def services(isolated_home: Paths) -> Iterator[AppServices]:
+    QLocale.setDefault(QLocale("en"))
+    built = app.build_services(isolated_home)
+    yield built
+    built.tasks.cancel_all()
+    built.tasks.wait_all(20)
+    built.close()
+
+
+@pytest.fixture
+def page(qtbot: Any, services: AppServices) -> WelcomePage:
+    made = WelcomePage(services)
+    qtbot.add_widget(made)
+    made.resize(1000, 700)
+    return made
+
+
+@pytest.fixture
+def entry() -> CatalogEntry:
+    found = load_catalog().recommended_entry()
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A fake Hugging Face hub on 127.0.0.1 that downloads and size look-ups reach."""
+    with FakeHub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+        yield fake
+
+
+def shown(qtbot: Any, page: WelcomePage) -> str:
+    """Refresh the page and wait for the state it then shows."""
+    with qtbot.wait_signal(page.state_shown, timeout=WAIT_MS) as state:
+        page.refresh()
+    return str(state.args[0])
