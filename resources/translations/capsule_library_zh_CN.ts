@@ -106,6 +106,10 @@
         <translation>删除 GPT</translation>
     </message>
     <message>
+        <source>Refresh the list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
         <source>Blank GPT</source>
         <translation>空白 GPT</translation>
     </message>

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import pytest
 
 # Serves HEAD and GET `/{owner}/{repo}/resolve/{revision}/{file}` with the headers
 # huggingface_hub reads (X-Repo-Commit, ETag, X-Linked-Etag, X-Linked-Size, Content-Length,
@@ -189,3 +193,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return  # the client went away (cancelled): nothing to do
+
+
+@contextlib.contextmanager
+def serving(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A running fake hub that downloads reach (HF_ENDPOINT is read at call time).
+
+    Retries after a dropped connection wait 10 ms instead of a second.
+    """
+    from desktop.core.models import download
+
+    with FakeHub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+        yield fake

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,7 +34,7 @@ from desktop.ui.library.copying import CopyStrip
 from desktop.ui.library.delegate import GptDelegate
 from desktop.ui.library.model import GPT_ROLE, ID_ROLE, READINESS_ROLE, GptFilter, GptListModel
 from desktop.ui.library.words import fix_label
-from desktop.ui.widgets import UndoBar, avatar_pixmap, load_image
+from desktop.ui.widgets import UndoBar, avatar_pixmap, load_images
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -132,6 +132,13 @@ class LibraryPane(QWidget):
         self.delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_key.triggered.connect(self.delete_current)
         self.list.addAction(self.delete_key)
+        # GPTs made elsewhere (the `capsule` command) or a model file dropped into a
+        # folder show up on F5; the window refreshes the list itself after its own changes.
+        self.refresh_action = QAction(self.tr("Refresh the list"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.addAction(self.refresh_action)
 
     def _new_menu(self, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
@@ -240,6 +247,8 @@ class LibraryPane(QWidget):
                 menu.addSeparator()
                 menu.addAction(fix_label(readiness), lambda: self._fix(gpt.id, readiness))
             menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        menu.addSeparator()
         menu.addAction(self.tr("New blank GPT"), self.new_gpt)
         templates_menu = menu.addMenu(self.tr("New from a template"))
         for template in self.templates:
@@ -303,18 +312,10 @@ class LibraryPane(QWidget):
     def _load_images(self) -> None:
         avatars = self._services.avatars
         wanted = self.model.image_names()
-
-        def load() -> dict[str, QImage]:
-            images = {}
-            for name in wanted:
-                path = avatars.path_of(parse_avatar(f"image:{name}", ""))
-                image = load_image(path, _IMAGE_SIZE) if path is not None else None
-                if image is not None:
-                    images[name] = image
-            return images
-
         if wanted:
-            self._services.tasks.run(load, self.model.set_images, owner=self)
+            self._services.tasks.run(
+                lambda: load_images(avatars, wanted, _IMAGE_SIZE), self.model.set_images, owner=self
+            )
 
     def _on_created(self, gpt: Gpt) -> None:
         self._pending, self._pending_opens = gpt.id, True

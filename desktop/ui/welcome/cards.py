@@ -54,6 +54,13 @@ class Card(QFrame):
         self.column.addWidget(self.title)
         self.column.addWidget(self.text)
 
+    def add_button(self, button: QWidget) -> None:
+        """Put `button` on a line of its own, at its natural width."""
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        self.column.addLayout(row)
+
 
 class Transfer(QWidget):
     """A progress bar with its words and a Cancel button, for one download or copy.

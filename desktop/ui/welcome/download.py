@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.core.models.catalog import CatalogEntry
 from desktop.core.models.shelf import CatalogState
@@ -59,12 +59,9 @@ class DownloadCard(Card):
         self.button.clicked.connect(self.start)
         self.transfer = Transfer(self.tr("the download"), self)
         self.transfer.progressed.connect(self._on_progressed)
-        row = QHBoxLayout()
-        row.addWidget(self.button)
-        row.addStretch(1)
         self.column.addWidget(self.model_name)
         self.column.addWidget(self.facts)
-        self.column.addLayout(row)
+        self.add_button(self.button)
         self.column.addWidget(self.transfer)
         self.column.addStretch(1)
         self.set_entry(None, None)

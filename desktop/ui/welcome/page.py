@@ -24,6 +24,7 @@ from desktop.ui import i18n
 from desktop.ui.welcome.download import DownloadCard
 from desktop.ui.welcome.panels import Column, FirstGptPanel, RecentPanel
 from desktop.ui.welcome.ways import ImportCard, KeyCard
+from desktop.ui.widgets import load_images
 from desktop.ui.widgets.page import PageFrame
 
 if TYPE_CHECKING:
@@ -138,8 +139,13 @@ class WelcomePage(PageFrame):
             self.first_gpt.describe(label, bool(self._added), bool(inventory.gpts))
             self._show("first_gpt")
         else:
-            self.recent.show_gpts(inventory.gpts)
+            wanted = self.recent.show_gpts(inventory.gpts)
             self._show("recent")
+            if wanted:
+                avatars = self._services.avatars
+                self._services.tasks.run(
+                    lambda: load_images(avatars, wanted, 64), self.recent.set_images, owner=self
+                )
 
     def _show(self, state: str) -> None:
         self.state = state

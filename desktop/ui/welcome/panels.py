@@ -6,10 +6,9 @@ GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.avatar import parse_avatar
+from desktop.core.avatar import Avatar, parse_avatar
 from desktop.core.store.records import Gpt
 from desktop.core.templates import EXAMPLE, Template
 from desktop.ui.welcome.cards import Card
@@ -27,6 +26,7 @@ from desktop.ui.widgets import avatar_pixmap
 
 RECENT = 6  # GPTs listed on the welcome page
 _ICON = 32
+_AVATAR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _icon(avatar: str, name: str) -> QIcon:
@@ -79,16 +79,10 @@ class FirstGptPanel(Card):
         self.blank_button = QPushButton(self.tr("Blank GPT"), self)
         self.blank_button.setAccessibleName(self.tr("Create a blank GPT"))
         self.blank_button.clicked.connect(self.blank_requested)
-        row = QHBoxLayout()
-        row.addWidget(self.example_button)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        self.add_button(self.example_button)
         self.column.addWidget(self.or_label)
         self.column.addLayout(grid)
-        blank_row = QHBoxLayout()
-        blank_row.addWidget(self.blank_button)
-        blank_row.addStretch(1)
-        self.column.addLayout(blank_row)
+        self.add_button(self.blank_button)
 
     def describe(self, model: str, just_added: bool, has_gpts: bool) -> None:
         """Say which model the new GPT will use, and why this is offered."""
@@ -137,24 +131,36 @@ class RecentPanel(Card):
         self.new_button.setAccessibleName(self.tr("Create a new GPT"))
         self.new_button.clicked.connect(self.blank_requested)
         self.column.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        self.add_button(self.new_button)
 
-    def show_gpts(self, gpts: list[Gpt]) -> None:
+    def show_gpts(self, gpts: list[Gpt]) -> set[str]:
+        """List the most recent GPTs; returns the avatar images they need loaded."""
         self.list.clear()
+        wanted = set()
         for gpt in gpts[:RECENT]:
             description = gpt.definition.description
+            avatar = parse_avatar(gpt.definition.avatar, gpt.name)
             text = f"{gpt.name}\n{description}" if description else gpt.name
-            item = QListWidgetItem(_icon(gpt.definition.avatar, gpt.name), text)
+            item = QListWidgetItem(QIcon(avatar_pixmap(avatar, _ICON * 2)), text)
             item.setData(Qt.ItemDataRole.UserRole, gpt.id)
+            item.setData(_AVATAR_ROLE, avatar)
             item.setToolTip(description)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"{gpt.name}: {description}" if description else gpt.name,
             )
             self.list.addItem(item)
+            if avatar.kind == "image":
+                wanted.add(avatar.image)
+        return wanted
+
+    def set_images(self, images: dict[str, QImage]) -> None:
+        """Show avatar images loaded in the background."""
+        for number in range(self.list.count()):
+            item = self.list.item(number)
+            avatar: Avatar = item.data(_AVATAR_ROLE)
+            if avatar.kind == "image" and avatar.image in images:
+                item.setIcon(QIcon(avatar_pixmap(avatar, _ICON * 2, images[avatar.image])))
 
     def ids(self) -> list[str]:
         return [

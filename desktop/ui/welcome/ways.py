@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from desktop.core.models.library import ImportResult
 from desktop.ui.welcome.cards import Card, Transfer, is_cancel
@@ -39,10 +39,7 @@ class ImportCard(Card):
         self.button.clicked.connect(self.choose)
         self.transfer = Transfer(self.tr("the import"), self)
         self.dialog: QFileDialog | None = None
-        row = QHBoxLayout()
-        row.addWidget(self.button)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        self.add_button(self.button)
         self.column.addWidget(self.transfer)
         self.column.addStretch(1)
 
@@ -107,8 +104,5 @@ class KeyCard(Card):
         self.button = QPushButton(self.tr("Add an API key…"), self)
         self.button.setAccessibleName(self.tr("Add an API key in settings"))
         self.button.clicked.connect(self.key_requested)
-        row = QHBoxLayout()
-        row.addWidget(self.button)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        self.add_button(self.button)
         self.column.addStretch(1)

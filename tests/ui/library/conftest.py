@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 
-from desktop.core.paths import Paths
-from desktop.ui import app
 from desktop.ui.library.pane import LibraryPane
 from desktop.ui.services import AppServices
+from tests.helpers import app_services
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def services(isolated_home: Paths) -> Iterator[AppServices]:
-    QLocale.setDefault(QLocale("en"))  # the language templates follow, whatever ran before
-    built = app.build_services(isolated_home)
-    yield built
-    built.tasks.wait_all(20)
-    built.close()
+services = app_services.services  # the fixture, shared with the other feature's tests
 
 
 @pytest.fixture

@@ -220,6 +220,7 @@ def test_the_right_click_menu_has_the_rows_actions(
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts[:4] == ["Open", "Duplicate", "Delete", "Choose a model"]
     assert "New blank GPT" in texts and "New from a template" in texts
+    assert "Refresh the list" in texts
     menu.close()
 
     with qtbot.wait_signal(pane.action_requested, timeout=WAIT_MS) as fix:
@@ -230,7 +231,7 @@ def test_the_right_click_menu_has_the_rows_actions(
     assert services.store.gpts.list() == []
 
     empty_menu = pane.context_menu(pane.list.indexAt(QPoint(5, 500)))
-    assert next(a.text() for a in empty_menu.actions() if a.text()) == "New blank GPT"
+    assert next(a.text() for a in empty_menu.actions() if a.text()) == "Refresh the list"
 
 
 def test_select_before_the_list_has_loaded(
@@ -305,9 +306,44 @@ def test_the_library_speaks_chinese(qtbot: Any, qapp: Any, services: AppServices
         assert pane.search.placeholderText() == "搜索 GPT"
         assert "还没有 GPT" in pane.empty.text()
         menu = [a.text() for a in pane.context_menu(QModelIndex()).actions() if a.text()]
-        assert menu == ["新建空白 GPT", "从模板新建"]
+        assert menu == ["刷新列表", "新建空白 GPT", "从模板新建"]
         assert "中英互译" in [a.text() for a in pane.new_menu.actions()]
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale("en"))
+
+
+def test_f5_picks_up_gpts_made_elsewhere(
+    qtbot: Any, pane: LibraryPane, services: AppServices
+) -> None:
+    loaded(qtbot, pane)
+    make(services, "Made by the capsule command")
+    assert pane.refresh_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
+    assert pane.refresh_action in pane.actions()
+    with qtbot.wait_signal(pane.listed, timeout=WAIT_MS):
+        pane.refresh_action.trigger()
+    assert shown_names(pane) == ["Made by the capsule command"]
+
+
+def test_image_avatars_are_loaded_off_the_gui_thread(
+    qtbot: Any, pane: LibraryPane, services: AppServices, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.ui.library.model import AVATAR_ROLE, IMAGE_ROLE
+
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#00ff00"))
+    source = tmp_path / "me.png"
+    assert picture.save(str(source))
+    avatar = services.avatars.add_image(source)
+    gpt_id = make(services, "Pictured", avatar=avatar)
+    loaded(qtbot, pane)
+    index = row_of(pane, gpt_id)
+    assert index.data(AVATAR_ROLE).kind == "image"
+    qtbot.wait_until(lambda: index.data(IMAGE_ROLE) is not None, timeout=WAIT_MS)
+    image = index.data(IMAGE_ROLE)
+    assert image.height() == 72 and image.pixelColor(36, 36) == QColor("#00ff00")
+    pane.show()
+    assert not pane.list.grab().isNull()  # the delegate paints it

@@ -6,27 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 
-from desktop.core.models import download
 from desktop.core.models.catalog import CatalogEntry, load_catalog
-from desktop.core.paths import Paths
-from desktop.ui import app
 from desktop.ui.services import AppServices
 from desktop.ui.welcome.page import WelcomePage
-from tests.helpers.hf_server import FakeHub
+from tests.helpers import app_services
+from tests.helpers.hf_server import FakeHub, serving
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def services(isolated_home: Paths) -> Iterator[AppServices]:
-    QLocale.setDefault(QLocale("en"))
-    built = app.build_services(isolated_home)
-    yield built
-    built.tasks.cancel_all()
-    built.tasks.wait_all(20)
-    built.close()
+services = app_services.services  # the fixture, shared with the other feature's tests
 
 
 @pytest.fixture
@@ -47,9 +35,7 @@ def entry() -> CatalogEntry:
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
     """A fake Hugging Face hub on 127.0.0.1 that downloads and size look-ups reach."""
-    with FakeHub() as fake:
-        monkeypatch.setenv("HF_ENDPOINT", fake.url)
-        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+    with serving(monkeypatch) as fake:
         yield fake
 
 

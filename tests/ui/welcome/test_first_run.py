@@ -221,3 +221,28 @@ def test_first_run_in_the_window_ends_in_the_example_gpt(
         window.close()
         services.tasks.wait_all(20)
         services.close()
+
+
+def test_recent_gpts_show_their_avatar_images(
+    qtbot: Any,
+    page: WelcomePage,
+    services: AppServices,
+    isolated_home: Paths,
+    tiny_gguf: Path,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    (isolated_home.user_models / "tiny-chat.gguf").write_bytes(tiny_gguf.read_bytes())
+    picture = QImage(32, 32, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#0000ff"))
+    picture.save(str(tmp_path / "blue.png"))
+    avatar = services.avatars.add_image(tmp_path / "blue.png")
+    services.store.gpts.create(validate_definition({"name": "Blue", "avatar": avatar}))
+    assert shown(qtbot, page) == "recent"
+    item = page.recent.list.item(0)
+
+    def centre() -> QColor:
+        return item.icon().pixmap(64, 64).toImage().pixelColor(32, 32)
+
+    qtbot.wait_until(lambda: centre() == QColor("#0000ff"), timeout=WAIT_MS)
