@@ -291,10 +291,13 @@ class LibraryPane(QWidget):
             self.list.selectionModel().clear()
             self.list.setCurrentIndex(QModelIndex())
             self.gpt_selected.emit("")
-        if self._pending and self.model.row_of(self._pending) >= 0:
-            wanted, opens = self._pending, self._pending_opens
-            self._pending = ""
-            self._set_current(wanted, opens)
+        if self._pending:
+            wanted, opens, self._pending = self._pending, self._pending_opens, ""
+            if self.model.row_of(wanted) >= 0:
+                self._set_current(wanted, opens)
+            elif not opens:
+                # The shell opened a GPT that is not there (deleted since it was last open).
+                self.gpt_selected.emit("")
         self.listed.emit(gpts)
         self._check_readiness(generation, gpts)
         self._load_images()

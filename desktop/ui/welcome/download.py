@@ -79,9 +79,10 @@ class DownloadCard(Card):
             self.button.setEnabled(False)
             return
         self.model_name.setText(entry.name)
-        self.button.setEnabled(not self.busy)
         self._show_facts()
-        self._show_button()
+        if not self.busy:  # while it runs, the button stays as the download left it
+            self.button.setEnabled(True)
+            self._show_button()
         if self._size_asked != entry.id:
             self._ask_size(entry)
 
@@ -109,7 +110,8 @@ class DownloadCard(Card):
                 self._size = size
                 self._size_failed = size is None
                 self._show_facts()
-                self._show_button()
+                if not self.busy:
+                    self._show_button()
 
         def unknown(_error: Exception) -> None:
             known(None)

@@ -347,3 +347,14 @@ def test_image_avatars_are_loaded_off_the_gui_thread(
     assert image.height() == 72 and image.pixelColor(36, 36) == QColor("#00ff00")
     pane.show()
     assert not pane.list.grab().isNull()  # the delegate paints it
+
+
+def test_a_last_open_gpt_that_is_gone_closes_again(
+    qtbot: Any, pane: LibraryPane, services: AppServices
+) -> None:
+    gone = make(services, "Gone")
+    services.gpt_library.delete(gone)
+    pane.select(gone)  # the shell restores the last open GPT
+    with qtbot.wait_signal(pane.gpt_selected, timeout=WAIT_MS) as selected:
+        pane.refresh()
+    assert selected.args == [""] and pane.current_gpt_id() == ""

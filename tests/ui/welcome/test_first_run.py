@@ -246,3 +246,19 @@ def test_recent_gpts_show_their_avatar_images(
         return item.icon().pixmap(64, 64).toImage().pixelColor(32, 32)
 
     qtbot.wait_until(lambda: centre() == QColor("#0000ff"), timeout=WAIT_MS)
+
+
+def test_a_deleted_last_gpt_opens_the_welcome_page(qtbot: Any, isolated_home: Paths) -> None:
+    window, services = app.build_main_window(isolated_home)
+    qtbot.add_widget(window)
+    try:
+        gpt = services.store.gpts.create(validate_definition({"name": "Was here"}))
+        services.store.gpts.delete(gpt.id)
+        services.prefs.last_gpt = gpt.id
+        with qtbot.wait_signal(window.pages.welcome.state_shown, timeout=WAIT_MS):
+            window.start()
+        assert window.stack.currentWidget() is window.pages.welcome
+    finally:
+        window.close()
+        services.tasks.wait_all(20)
+        services.close()
