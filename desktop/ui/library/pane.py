@@ -264,6 +264,7 @@ class LibraryPane(QWidget):
         if index.isValid():
             self.list.setCurrentIndex(index)
         self.menu = self.context_menu(index)
+        self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click
         self.menu.popup(self.list.viewport().mapToGlobal(position))
 
     def _open(self, gpt_id: str) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListView
@@ -221,13 +222,15 @@ def test_the_right_click_menu_has_the_rows_actions(
     assert texts[:4] == ["Open", "Duplicate", "Delete", "Choose a model"]
     assert "New blank GPT" in texts and "New from a template" in texts
     assert "Refresh the list" in texts
-    menu.close()
 
     with qtbot.wait_signal(pane.action_requested, timeout=WAIT_MS) as fix:
         next(a for a in menu.actions() if a.text() == "Choose a model").trigger()
     assert fix.args[0].kind == "choose_model" and fix.args[0].args["gpt_id"] == gpt_id
+    menu.close()  # and it goes (deleted on close)
+    qtbot.wait_until(lambda: not shiboken6.isValid(menu), timeout=WAIT_MS)
+    again = pane.context_menu(row_of(pane, gpt_id))
     with qtbot.wait_signal(pane.listed, timeout=WAIT_MS):
-        next(a for a in menu.actions() if a.text() == "Delete").trigger()
+        next(a for a in again.actions() if a.text() == "Delete").trigger()
     assert services.store.gpts.list() == []
 
     empty_menu = pane.context_menu(pane.list.indexAt(QPoint(5, 500)))
