@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.cli.output import emit_json, err, table
 from desktop.core.knowledge.ingest import Progress
+from desktop.core.models.catalog import load_catalog
 from desktop.core.services import Services
 from desktop.core.units import human_size
 
@@ -36,6 +37,13 @@ def add_parser(subparsers: Any) -> None:
     find.add_argument("query")
     find.add_argument("-k", type=int, default=None, help="results (default: the GPT's top-k)")
     find.add_argument("--json", action="store_true")
+    rerank = find.add_mutually_exclusive_group()
+    rerank.add_argument(
+        "--rerank", action="store_true", default=None, help="rerank with the GPT's reranker"
+    )
+    rerank.add_argument(
+        "--no-rerank", dest="rerank", action="store_false", help="skip the GPT's reranker"
+    )
     find.set_defaults(handler=search_files)
 
 
@@ -46,10 +54,35 @@ def add_files(args: argparse.Namespace, services: Services) -> int:
         if progress.status == "started":
             bar.show(progress)
             continue
+        if progress.status == "reading":
+            bar.show(progress)
+            continue
         bar.clear()
         failed += progress.status == "failed"
         print(_line(progress), flush=True)
+    hint = embedding_hint(services, args.gpt_id)
+    if hint:
+        err(hint)
     return 1 if failed else 0
+
+
+def embedding_hint(services: Services, gpt_id: str) -> str:
+    """A line suggesting the catalog's embedding model to a GPT searching by keywords only."""
+    if services.store.gpts.get(gpt_id).definition.knowledge.embedding_model:
+        return ""
+    suggestion = services.models.recommended_embedder(load_catalog().models)
+    if suggestion is None:
+        return ""
+    model = suggestion.entry.id
+    then = f"`capsule gpt edit {gpt_id} --embedding-model {model}`"
+    if suggestion.downloaded:
+        step = f"it is downloaded: {then}"
+    else:
+        step = f"`capsule models download {model}`, then {then}"
+    return (
+        f"Tip: searching by keywords only. For hybrid search (meaning as well as words), "
+        f"use the recommended embedding model {suggestion.entry.name}: {step}."
+    )
 
 
 def _line(progress: Progress) -> str:
@@ -74,7 +107,8 @@ class _Bar:
         if not self._enabled:
             return
         eta = f", about {progress.eta_s:.0f} s left" if progress.eta_s else ""
-        text = f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{eta}"
+        page = f", page {progress.page} of {progress.pages}" if progress.status == "reading" else ""
+        text = f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{page}{eta}"
         sys.stderr.write("\r" + text[:100].ljust(100))
         sys.stderr.flush()
 
@@ -114,7 +148,7 @@ def remove_file(args: argparse.Namespace, services: Services) -> int:
 
 
 def search_files(args: argparse.Namespace, services: Services) -> int:
-    results = services.knowledge.search(args.gpt_id, args.query, k=args.k)
+    results = services.knowledge.search(args.gpt_id, args.query, k=args.k, rerank=args.rerank)
     if args.json:
         emit_json(results)
         return 0
@@ -122,6 +156,7 @@ def search_files(args: argparse.Namespace, services: Services) -> int:
         err("No matching chunks.")
     for rank, result in enumerate(results, 1):
         where = f"page {result['page']}" if result["page"] else result["location"] or "-"
-        print(f"{rank}. {result['file']} ({where}), score {result['score']:.4f}")
+        ocr = ", read by OCR" if result.get("ocr") else ""
+        print(f"{rank}. {result['file']} ({where}{ocr}), score {result['score']:.4f}")
         print("   " + result["text"].replace("\n", " ")[:300])
     return 0

@@ -172,8 +172,8 @@ def product_gpt(made: Services, qa: QaSet, folder: Path, knowledge: dict[str, An
     return gpt.id
 
 
-def _in_process(path: Path, password: str | None) -> Any:
-    return extract(path, password)
+def _in_process(path: Path, password: str | None, on_page: Any = None) -> Any:
+    return extract(path, password, on_page=on_page)
 
 
 def product(made: Services, qa: QaSet, gpt_id: str) -> Recall:

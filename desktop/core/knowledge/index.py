@@ -49,6 +49,7 @@ class Hit:
     end: int
     score: float
     rank: int
+    ocr: bool = False
 
 
 def _terms_field() -> pa.Field:
@@ -75,6 +76,7 @@ def _schema(dimensions: int | None) -> pa.Schema:
         pa.field("location", pa.string()),
         pa.field("start", pa.int32()),
         pa.field("end", pa.int32()),
+        pa.field("ocr", pa.bool_()),
     ]
     if dimensions:
         fields.append(pa.field("vector", pa.list_(pa.float32(), dimensions)))
@@ -126,6 +128,10 @@ class KnowledgeIndex:
             )
             fresh = pa.array([terms(text) for text in rows.column("text").to_pylist()])
             rows = rows.set_column(rows.schema.get_field_index("terms"), _terms_field(), fresh)
+            if "ocr" not in rows.schema.names:  # tables before OCR: no chunk was read by it
+                rows = rows.append_column(
+                    pa.field("ocr", pa.bool_()), pa.array([False] * rows.num_rows, pa.bool_())
+                )
             table = self._db.create_table(name, data=rows, mode="overwrite")
         self._current.add(name)
         self.build(name)
@@ -167,6 +173,7 @@ class KnowledgeIndex:
                 "location": chunk.location,
                 "start": chunk.start,
                 "end": chunk.end,
+                "ocr": chunk.ocr,
             }
             if "vector" in table.schema.names:
                 if vectors is None:
@@ -248,6 +255,7 @@ def _hit(row: dict[str, Any], rank: int, score: float) -> Hit:
         end=int(row["end"]),
         score=score,
         rank=rank,
+        ocr=bool(row.get("ocr")),
     )
 
 

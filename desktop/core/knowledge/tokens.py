@@ -4,12 +4,13 @@ The estimate imitates subword tokenizers (BPE, WordPiece) closely enough to size
 without loading a model:
 
 - every CJK character (Han, Kana, Hangul, Bopomofo, CJK and fullwidth punctuation and
-  forms) is one token, except that every fourth Han character in a row is free: a run of
-  n Han characters is n - n // 4 tokens. Current multilingual tokenizers pack Chinese
-  tighter than one token a character (measured on the CMRC and DRCD Wikipedia passages,
-  Simplified and Traditional: Qwen2 1.39 and 1.21 characters a token, Llama 3 1.17 and
-  1.08, DeepSeek 1.36 and 0.85), so a Chinese chunk holds about as many of a model's
-  tokens as the estimate says;
+  forms) is one token, except that every third Han character in a row is free: a run of
+  n Han characters is n - n // 3 tokens, 1.5 characters a token. Current tokenizers pack
+  Chinese tighter than one token a character; measured on the CMRC (Simplified) and DRCD
+  (Traditional) Wikipedia passages: Qwen2, the tokenizer of the catalog's Chinese models,
+  1.39 and 1.21 characters a token, DeepSeek 1.36 and 0.85, Llama 3 1.17 and 1.08.
+  Counting each character whole made a 400-token chunk a third of a Wikipedia passage's
+  worth of Chinese, and split passages lost answers to their other halves;
 - a run of other letters and digits (a word or a number) is one token per started group of
   four characters: "the" is 1, "token" 2, "tokenizer" 3;
 - any other visible character (punctuation, symbols, emoji, underscore, combining marks) is
@@ -51,7 +52,7 @@ CJK_CHARS = (
 """Character-class body (no brackets) of the characters counted one token each."""
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-_FREE_HAN = re.compile(f"[{_HAN}]{{4}}")  # each match: four Han in a row, one of them free
+_FREE_HAN = re.compile(f"[{_HAN}]{{3}}")  # each match: three Han in a row, one of them free
 
 # Alternatives are tried in order at each position, so every visible character lands in
 # exactly one of them; `[^\W_...]` is "letter or digit, not CJK". `{1,4}` makes a word of

@@ -16,9 +16,10 @@ from desktop.core.knowledge.tokens import approx_tokens
         ("", 0),
         ("   \n\t\u3000 ", 0),  # whitespace, ideographic space included, is free
         ("中文", 2),
-        ("我们在这里。", 5),  # five Han (the fourth in a row free) and CJK punctuation
-        ("中文中文中文中文", 6),  # every fourth Han in a row is free
+        ("我们在这里。", 5),  # five Han (the third in a row free) and CJK punctuation
+        ("中文中文中文", 4),  # every third Han in a row is free
         ("中文，中文", 5),  # punctuation breaks the run
+        ("ひらがな漢字", 6),  # Kana count whole; two Han are two tokens
         ("ひらがなカタカナ", 8),
         ("한국어", 3),
         ("！？；（）", 5),  # fullwidth punctuation
