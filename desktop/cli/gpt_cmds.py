@@ -167,9 +167,7 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
             model[field] = getattr(args, option)
     if model:
         changes["model"] = model
-    knowledge = _knowledge_changes(args, services)
-    if knowledge:
-        changes["knowledge"] = knowledge
+    changes.update(_knowledge_changes(args, services))
     switches = _switches(args.enable, args.disable)
     if switches:
         changes["capabilities"] = switches
@@ -189,7 +187,7 @@ def _knowledge_changes(args: argparse.Namespace, services: Services) -> dict[str
                 "Rerankers run locally: name a reranker GGUF (a model id or a path)."
             )
         knowledge["rerank_model"] = reference
-    return knowledge
+    return {"knowledge": knowledge} if knowledge else {}
 
 
 def _switches(enable: list[str], disable: list[str]) -> dict[str, Any]:

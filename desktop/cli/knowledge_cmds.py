@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ def add_parser(subparsers: Any) -> None:
     add.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
     add.add_argument("--password", help="the password of encrypted PDFs")
     add.set_defaults(handler=add_files)
+    rebuild = commands.add_parser(
+        "rebuild", help="index every file again (after changing the chunk size or models)"
+    )
+    rebuild.add_argument("gpt_id")
+    rebuild.set_defaults(handler=rebuild_files)
     listing = commands.add_parser("list", help="the files and their state")
     listing.add_argument("gpt_id")
     listing.add_argument("--json", action="store_true")
@@ -47,10 +53,23 @@ def add_parser(subparsers: Any) -> None:
     find.set_defaults(handler=search_files)
 
 
+def rebuild_files(args: argparse.Namespace, services: Services) -> int:
+    return _report(services.knowledge.rebuild(args.gpt_id))
+
+
 def add_files(args: argparse.Namespace, services: Services) -> int:
+    failed = _report(services.knowledge.add(args.gpt_id, args.paths, args.password))
+    hint = embedding_hint(services, args.gpt_id)
+    if hint:
+        err(hint)
+    return failed
+
+
+def _report(steps: Iterable[Progress]) -> int:
+    """Print a line per file (a progress bar meanwhile); 1 if any failed."""
     failed = 0
     bar = _Bar(sys.stderr.isatty())
-    for progress in services.knowledge.add(args.gpt_id, args.paths, args.password):
+    for progress in steps:
         if progress.status == "started":
             bar.show(progress)
             continue
@@ -60,9 +79,6 @@ def add_files(args: argparse.Namespace, services: Services) -> int:
         bar.clear()
         failed += progress.status == "failed"
         print(_line(progress), flush=True)
-    hint = embedding_hint(services, args.gpt_id)
-    if hint:
-        err(hint)
     return 1 if failed else 0
 
 
@@ -74,7 +90,10 @@ def embedding_hint(services: Services, gpt_id: str) -> str:
     if suggestion is None:
         return ""
     model = suggestion.entry.id
-    then = f"`capsule gpt edit {gpt_id} --embedding-model {model}`"
+    then = (
+        f"`capsule gpt edit {gpt_id} --embedding-model {model}` (the next add, or "
+        f"`capsule knowledge rebuild {gpt_id}`, embeds the files)"
+    )
     if suggestion.downloaded:
         step = f"it is downloaded: {then}"
     else:

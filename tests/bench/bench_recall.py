@@ -16,9 +16,14 @@ tokenizer), and segments the question the same way; a hit is the question's pass
 (which always contains the answer) in the top k.
 
 With `--embed GGUF` the product is measured again with that embedding model (hybrid
-search), and with `--rerank GGUF` again with that reranker over the candidates; both
-print their added query latency (p50/p95). Without them those rows are skipped: no test
-machine holds real models, and a random-weight model's recall means nothing.
+search), and with `--rerank GGUF` again with that reranker over the GPT's 20 candidates;
+each prints its recall and query latency. `--rerank tiny` reranks with a random-weight
+GGUF made on the spot: its recall is noise, its added latency is the pipeline's own
+(the host round trip, tokenizing, one decode per pair) for a model of that size.
+
+`--ocr N` times text recognition: N scanned A4 pages (drawn with Pillow, Chinese and
+English) in one PDF, read by the isolated extraction child; pages per second, with the
+engine's one-time load counted apart.
 """
 
 from __future__ import annotations
@@ -196,15 +201,89 @@ def row(label: str, found: Recall, target: float | None = None) -> str:
     )
 
 
+def with_models(made: Services, gpt_id: str, knowledge: dict[str, Any]) -> None:
+    from desktop.core.gpt import update_definition
+
+    gpt = made.store.gpts.get(gpt_id)
+    made.store.gpts.save(gpt_id, update_definition(gpt.definition, {"knowledge": knowledge}))
+
+
+def bench_models(made: Services, qa: QaSet, gpt_id: str, args: argparse.Namespace) -> None:
+    """Recall and latency with an embedding model (hybrid) and with a reranker."""
+    if args.embed:
+        with_models(made, gpt_id, {"embedding_model": args.embed})
+        started = time.perf_counter()
+        list(
+            made.knowledge.ingestor(args.embed, _in_process).rebuild(
+                gpt_id, _settings(made, gpt_id)
+            )
+        )
+        print(f"  [embedded in {time.perf_counter() - started:.0f} s]")
+        print(row(f"hybrid ({Path(args.embed).name})", product(made, qa, gpt_id), TARGETS[qa.name]))
+    if args.rerank:
+        model = args.rerank
+        if model == "tiny":
+            from tests.helpers.tiny_gguf import TinySpec, build_tiny_gguf
+
+            model = str(
+                build_tiny_gguf(
+                    Path(args.folder) / "tiny-rerank.gguf",
+                    TinySpec(embedding=True, chat_template=None),
+                )
+            )
+        with_models(made, gpt_id, {"rerank_model": model})
+        made.knowledge.search(gpt_id, "warm up", k=5)  # loads the model
+        label = (
+            "rerank (tiny random GGUF)" if args.rerank == "tiny" else f"rerank ({Path(model).name})"
+        )
+        print(row(label, product(made, qa, gpt_id)))
+        with_models(made, gpt_id, {"rerank_model": ""})
+
+
+def _settings(made: Services, gpt_id: str) -> Any:
+    return made.store.gpts.get(gpt_id).definition.knowledge
+
+
+def bench_ocr(pages: int, folder: Path) -> None:
+    from desktop.core.knowledge.extract import IsolatedExtractor, ocr
+    from tests.helpers.scans import scanned_page, scanned_pdf
+
+    print(f"== OCR: {pages} scanned A4 pages at 150 dpi, Chinese and English")
+    if not ocr.available():
+        print('  skipped: the OCR engine is not installed (pip install ".[ocr]")')
+        return
+    lines = [f"第{i}行：知识库检索必须准确，Capsule Studio reads line {i}." for i in range(24)]
+    path = folder / "scan.pdf"
+    path.write_bytes(scanned_pdf([scanned_page(lines) for _ in range(pages)]))
+    one = folder / "one.pdf"
+    one.write_bytes(scanned_pdf([scanned_page(lines[:2])]))
+    with IsolatedExtractor(timeout_s=300) as extractor:
+        started = time.perf_counter()
+        extractor.extract(one)  # the child starts and loads the engine
+        load = time.perf_counter() - started
+        started = time.perf_counter()
+        found = extractor.extract(path)
+        took = time.perf_counter() - started
+    chars = sum(len(s.text) for s in found.sections)
+    print(f"  engine load and first small page: {load:.1f} s (once per extraction child)")
+    print(f"  {pages} pages in {took:.1f} s: {pages / took:.2f} pages/s, {chars} characters read")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated sets")
     parser.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
+    parser.add_argument("--embed", default="", help="an embedding GGUF for hybrid search")
+    parser.add_argument("--rerank", default="", help="a reranker GGUF, or 'tiny'")
+    parser.add_argument("--ocr", type=int, default=0, help="scanned pages to time OCR on")
     args = parser.parse_args()
     print(f"data: {DATA}")
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="capsule-recall-") as tmp, services(Path(tmp)) as made:
-        for name in args.sets.split(","):
+        args.folder = tmp
+        if args.ocr:
+            bench_ocr(args.ocr, Path(tmp))
+        for name in filter(None, args.sets.split(",")):
             qa = load(name)
             if qa is None:
                 print(f"== {name}: skipped, {DATA / SETS[name]} not found")
@@ -220,6 +299,7 @@ def main() -> None:
             ours = product(made, qa, gpt_id)
             print(row("raw LanceDB FTS + jieba", raw_found))
             print(row("product (BM25, defaults)", ours, TARGETS[name]))
+            bench_models(made, qa, gpt_id, args)
             print(f"  [{time.perf_counter() - started:.0f} s]", flush=True)
     print(f"total wall time: {time.perf_counter() - began:.1f} s")
 

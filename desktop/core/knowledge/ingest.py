@@ -46,7 +46,6 @@ INTERRUPTED = "interrupted"  # the error code of a file whose indexing process e
 LOCKS = ".indexing"  # under the originals' folder: one lock file per file being indexed
 
 
-
 class Extract(Protocol):
     """Reads a file's text: `IsolatedExtractor.extract`, or a test's reader."""
 

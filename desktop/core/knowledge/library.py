@@ -66,6 +66,9 @@ class KnowledgeLibrary:
 
         Without `extract`, one child process reads every file of the batch, each under a
         time and memory limit. The file list is synced even when the batch stops early.
+        Knowledge indexed without vectors is rebuilt first once the GPT names an
+        embedding model (and with no vectors once it names none), so that hybrid search
+        starts working as soon as a model is chosen.
         """
         gpt = self._store.gpts.get(gpt_id)
         settings = gpt.definition.knowledge
@@ -74,9 +77,34 @@ class KnowledgeLibrary:
                 extract = stack.enter_context(IsolatedExtractor()).extract
             ingestor = self.ingestor(settings.embedding_model, extract)
             try:
+                if self._needs_rebuild(gpt.id, bool(settings.embedding_model)):
+                    yield from ingestor.rebuild(gpt.id, settings, cancel)
                 yield from ingestor.add(gpt.id, paths, settings, password, cancel)
             finally:
                 self.sync(gpt.id)
+
+    def rebuild(
+        self, gpt_id: str, cancel: CancelToken | None = None, extract: Extract | None = None
+    ) -> Iterator[Progress]:
+        """Index every file again from its stored original, yielding progress.
+
+        The GPT's settings now apply (chunk size, embedding model); the definition follows.
+        """
+        gpt = self._store.gpts.get(gpt_id)
+        settings = gpt.definition.knowledge
+        with contextlib.ExitStack() as stack:
+            if extract is None:
+                extract = stack.enter_context(IsolatedExtractor()).extract
+            try:
+                yield from self.ingestor(settings.embedding_model, extract).rebuild(
+                    gpt.id, settings, cancel
+                )
+            finally:
+                self.sync(gpt.id)
+
+    def _needs_rebuild(self, gpt_id: str, embedding: bool) -> bool:
+        indexed = self._index.count(gpt_id) > 0
+        return indexed and self._index.has_vectors(gpt_id) != embedding
 
     def remove(self, gpt_id: str, file_id: str) -> KnowledgeFile:
         """Remove a file and its chunks; the definition follows."""

@@ -105,6 +105,7 @@ def search(
             is below it, before any reranking; 0 keeps everything.
         reranker: reads the first search's best `candidates` (at least `k`) again and
             orders them by its score; None keeps the first search's order.
+        candidates: how many of the first search's best the reranker reads.
     """
     if reranker is not None:
         first = _search(index, owner, query, max(k, candidates), threshold, embed, mode)

@@ -162,7 +162,7 @@ def test_search_with_rerank_needs_a_reranker(
     assert code != 0
     assert "no reranker set" in err
     assert f"capsule gpt edit {gpt_id} --rerank-model MODEL" in err
-    code, out, _err = run_cli(capsys, "knowledge", "search", gpt_id, "notes", "--no-rerank")
+    code, _out, _err = run_cli(capsys, "knowledge", "search", gpt_id, "notes", "--no-rerank")
     assert code == 0
 
 
@@ -171,3 +171,15 @@ def test_a_reranker_must_be_a_real_local_model(
 ) -> None:
     code, _out, err = run_cli(capsys, "gpt", "edit", gpt_id, "--rerank-model", "no-such-model")
     assert code != 0 and "no-such-model" in err
+
+
+def test_rebuild_indexes_every_file_again(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "notes.txt"), str(folder / "guide.md"))
+    code, out, _err = run_cli(capsys, "knowledge", "rebuild", gpt_id)
+    assert code == 0
+    assert sorted(line.split()[1] for line in out.splitlines()) == ["guide.md:", "notes.txt:"]
+    assert all(line.startswith("ok") for line in out.splitlines())
+    _code, out, _err = run_cli(capsys, "knowledge", "search", gpt_id, "知识库", "--json")
+    assert json.loads(out)[0]["file"] == "notes.txt"

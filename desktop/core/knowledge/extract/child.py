@@ -110,6 +110,6 @@ def main() -> int:
 if __name__ == "__main__":
     # Run as the importable module, not as __main__: the readers import this module to
     # report pages and raise the memory cap, and must find the state main() set.
-    from desktop.core.knowledge.extract import child
+    from desktop.core.knowledge.extract import child  # noqa: PLW0406 (see above)
 
     sys.exit(child.main())

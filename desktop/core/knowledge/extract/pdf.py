@@ -40,9 +40,10 @@ def extract_pdf(
 
     Scanned pages are read by OCR where it is installed, each reported to `on_page`
     (done, total scanned pages). Pages without text get a warning instead ("page 3:
-    scanned page, no text layer" when the page holds an image and OCR is missing). Filled-in AcroForm fields become a last section located
-    "form fields". A password is used only when the file is encrypted; a file with an
-    owner password alone (print or copy restrictions) opens without one.
+    scanned page, no text layer" when the page holds an image and OCR is missing).
+    Filled-in AcroForm fields become a last section located "form fields". A password
+    is used only when the file is encrypted; a file with an owner password alone (print
+    or copy restrictions) opens without one.
 
     Raises:
         EmptyFileError, CorruptFileError, NeedsPasswordError, WrongPasswordError,
@@ -73,17 +74,7 @@ def extract_pdf(
             pages[number] = Section(text, page=number, location=f"page {number}")
         else:
             problems[number] = problem
-    scanned = [number for number, problem in problems.items() if problem == SCANNED]
-    if scanned and ocr.available():
-        for number, text in _recognised(data, scanned, on_page).items():
-            if text:
-                pages[number] = Section(text, page=number, location=f"page {number}", ocr=True)
-                del problems[number]
-            else:
-                problems[number] = "scanned page, no text found by OCR"
-    elif scanned:
-        for number in scanned:
-            problems[number] = f"{SCANNED} (install the OCR engine to read it)"
+    _read_scans(data, pages, problems, on_page)
     sections = [pages[number] for number in sorted(pages)]
     warnings = [f"page {number}: {problems[number]}" for number in sorted(problems)]
     fields, problem = _form_fields(reader)
@@ -94,9 +85,24 @@ def extract_pdf(
     return Extraction(sections, pages=count, warnings=warnings)
 
 
-def _recognised(
-    data: bytes, numbers: list[int], on_page: PageCallback | None
-) -> dict[int, str]:
+def _read_scans(
+    data: bytes, pages: dict[int, Section], problems: dict[int, str], on_page: PageCallback | None
+) -> None:
+    """Move the scanned pages of `problems` to `pages` by OCR, or say how to get it."""
+    scanned = [number for number, problem in problems.items() if problem == SCANNED]
+    if scanned and ocr.available():
+        for number, text in _recognised(data, scanned, on_page).items():
+            if text:
+                pages[number] = Section(text, page=number, location=f"page {number}", ocr=True)
+                del problems[number]
+            else:
+                problems[number] = "scanned page, no text found by OCR"
+    else:
+        for number in scanned:
+            problems[number] = f"{SCANNED} (install the OCR engine to read it)"
+
+
+def _recognised(data: bytes, numbers: list[int], on_page: PageCallback | None) -> dict[int, str]:
     done = 0
 
     def page_done(_number: int) -> None:

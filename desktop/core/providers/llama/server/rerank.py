@@ -26,11 +26,13 @@ def pair_tokens(llm: Any, query: str, document: str) -> list[int]:
         prompt = template.replace("{query}", query).replace("{document}", document)
         tokens = list(llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
     else:
-        vocab = llm._model.vocab  # noqa: SLF001 (llama-cpp-python exposes no other handle)
+        vocab = llm._model.vocab  # llama-cpp-python exposes no other handle
         eos = llama_lib.llama_vocab_eos(vocab)
         if eos == llama_cpp.LLAMA_TOKEN_NULL:
             eos = llama_lib.llama_vocab_sep(vocab)
-        tokens = [llama_lib.llama_vocab_bos(vocab)] if llama_lib.llama_vocab_get_add_bos(vocab) else []
+        tokens = (
+            [llama_lib.llama_vocab_bos(vocab)] if llama_lib.llama_vocab_get_add_bos(vocab) else []
+        )
         tokens += llm.tokenize(query.encode("utf-8"), add_bos=False, special=False)
         if llama_lib.llama_vocab_get_add_eos(vocab):
             tokens.append(eos)
@@ -59,7 +61,7 @@ def rerank(llm: Any, query: str, documents: list[str], cancel: CancelToken) -> l
             "This model is not a reranker: pick a GGUF reranker (such as a bge-reranker "
             "or Qwen3-Reranker conversion) for reranking."
         )
-    ctx, batch = llm._ctx, llm._batch  # noqa: SLF001 (as Llama.embed uses them)
+    ctx, batch = llm._ctx, llm._batch  # as Llama.embed uses them
     scores: list[float] = []
     try:
         for document in documents:

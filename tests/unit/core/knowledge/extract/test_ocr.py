@@ -96,7 +96,7 @@ def test_a_broken_image_is_refused_clearly(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(data)
 
-    with pytest.raises(CorruptFileError, match="photo.png could not be read: it looks damaged"):
+    with pytest.raises(CorruptFileError, match=r"photo\.png could not be read: it looks damaged"):
         extract(path)
 
 
