@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.models.catalog import Catalog, CatalogEntry
-from desktop.core.models.shelf import CatalogState, ModelShelf
+from desktop.core.models.catalog import Catalog
+from desktop.core.models.shelf import ModelShelf, Suggestion
 from desktop.core.providers.local import LocalModel
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
@@ -22,14 +22,13 @@ class Inventory:
     """What there is to start with.
 
     Usable local chat models, provider profiles, GPTs (newest first), and the catalog's
-    recommended model with how much of it is already downloaded.
+    recommended chat model with how much of it is already downloaded.
     """
 
     models: list[LocalModel]
     profiles: list[str]
     gpts: list[Gpt]
-    recommended: CatalogEntry | None = None
-    recommended_state: CatalogState | None = None
+    recommended: Suggestion | None = None
 
     @property
     def has_model(self) -> bool:
@@ -43,6 +42,5 @@ def take_inventory(
     """Look at the model folders, the settings and the database (and the catalog, if given)."""
     models = [m for m in shelf.list() if m.info is not None and not m.info.embedding]
     profiles = sorted(settings.load().providers)
-    recommended = catalog.recommended_entry() if catalog is not None else None
-    state = shelf.catalog_state(recommended) if recommended is not None else None
-    return Inventory(models, profiles, store.gpts.list(), recommended, state)
+    suggestion = shelf.suggest(catalog.models, "chat") if catalog is not None else None
+    return Inventory(models, profiles, store.gpts.list(), suggestion)

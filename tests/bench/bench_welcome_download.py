@@ -21,7 +21,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.models import download
-from desktop.core.models.catalog import load_catalog
+from desktop.core.models.catalog import load_catalog, recommended
 from desktop.core.paths import HOME_ENV, default_paths
 from desktop.ui import app
 from desktop.ui.welcome.page import WelcomePage
@@ -42,7 +42,7 @@ def measure(qapp: QApplication, size_mb: int, piece_delay_s: float) -> str:
     """One download through the welcome page; a line of figures."""
     home = Path(tempfile.mkdtemp(prefix="bench-welcome-"))
     os.environ[HOME_ENV] = str(home)
-    entry = load_catalog().recommended_entry()
+    entry = recommended(load_catalog().models, "chat")
     assert entry is not None
     data = os.urandom(size_mb * 1024 * 1024)
     with FakeHub() as hub:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
@@ -68,6 +69,8 @@ class CatalogEntry(BaseModel):
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(min_length=1)
     good_for: str = Field(min_length=1, max_length=200)
     source: str = Field(pattern=r"^https://")
+    # The one to suggest first for its uses (the builder offers it for knowledge search).
+    recommended: bool = False
 
     @field_validator("file")
     @classmethod
@@ -103,16 +106,12 @@ class CatalogEntry(BaseModel):
 
 
 class Catalog(BaseModel):
-    """The whole catalog file: a format version and the entries, ids unique.
-
-    `recommended` names the chat model offered first to someone who has none.
-    """
+    """The whole catalog file: a format version and the entries, ids unique."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: Literal[1]
     models: list[CatalogEntry]
-    recommended: str | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Catalog:
@@ -121,15 +120,7 @@ class Catalog(BaseModel):
             if entry.id in seen:
                 raise ValueError(f"id '{entry.id}' appears twice")
             seen.add(entry.id)
-        if self.recommended is not None and not any(
-            e.id == self.recommended and "chat" in e.uses for e in self.models
-        ):
-            raise ValueError(f"recommended: '{self.recommended}' is not a chat model listed here")
         return self
-
-    def recommended_entry(self) -> CatalogEntry | None:
-        """The model to offer first, or None when the catalog names none."""
-        return next((e for e in self.models if e.id == self.recommended), None)
 
     def get(self, ident: str) -> CatalogEntry:
         """The entry with id `ident` (case-insensitive); `errors.NotFoundError` otherwise."""
@@ -141,6 +132,16 @@ class Catalog(BaseModel):
             f"No catalog model '{ident}'. Known ids: {known}. "
             "Or pass OWNER/REPO/FILE.gguf to download any GGUF file from the hub."
         )
+
+
+def recommended(entries: Sequence[CatalogEntry], use: Use) -> CatalogEntry | None:
+    """The entry to suggest first for `use`.
+
+    The first one for that use marked `recommended`, else the first for that use; None
+    when the catalog has none for it.
+    """
+    fit = [e for e in entries if use in e.uses]
+    return next((e for e in fit if e.recommended), fit[0] if fit else None)
 
 
 def _describe(error: dict[str, Any]) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.models import library, storage
-from desktop.core.models.catalog import CatalogEntry
+from desktop.core.models.catalog import CatalogEntry, Use, recommended
 from desktop.core.models.progress import ProgressCallback
 from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModel, LocalModels
@@ -43,6 +43,21 @@ class CatalogState:
             "path": str(self.path) if self.path else None,
             "partial_bytes": self.partial_bytes,
         }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The catalog model recommended for a use, and whether it is on this machine."""
+
+    entry: CatalogEntry
+    state: CatalogState
+
+    @property
+    def downloaded(self) -> bool:
+        return self.state.downloaded
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.entry.to_dict(), **self.state.to_dict()}
 
 
 class ModelShelf:
@@ -73,6 +88,20 @@ class ModelShelf:
             p.stat().st_size for f in self.folders for p in storage.partials_for(f, entry.file_name)
         )
         return CatalogState(found, partial)
+
+    def recommended_embedder(self, catalog: builtins.list[CatalogEntry]) -> Suggestion | None:
+        """The catalog's recommended embedding model for knowledge, and its state here.
+
+        The first catalog entry marked `recommended` for embeddings (else the first
+        embeddings entry): hybrid search works once it is downloaded and chosen. None when
+        the catalog lists no embedding model.
+        """
+        return self.suggest(catalog, "embeddings")
+
+    def suggest(self, catalog: builtins.list[CatalogEntry], use: Use) -> Suggestion | None:
+        """The catalog's model to suggest first for `use`, and its state here (or None)."""
+        chosen = recommended(catalog, use)
+        return Suggestion(chosen, self.catalog_state(chosen)) if chosen is not None else None
 
     def import_file(
         self,

@@ -128,7 +128,11 @@ class WelcomePage(PageFrame):
         if generation != self._generation:
             return
         self.inventory = inventory
-        self.download_card.set_entry(inventory.recommended, inventory.recommended_state)
+        suggested = inventory.recommended
+        if suggested is None:
+            self.download_card.set_entry(None, None)
+        else:
+            self.download_card.set_entry(suggested.entry, suggested.state)
         if self._added and not any(m.id == self._added for m in inventory.models):
             self._added = ""  # removed since: offer what there is
         if self.busy or not inventory.has_model:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.models.catalog import CatalogEntry, load_catalog
+from desktop.core.models.catalog import CatalogEntry, load_catalog, recommended
 from desktop.ui.services import AppServices
 from desktop.ui.welcome.page import WelcomePage
 from tests.helpers import app_services
@@ -27,7 +27,7 @@ def page(qtbot: Any, services: AppServices) -> WelcomePage:
 
 @pytest.fixture
 def entry() -> CatalogEntry:
-    found = load_catalog().recommended_entry()
+    found = recommended(load_catalog().models, "chat")
     assert found is not None
     return found
 

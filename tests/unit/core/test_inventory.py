@@ -23,7 +23,7 @@ def services(isolated_home: Paths) -> Iterator[Services]:
 def test_a_fresh_install_has_nothing(services: Services) -> None:
     found = services.inventory()
     assert (found.models, found.profiles, found.gpts) == ([], [], [])
-    assert not found.has_model and found.recommended is None
+    assert not found.has_model and found.recommended is None  # no catalog asked for
 
 
 def test_an_embedding_model_alone_is_not_a_model_to_chat_with(
@@ -52,12 +52,11 @@ def test_the_recommended_model_and_its_partial_download(
     services: Services, isolated_home: Paths
 ) -> None:
     catalog = load_catalog()
-    entry = catalog.recommended_entry()
-    assert entry is not None
-    found = services.inventory(catalog)
-    assert found.recommended == entry
-    assert found.recommended_state is not None and found.recommended_state.partial_bytes == 0
-    partial = isolated_home.user_models / f"{entry.file_name}.abc.incomplete"
+    found = services.inventory(catalog).recommended
+    assert found is not None and found.entry.recommended and "chat" in found.entry.uses
+    assert found.state.partial_bytes == 0
+    partial = isolated_home.user_models / f"{found.entry.file_name}.abc.incomplete"
     partial.write_bytes(b"x" * 1234)
-    state = services.inventory(catalog).recommended_state
-    assert state is not None and (state.partial_bytes, state.downloaded) == (1234, False)
+    again = services.inventory(catalog).recommended
+    assert again is not None
+    assert (again.state.partial_bytes, again.state.downloaded) == (1234, False)

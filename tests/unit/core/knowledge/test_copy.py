@@ -18,7 +18,7 @@ from desktop.core.store import Store
 SETTINGS = KnowledgeSettings(chunk_size=64, chunk_overlap=8)
 
 
-def read_text(path: Path, _password: str | None) -> Extraction:
+def read_text(path: Path, _password: str | None, on_page: object = None) -> Extraction:
     if path.suffix == ".bad":
         raise errors.CapsuleError(f"{path.name} is damaged")
     return Extraction([Section(path.read_text(encoding="utf-8"), page=1)], pages=1)

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from desktop.core import errors
-from desktop.core.models.catalog import CATALOG_FILE, HubFile, load_catalog, parse_catalog
+from desktop.core.models.catalog import (
+    CATALOG_FILE,
+    HubFile,
+    load_catalog,
+    parse_catalog,
+    recommended,
+)
 from desktop.core.providers.local import model_id
 
 
@@ -99,16 +105,17 @@ def test_hub_file_parses_owner_repo_file_and_revision() -> None:
 
 
 def test_the_shipped_catalog_recommends_a_chat_model_for_chinese_and_english() -> None:
-    entry = load_catalog().recommended_entry()
-    assert entry is not None
-    assert "chat" in entry.uses and {"zh", "en"} <= set(entry.languages)
+    entry = recommended(load_catalog().models, "chat")
+    assert entry is not None and entry.recommended
+    assert {"zh", "en"} <= set(entry.languages)
 
 
-def test_a_recommended_id_must_be_a_chat_model_listed() -> None:
-    catalog = parse_catalog({"version": 1, "models": [_entry()], "recommended": "tiny-q4_k_m"})
-    assert catalog.recommended_entry() == catalog.get("tiny-q4_k_m")
-    assert parse_catalog({"version": 1, "models": [_entry()]}).recommended_entry() is None
-    embedder = _entry(uses=["embeddings"])
-    for models, ident in (([_entry()], "other"), ([embedder], "tiny-q4_k_m")):
-        with pytest.raises(errors.ValidationError, match="recommended"):
-            parse_catalog({"version": 1, "models": models, "recommended": ident})
+def test_recommended_prefers_the_marked_entry_for_its_use() -> None:
+    first = _entry()
+    marked = _entry(id="other-q4_k_m", file="Other-Q4_K_M.gguf", recommended=True)
+    embedder = _entry(id="embed-q8_0", file="Embed-Q8_0.gguf", uses=["embeddings"])
+    catalog = parse_catalog({"version": 1, "models": [first, marked, embedder]})
+    assert recommended(catalog.models, "chat") == catalog.get("other-q4_k_m")
+    plain = parse_catalog({"version": 1, "models": [first, embedder]})
+    assert recommended(plain.models, "chat") == plain.get("tiny-q4_k_m")  # the first, then
+    assert recommended(plain.models, "tools") is None
