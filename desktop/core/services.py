@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
@@ -57,6 +58,11 @@ class Services:
     @cached_property
     def store(self) -> Store:
         return Store(self.paths.database)
+
+    @cached_property
+    def drafts(self) -> GptDrafts:
+        """Editing GPTs: drafts kept as the builder types, versions saved, restored."""
+        return GptDrafts(self.store, self.secrets)
 
     @cached_property
     def settings(self) -> SettingsFile:
