@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.avatar import AvatarStore
 from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
 from desktop.core.models.shelf import ModelShelf
@@ -85,6 +86,10 @@ class Services:
     def models(self) -> ModelShelf:
         """The model library: local files, the catalog, imports, downloads and removal."""
         return ModelShelf(self.paths, self.local_models, self.settings)
+
+    @cached_property
+    def avatars(self) -> AvatarStore:
+        return AvatarStore(self.paths.data / "avatars")
 
     @cached_property
     def factory(self) -> ProviderFactory:
