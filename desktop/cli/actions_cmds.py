@@ -96,7 +96,7 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
     document = imported.document
     refuse_link_local_servers(document, args.server or "")
     action = setup.new_action(
-        gpt.definition,
+        [a.id for a in gpt.definition.actions],
         document,
         imported.text,
         imported.source,

@@ -294,15 +294,16 @@ def validate_definition(data: dict[str, Any]) -> GptDefinition:
 
 def update_definition(definition: GptDefinition, changes: dict[str, Any]) -> GptDefinition:
     """A copy of `definition` with `changes` merged in (nested dicts merge), validated."""
-    merged = _deep_merge(definition.model_dump(mode="json"), changes)
+    merged = merge_changes(definition.model_dump(mode="json"), changes)
     return validate_definition(merged)
 
 
-def _deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def merge_changes(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `changes` merged in: nested dicts key by key, anything else replaced."""
     out = dict(base)
     for key, value in changes.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
+            out[key] = merge_changes(out[key], value)
         else:
             out[key] = value
     return out

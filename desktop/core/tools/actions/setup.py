@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.core import errors
-from desktop.core.gpt import Action, GptDefinition
+from desktop.core.gpt import Action
 from desktop.core.tools.actions.http import base_url
 from desktop.core.tools.actions.model import ActionDocument, Operation, SecurityScheme
 
@@ -32,10 +32,10 @@ def action_document(action: Action) -> ActionDocument:
     return cached_document(action.document, source_url)
 
 
-def new_action_id(definition: GptDefinition, title: str) -> str:
-    """A short id from `title`, unique among the definition's actions."""
+def new_action_id(taken: Iterable[str], title: str) -> str:
+    """A short id from `title`, unique among the ids `taken`."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "action"
-    taken = {a.id for a in definition.actions}
+    taken = set(taken)
     candidate, n = slug, 2
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
@@ -43,17 +43,20 @@ def new_action_id(definition: GptDefinition, title: str) -> str:
 
 
 def new_action(
-    definition: GptDefinition,
+    taken: Iterable[str],
     document: ActionDocument,
     text: str,
     source: str,
     name: str = "",
     server: str = "",
 ) -> Action:
-    """The action for an imported document (`text` as read, from `source`)."""
+    """The action for an imported document (`text` as read, from `source`).
+
+    Its id is free among the ids `taken` by the GPT's other actions.
+    """
     title = (name or document.title or "Action").strip()[:200] or "Action"
     return Action(
-        id=new_action_id(definition, title),
+        id=new_action_id(taken, title),
         name=title,
         source=source,
         document=text,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.gpt import Action, GptDefinition, update_definition
+from desktop.core.gpt import Action
 from desktop.core.tools.actions import setup
 from desktop.core.tools.actions.importer import import_action
 from tests.helpers.action_server import OPENAPI_YAML
@@ -12,13 +12,11 @@ DOCUMENT = OPENAPI_YAML.replace("SERVER_URL", "https://api.example.com")
 
 def test_a_new_action_gets_a_free_id_from_its_title() -> None:
     imported = import_action(DOCUMENT)
-    definition = GptDefinition(name="t")
-    first = setup.new_action(definition, imported.document, imported.text, imported.source)
+    first = setup.new_action([], imported.document, imported.text, imported.source)
     assert first.name == imported.document.title and first.document == DOCUMENT
-    taken = update_definition(definition, {"actions": [first.model_dump()]})
-    second = setup.new_action(taken, imported.document, imported.text, "", name=first.name)
+    second = setup.new_action([first.id], imported.document, imported.text, "", name=first.name)
     assert second.id == f"{first.id}-2"
-    assert setup.new_action_id(definition, "!!!") == "action"
+    assert setup.new_action_id([], "!!!") == "action"
 
 
 def test_each_scheme_says_its_auth() -> None:
