@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.gpt import GptDefinition, merge_changes, update_definition
 from desktop.ui.builder.problems import belongs, split
 from desktop.ui.builder.sections.actions import ActionsSection
-from desktop.ui.builder.sections.base import Section
+from desktop.ui.builder.sections.base import Section, set_tab_order
 from desktop.ui.builder.sections.capabilities import CapabilitiesSection
 from desktop.ui.builder.sections.model import ModelSection
 from desktop.ui.builder.sections.profile import ProfileSection
@@ -126,6 +126,10 @@ class BuilderForm(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._base: GptDefinition | None = None
+        # Made first, so that Tab reaches the list before the section it opens.
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName(self.tr("Parts of the form"))
+        self.nav.setMaximumWidth(190)
         self.profile = ProfileSection(services, self)
         self.model = ModelSection(services, self)
         self.knowledge = knowledge_section(services, self)
@@ -138,9 +142,6 @@ class BuilderForm(QWidget):
             "capabilities": self.capabilities,
             "actions": self.actions,
         }
-        self.nav = QListWidget(self)
-        self.nav.setAccessibleName(self.tr("Parts of the form"))
-        self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget(self)
         titles = {
             "profile": self.tr("Profile and instructions"),
@@ -161,6 +162,8 @@ class BuilderForm(QWidget):
             section.changed.connect(self.changed)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
+        chains = (s.tab_chain() for s in self.sections.values() if isinstance(s, Section))
+        set_tab_order([self.nav, *(w for chain in chains for w in chain)])
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)

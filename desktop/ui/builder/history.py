@@ -8,10 +8,18 @@ rewritten). GUI thread; the versions are read through the app's tasks.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.gpt import diff_definitions
 from desktop.core.store.records import GptVersion
+from desktop.ui.builder.problems import Known, reworded
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -35,6 +44,49 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 # A changed value longer than this shows shortened; its tooltip has all of it.
 _SHOWN_CHARS = 160
+# The note the builder gives the versions it saves (stored as is, shown translated).
+BUILDER_NOTE = "saved in the builder"
+# The notes core and the CLI write, and how the history says them.
+_NOTES: Known = [
+    (re.compile(r"^created$"), lambda: QCoreApplication.translate("History", "Created")),
+    (
+        re.compile(r"^saved in the builder$"),
+        lambda: QCoreApplication.translate("History", "Saved in the builder"),
+    ),
+    (
+        re.compile(r"^knowledge files changed$"),
+        lambda: QCoreApplication.translate("History", "Knowledge files changed"),
+    ),
+    (
+        re.compile(r"^restored version (\d+)$"),
+        lambda: QCoreApplication.translate("History", "Restored version %1"),
+    ),
+    (
+        re.compile(r"^always allow (.+)$"),
+        lambda: QCoreApplication.translate("History", "Always allowed %1"),
+    ),
+    (
+        re.compile(r"^imported action (.+)$"),
+        lambda: QCoreApplication.translate("History", "Imported action %1"),
+    ),
+    (
+        re.compile(r"^removed action (.+)$"),
+        lambda: QCoreApplication.translate("History", "Removed action %1"),
+    ),
+    (
+        re.compile(r"^duplicated from (.+)$"),
+        lambda: QCoreApplication.translate("History", "Duplicated from %1"),
+    ),
+    (
+        re.compile(r"^edited from the command line$"),
+        lambda: QCoreApplication.translate("History", "Edited from the command line"),
+    ),
+]
+
+
+def note_text(note: str) -> str:
+    """A version's note in the GUI's language (notes it does not know stay as written)."""
+    return reworded(note, _NOTES)
 
 
 class VersionsModel(QAbstractTableModel):
@@ -78,7 +130,7 @@ class VersionsModel(QAbstractTableModel):
         if index.column() == 1:
             return datetime.fromtimestamp(version.created_at).strftime("%Y-%m-%d %H:%M")
         if index.column() == 2:
-            return version.note
+            return note_text(version.note)
         return version.definition.name
 
 
@@ -114,18 +166,7 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.compared = QLabel(self)
-        self.compared.setWordWrap(True)
-        self.diff = QTableWidget(0, 3, self)
-        self.diff.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
-        self.diff.setAccessibleName(self.tr("Differences between the versions"))
-        self.diff.verticalHeader().hide()
-        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.diff.setWordWrap(True)
-        header = self.diff.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._build_diff()
         self.restore_button = QPushButton(self.tr("Restore this version"), self)
         self.restore_button.setAccessibleName(self.tr("Make the selected version current again"))
         self.restore_button.clicked.connect(self._on_restore_clicked)
@@ -153,6 +194,27 @@ class HistoryView(QWidget):
         column.addLayout(buttons)
         column.addWidget(split, 1)
         self._on_selection_changed()
+        for first, second in (
+            (self.restore_button, self.back_button),
+            (self.back_button, self.table),
+            (self.table, self.diff),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _build_diff(self) -> None:
+        self.compared = QLabel(self)
+        self.compared.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
+        self.compared.setWordWrap(True)
+        self.diff = QTableWidget(0, 3, self)
+        self.diff.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
+        self.diff.setAccessibleName(self.tr("Differences between the versions"))
+        self.diff.verticalHeader().hide()
+        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diff.setWordWrap(True)
+        header = self.diff.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def open_gpt(self, gpt_id: str) -> None:
         self._gpt_id = gpt_id

@@ -29,7 +29,7 @@ from desktop.core.gpt import GptDefinition, update_definition
 from desktop.core.store.records import Gpt
 from desktop.ui.builder.draft import DraftKeeper, State
 from desktop.ui.builder.form import BuilderForm, section_of
-from desktop.ui.builder.history import HistoryView
+from desktop.ui.builder.history import BUILDER_NOTE, HistoryView
 from desktop.ui.widgets import PROBLEM_COLOR
 from desktop.ui.widgets.page import PageFrame
 
@@ -76,11 +76,13 @@ class BuilderPage(PageFrame):
         self.keeper.state_changed.connect(self._show_state)
         self.keeper.version_saved.connect(self._on_version_saved)
         self.keeper.save_failed.connect(self._on_save_failed)
+        self._build_bar()  # first: Tab reaches the bar before the form under it
         self.form = BuilderForm(services, self)
         self.form.changed.connect(self._on_form_changed)
         self.form.capabilities.settings_requested.connect(self.settings_requested)
         self.form.actions.action_requested.connect(self.action_requested)
         self.create = create_pane(services, self)
+        self.create_button.setEnabled(self.create is not None)
         if self.create is not None:
             self.create.apply_requested.connect(self.apply_changes)  # type: ignore[attr-defined]
         self.history = HistoryView(services, self)
@@ -91,7 +93,6 @@ class BuilderPage(PageFrame):
         self._timer.setInterval(EDIT_DELAY_MS)
         self._timer.timeout.connect(self.check_and_keep)
         self._confirm: QMessageBox | None = None
-        self._build_bar()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.form)
         if self.create is not None:
@@ -106,7 +107,6 @@ class BuilderPage(PageFrame):
         self.configure_button.setAccessibleName(self.tr("Configure the GPT with the form"))
         self.create_button = self._mode_button(self.tr("Create"), "create")
         self.create_button.setAccessibleName(self.tr("Create the GPT by describing it"))
-        self.create_button.setEnabled(self.create is not None)
         self.history_button = self._mode_button(self.tr("History"), "history")
         self.history_button.setAccessibleName(self.tr("Version history"))
         self.modes = QButtonGroup(self)
@@ -195,7 +195,7 @@ class BuilderPage(PageFrame):
         definition = self.check()
         if definition is None:
             return
-        self.keeper.save_version(definition)
+        self.keeper.save_version(definition, BUILDER_NOTE)
 
     def show_section(self, section: str) -> None:
         """Show a section: profile, model, knowledge, capabilities, actions, history."""

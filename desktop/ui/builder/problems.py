@@ -83,13 +83,21 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[], str]]] = [
 ]
 
 
+Known = list[tuple[re.Pattern[str], Callable[[], str]]]
+
+
+def reworded(text: str, known: Known) -> str:
+    """`text` said again in the GUI's language where it matches a known pattern, else as it is."""
+    for pattern, words in known:
+        found = pattern.match(text)
+        if found:
+            said = words()
+            for number, group in enumerate(found.groups(), 1):
+                said = said.replace(f"%{number}", group)
+            return said
+    return text
+
+
 def reason_text(reason: str) -> str:
     """A problem's reason in the GUI's language where it is a known one, else as it is."""
-    for pattern, words in _KNOWN:
-        found = pattern.match(reason)
-        if found:
-            text = words()
-            for number, group in enumerate(found.groups(), 1):
-                text = text.replace(f"%{number}", group)
-            return text
-    return reason
+    return reworded(reason, _KNOWN)

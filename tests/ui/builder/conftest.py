@@ -15,6 +15,7 @@ from desktop.ui.builder.draft import State
 from desktop.ui.builder.page import BuilderPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import AppServices
+from tests.helpers.action_server import ActionServer
 
 WAIT_MS = 15_000
 
@@ -57,6 +58,13 @@ class Builder:
         with self.qtbot.wait_signal(self.page.gpt_saved, timeout=WAIT_MS):
             self.window.save_action.trigger()
         self.settle()
+
+
+@pytest.fixture
+def api() -> Iterator[ActionServer]:
+    """The scripted action API on 127.0.0.1."""
+    with ActionServer() as running:
+        yield running
 
 
 @pytest.fixture

@@ -97,6 +97,8 @@ def test_versions_are_compared_and_one_is_restored(qtbot: Any, builder: Builder)
     history = b.page.history
     assert [v.version for v in history.model.versions] == [3, 2, 1]
     assert "3 (current)" in history.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    notes = [history.model.index(row, 2).data() for row in range(3)]
+    assert notes == ["Saved in the builder", "Saved in the builder", "Created"]
     history.select_versions(2, 3)
     rows = {row[0]: row[1:] for row in history.diff_rows()}
     assert rows["instructions"] == ["First instructions.", "Second instructions."]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -101,6 +101,7 @@ class AuthEditor(QWidget):
         self.save_button.setAccessibleName(self.tr("Save the secret to the system keyring"))
         self.save_button.clicked.connect(self.save_secrets)
         self.stored = QLabel(self)
+        self.stored.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         self.stored.setAccessibleName(self.tr("The stored secret"))
         self.problem = ProblemLabel(self)
         self.fix_button = QPushButton(self)

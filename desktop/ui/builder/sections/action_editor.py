@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -57,6 +57,7 @@ class ActionEditor(QWidget):
         self.server.setAccessibleName(self.tr("Server address (instead of the document's)"))
         self.server.textEdited.connect(self._on_edited)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         self.summary.setWordWrap(True)
         self.server_problem = ProblemLabel(self)
         self.operations = OperationsModel(self)

@@ -26,7 +26,13 @@ from desktop.ui.builder.problems import reason_text, split
 from desktop.ui.builder.sections.action_editor import ActionEditor
 from desktop.ui.builder.sections.action_import import ActionImport
 from desktop.ui.builder.sections.allowlist import AllowList
-from desktop.ui.builder.sections.base import ProblemLabel, Section, heading, hint
+from desktop.ui.builder.sections.base import (
+    ProblemLabel,
+    Section,
+    heading,
+    hint,
+    set_tab_order,
+)
 from desktop.ui.errors import notice_for
 
 if TYPE_CHECKING:
@@ -69,8 +75,36 @@ class ActionsSection(Section):
         self.none_yet.setWordWrap(True)
         self.action_problems = ProblemLabel(self)
         self.allowlist = AllowList(self)
-        self.allowlist.forgotten.connect(self.notify)
+        self.allowlist.forgotten.connect(self._on_host_forgotten)
         self._build_layout()
+        set_tab_order(self.tab_chain())
+
+    def tab_chain(self) -> list[QWidget]:
+        importer, editor, auth = self.importer, self.editor, self.editor.auth
+        return [
+            importer.source,
+            importer.browse_button,
+            importer.paste_button,
+            importer.import_button,
+            importer.text,
+            self.list,
+            editor.name,
+            editor.server,
+            editor.all_on,
+            editor.all_off,
+            editor.table,
+            auth.kind,
+            auth.location,
+            auth.parameter,
+            auth.token_url,
+            auth.scopes,
+            auth.first_secret,
+            auth.second_secret,
+            auth.save_button,
+            auth.fix_button,
+            editor.remove_button,
+            *self.allowlist.buttons(),
+        ]
 
     def _build_layout(self) -> None:
         chosen = QHBoxLayout()
@@ -110,6 +144,7 @@ class ActionsSection(Section):
         with self.loading():
             self.allowlist.set_hosts(definition.allowed_domains)
             self._show_list()
+        set_tab_order(self.tab_chain())
         for action in definition.actions:
             if action.id not in self._documents:
                 self._parse(action)
@@ -127,6 +162,10 @@ class ActionsSection(Section):
                 name = str(self._actions[int(found.group(1))].get("name") or "?")
                 lines.append(f"{name}: {reason_text(reason)}")
         self.action_problems.show_text("\n".join(lines))
+
+    def _on_host_forgotten(self, _host: str) -> None:
+        set_tab_order(self.tab_chain())
+        self.notify()
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ class AllowList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hosts: list[str] = []
+        self._buttons: list[QPushButton] = []
         self.setAccessibleName(self.tr("Hosts allowed without asking"))
         self.rows = QVBoxLayout()
         self.rows.setContentsMargins(0, 0, 0, 0)
@@ -46,8 +47,13 @@ class AllowList(QWidget):
     def hosts(self) -> list[str]:
         return list(self._hosts)
 
+    def buttons(self) -> list[QPushButton]:
+        """The "Forget" buttons, host by host."""
+        return list(self._buttons)
+
     def set_hosts(self, hosts: list[str]) -> None:
         self._hosts = list(hosts)
+        self._buttons = []
         while self.rows.count():
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -68,7 +74,9 @@ class AllowList(QWidget):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         label = QLabel(host, row)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         button = QPushButton(self.tr("Forget"), row)
+        self._buttons.append(button)
         button.setAccessibleName(
             self.tr("Forget %1: ask again before calling it").replace("%1", host)
         )

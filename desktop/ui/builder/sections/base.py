@@ -8,11 +8,11 @@ outlined and described to screen readers. GUI thread.
 from __future__ import annotations
 
 import contextlib
-import html
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.gpt import GptDefinition
@@ -26,11 +26,12 @@ class ProblemLabel(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
         self.hide()
 
     def show_text(self, text: str) -> None:
-        self.setText(html.escape(text))
+        self.setText(text)
         self.setVisible(bool(text))
 
 
@@ -78,6 +79,10 @@ class Section(QWidget):
             _outline(field.widget, bool(text))
             field.widget.setAccessibleDescription(text or field.description)
 
+    def tab_chain(self) -> Sequence[QWidget]:
+        """The section's controls in reading order: the order Tab visits them."""
+        return ()
+
     def problem_texts(self) -> list[str]:
         """The problems shown now, field by field (for tests and screen readers)."""
         return [f.label.text() for f in self._fields if f.label.isVisibleTo(self)]
@@ -109,6 +114,12 @@ class Section(QWidget):
         """The user edited something (a slot for any widget's change signal)."""
         if not self._loading:
             self.changed.emit()
+
+
+def set_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Tab moves through `widgets` in this order (the form's reading order)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def _outline(widget: QWidget, on: bool) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.gpt import Capabilities, GptDefinition, capability_problems
 from desktop.core.settings import ProviderProfile
 from desktop.ui.builder.problems import split
-from desktop.ui.builder.sections.base import ProblemLabel, Section, hint
+from desktop.ui.builder.sections.base import ProblemLabel, Section, hint, set_tab_order
 from desktop.ui.builder.sections.reach import code_reach, image_reach, web_reach
 
 if TYPE_CHECKING:
@@ -71,6 +71,28 @@ class CapabilitiesSection(Section):
             layout.addWidget(box)
         layout.addWidget(self.warnings)
         layout.addStretch(1)
+        set_tab_order(self.tab_chain())
+
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.code_on,
+            self.code_timeout,
+            self.code_memory,
+            self.code_cpu,
+            self.code_processes,
+            self.code_file_mb,
+            self.sandbox_button,
+            self.web_on,
+            self.search,
+            self.search_url,
+            self.max_results,
+            self.search_key_button,
+            self.image_on,
+            self.image_provider,
+            self.image_model,
+            self.image_size,
+            self.image_quality,
+        ]
 
     # -- building ----------------------------------------------------------------------
 
@@ -84,6 +106,7 @@ class CapabilitiesSection(Section):
         on.setAccessibleName(switch)
         on.toggled.connect(self.notify)
         reach = QLabel(box)
+        reach.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         reach.setWordWrap(True)
         settings = QWidget(box)
         settings.setEnabled(False)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.gpt import GptDefinition
-from desktop.ui.builder.sections.base import Section, heading, hint
+from desktop.ui.builder.sections.base import Section, heading, hint, set_tab_order
 from desktop.ui.builder.sections.model_picker import ModelPicker
 
 if TYPE_CHECKING:
@@ -91,6 +91,20 @@ class ModelSection(Section):
         for spin in (self.max_tokens, self.context, self.gpu_layers):
             spin.valueChanged.connect(self._on_sizing_changed)
         self._build_layout()
+        set_tab_order(self.tab_chain())
+
+    def tab_chain(self) -> list[QWidget]:
+        picker = self.picker
+        return [
+            picker.source,
+            picker.model,
+            picker.refresh_button,
+            self.temperature,
+            self.top_p,
+            self.max_tokens,
+            self.context,
+            self.gpu_layers,
+        ]
 
     def _build_layout(self) -> None:
         form = QFormLayout()

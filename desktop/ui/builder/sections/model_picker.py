@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
 from desktop.core import errors
@@ -75,9 +75,11 @@ class ModelPicker(QWidget):
         self.refresh_button.setAccessibleName(self.tr("Look for models again"))
         self.refresh_button.clicked.connect(self.reload)
         self.details = QLabel(self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         self.details.setWordWrap(True)
         self.details.setAccessibleName(self.tr("About the model"))
         self.memory = QLabel(self)
+        self.memory.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         self.memory.setWordWrap(True)
         self.memory.setAccessibleName(self.tr("Memory the model needs"))
         self._fit_timer = QTimer(self)

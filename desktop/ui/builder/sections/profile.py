@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.gpt import MAX_INSTRUCTIONS, GptDefinition
 from desktop.core.knowledge.tokens import approx_tokens
 from desktop.ui.builder.sections.avatar_picker import AvatarPicker
-from desktop.ui.builder.sections.base import Section, heading, hint
+from desktop.ui.builder.sections.base import Section, heading, hint, set_tab_order
 from desktop.ui.builder.sections.preview import PromptPreview
 from desktop.ui.builder.sections.starters import StartersEditor
 
@@ -65,6 +65,7 @@ class ProfileSection(Section):
         self.preview = PromptPreview(self)
         self._build_layout()
         self._on_instructions_changed()
+        set_tab_order(self.tab_chain())
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -97,6 +98,25 @@ class ProfileSection(Section):
         layout.addWidget(heading(self.tr("System prompt preview"), self))
         layout.addWidget(self.preview)
         layout.addStretch(1)
+
+    def tab_chain(self) -> list[QWidget]:
+        avatar, starters = self.avatar, self.starters
+        return [
+            self.name,
+            self.description,
+            avatar.emoji,
+            avatar.color,
+            avatar.image_button,
+            avatar.clear_button,
+            starters.list,
+            starters.add_button,
+            starters.remove_button,
+            starters.up_button,
+            starters.down_button,
+            self.instructions,
+            self.protection,
+            self.preview.text,
+        ]
 
     # -- the contract ----------------------------------------------------------------
 
