@@ -84,6 +84,49 @@ _NOTES: Known = [
 ]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for the catalog; it is translated where it is shown."""
+    return text
+
+
+# The definition's fields as people name them (translated when shown).
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("History", "Name"),
+    "description": QT_TRANSLATE_NOOP("History", "Description"),
+    "avatar": QT_TRANSLATE_NOOP("History", "Avatar"),
+    "instructions": QT_TRANSLATE_NOOP("History", "Instructions"),
+    "conversation_starters": QT_TRANSLATE_NOOP("History", "Conversation starters"),
+    "knowledge_protection": QT_TRANSLATE_NOOP("History", "Knowledge protection"),
+    "model": QT_TRANSLATE_NOOP("History", "Model"),
+    "provider": QT_TRANSLATE_NOOP("History", "Where the model runs"),
+    "temperature": QT_TRANSLATE_NOOP("History", "Temperature"),
+    "top_p": QT_TRANSLATE_NOOP("History", "Top-p"),
+    "max_tokens": QT_TRANSLATE_NOOP("History", "Max tokens"),
+    "context_size": QT_TRANSLATE_NOOP("History", "Context size"),
+    "gpu_layers": QT_TRANSLATE_NOOP("History", "GPU layers"),
+    "knowledge": QT_TRANSLATE_NOOP("History", "Knowledge"),
+    "files": QT_TRANSLATE_NOOP("History", "Files"),
+    "capabilities": QT_TRANSLATE_NOOP("History", "Capabilities"),
+    "code_interpreter": QT_TRANSLATE_NOOP("History", "Code interpreter"),
+    "web_browsing": QT_TRANSLATE_NOOP("History", "Web browsing"),
+    "image_generation": QT_TRANSLATE_NOOP("History", "Image generation"),
+    "enabled": QT_TRANSLATE_NOOP("History", "On"),
+    "actions": QT_TRANSLATE_NOOP("History", "Actions"),
+    "allowed_domains": QT_TRANSLATE_NOOP("History", "Allowed hosts"),
+}
+
+
+def field_label(path: str) -> str:
+    """A changed field as people name it: "Model › Temperature" for `model.temperature`."""
+    parts = path.split(".")
+    if path in ("model.model", "model.provider"):
+        parts = parts[1:]  # "Model", "Where the model runs": the section goes without saying
+    return " › ".join(
+        QCoreApplication.translate("History", _FIELDS[part]) if part in _FIELDS else part
+        for part in parts
+    )
+
+
 def note_text(note: str) -> str:
     """A version's note in the GUI's language (notes it does not know stay as written)."""
     return reworded(note, _NOTES)
@@ -284,12 +327,13 @@ class HistoryView(QWidget):
         )
         self.diff.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            for column, value in enumerate((change["field"], change["old"], change["new"])):
-                item = QTableWidgetItem(value if column == 0 else shown(value))
-                if column:
-                    item.setToolTip(
-                        value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-                    )
+            field = QTableWidgetItem(field_label(change["field"]))
+            field.setToolTip(change["field"])
+            self.diff.setItem(row, 0, field)
+            for column, value in ((1, change["old"]), (2, change["new"])):
+                item = QTableWidgetItem(shown(value))
+                whole = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                item.setToolTip(whole)
                 self.diff.setItem(row, column, item)
         self.diff.resizeRowsToContents()
 

@@ -71,7 +71,6 @@ class BuilderPage(PageFrame):
         super().__init__(self.tr("Build"), "", parent)
         self._services = services
         self.gpt_id = ""
-        self._loading_id = ""
         self.keeper = DraftKeeper(services, self)
         self.keeper.state_changed.connect(self._show_state)
         self.keeper.version_saved.connect(self._on_version_saved)
@@ -141,10 +140,10 @@ class BuilderPage(PageFrame):
 
     def open_gpt(self, gpt_id: str) -> None:
         """Show `gpt_id` in the form: its draft if it has one, else its current version."""
-        if gpt_id in (self.gpt_id, self._loading_id):
+        if gpt_id == self.gpt_id:
             return
         self._keep_pending()
-        self._loading_id = gpt_id
+        self.gpt_id = gpt_id  # the form follows once it is read
         self.setEnabled(False)
         for part in (*self.form.sections.values(), self.create, self.history):
             opener = getattr(part, "open_gpt", None)
@@ -152,10 +151,8 @@ class BuilderPage(PageFrame):
                 opener(gpt_id)
 
         def opened(working: Working) -> None:
-            if self._loading_id != gpt_id:
-                return
-            self._loading_id = ""
-            self.gpt_id = gpt_id
+            if self.gpt_id != gpt_id:
+                return  # another GPT was opened meanwhile
             self.heading.setText(working.definition.name)
             self.keeper.open(working)
             self.form.load(working.definition)
@@ -165,8 +162,8 @@ class BuilderPage(PageFrame):
                 self.history.reload(self.keeper.version)
 
         def failed(exc: Exception) -> None:
-            if self._loading_id == gpt_id:
-                self._loading_id = ""
+            if self.gpt_id == gpt_id:
+                self.gpt_id = ""
             self._services.errors.notify_error(exc)
 
         self._services.tasks.run(
@@ -176,7 +173,7 @@ class BuilderPage(PageFrame):
     def close_gpt(self) -> None:
         """Keep what is pending (the draft) before the window closes."""
         self._timer.stop()
-        if not self.gpt_id:
+        if not self._shown():
             return
         try:
             definition = self.form.compose()
@@ -189,7 +186,7 @@ class BuilderPage(PageFrame):
 
     def save_version(self) -> None:
         """Ctrl+S: save the form as a new version (only when every field is valid)."""
-        if not self.gpt_id or self.keeper.state == State.SAVING:
+        if not self._shown() or self.keeper.state == State.SAVING:
             return
         self._timer.stop()
         definition = self.check()
@@ -219,6 +216,10 @@ class BuilderPage(PageFrame):
     def reload_models(self) -> None:
         """The local models or providers changed: refresh the model picker."""
         self.form.model.reload_models()
+
+    def _shown(self) -> bool:
+        """Whether the form shows the open GPT (not still reading it)."""
+        return bool(self.gpt_id) and self.keeper.gpt_id == self.gpt_id
 
     # -- modes -------------------------------------------------------------------------
 
@@ -254,6 +255,8 @@ class BuilderPage(PageFrame):
 
     def check_and_keep(self) -> None:
         """Check the form and keep it as the draft when it is valid."""
+        if not self._shown():
+            return
         definition = self.check()
         if definition is not None:
             self.keeper.edit(definition)
@@ -277,7 +280,7 @@ class BuilderPage(PageFrame):
         self._timer.start()
 
     def _keep_pending(self) -> None:
-        if self._timer.isActive():
+        if self._timer.isActive() and self._shown():
             self._timer.stop()
             self.check_and_keep()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from desktop.core.gpt import validate_definition
 from desktop.core.paths import Paths
 from desktop.core.settings import ProviderProfile
 from tests.helpers.openai_server import OpenAIServer, models_answer
@@ -67,3 +68,19 @@ def test_pick_a_model_a_provider_lists(builder: Builder, server: OpenAIServer) -
     b.kept()
     draft = b.services.store.drafts.get(b.gpt_id)
     assert draft is not None and draft.definition.model.model == "glm-4-plus"
+
+
+def test_an_opened_gpt_shows_its_local_model(
+    builder: Builder, tiny_gguf: Path, isolated_home: Paths
+) -> None:
+    b = builder
+    shutil.copy(tiny_gguf, isolated_home.user_models / "tiny-chat.gguf")
+    gpt = b.services.store.gpts.create(
+        validate_definition({"name": "Local", "model": {"model": "tiny-chat"}})
+    )
+    b.open(gpt.id)
+    picker = b.page.form.model.picker
+    assert picker.model.currentText() == "tiny-chat"
+    assert "llama" in picker.details.text()
+    b.kept()
+    assert b.services.store.drafts.get(gpt.id) is None  # showing it changed nothing

@@ -101,8 +101,8 @@ def test_versions_are_compared_and_one_is_restored(qtbot: Any, builder: Builder)
     assert notes == ["Saved in the builder", "Saved in the builder", "Created"]
     history.select_versions(2, 3)
     rows = {row[0]: row[1:] for row in history.diff_rows()}
-    assert rows["instructions"] == ["First instructions.", "Second instructions."]
-    assert rows["model.temperature"] == ["0.7", "0.2"]
+    assert rows["Instructions"] == ["First instructions.", "Second instructions."]
+    assert rows["Model › Temperature"] == ["0.7", "0.2"]
     assert "From version 2 to version 3: 2 changes." in history.compared.text()
 
     history.select_versions(2)

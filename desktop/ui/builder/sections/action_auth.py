@@ -111,7 +111,7 @@ class AuthEditor(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("Authentication"), self.kind)
         self.form.addRow(self.tr("Sent in"), self.location)
-        self.form.addRow(self.tr("Name"), self.parameter)
+        self.form.addRow(self.tr("Parameter"), self.parameter)
         self.form.addRow(self.tr("Token address"), self.token_url)
         self.form.addRow(self.tr("Scopes"), self.scopes)
         self.form.addRow(self.tr("User name"), self.first_secret)

@@ -56,6 +56,7 @@ class ModelPicker(QWidget):
         super().__init__(parent)
         self._services = services
         self._choices = Choices([], {})
+        self._listed = False  # whether the local models and profiles were read yet
         self._remote: dict[str, list[str]] = {}
         self._provider = LOCAL
         self._model = ""
@@ -73,7 +74,7 @@ class ModelPicker(QWidget):
         self.model.activated.connect(self._on_model_activated)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setAccessibleName(self.tr("Look for models again"))
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(lambda _checked=False: self.reload(providers=True))
         self.details = QLabel(self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # names from documents, models, users
         self.details.setWordWrap(True)
@@ -110,6 +111,7 @@ class ModelPicker(QWidget):
         self._model = model
         self._fill_sources()
         self._fill_models()
+        self.reload(providers=False)  # a file may have come or gone since
 
     def set_sizing(self, context: int | None, gpu_layers: int | Literal["auto"]) -> None:
         """The context size and GPU layers the estimate is for."""
@@ -119,13 +121,15 @@ class ModelPicker(QWidget):
 
     # -- lists -------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the local models and the profiles again (and forget providers' lists)."""
-        self._remote.clear()
-        self._build = None
+    def reload(self, providers: bool = True) -> None:
+        """Read the local models and the profiles again; `providers`: ask them again too."""
+        if providers:
+            self._remote.clear()
+            self._build = None
         self._services.tasks.run(lambda: read_choices(self._services), self._on_choices, owner=self)
 
     def _on_choices(self, choices: Choices) -> None:
+        self._listed = True
         self._choices = choices
         self._fill_sources()
         self._fill_models()
@@ -166,7 +170,8 @@ class ModelPicker(QWidget):
                 item.setToolTip(local.problem or "")
         index = self.model.findData(self._model)
         if index < 0 and self._model:
-            self.model.addItem(self.tr("%1 (not found)").replace("%1", self._model), self._model)
+            label = self.tr("%1 (not found)") if self._listed else "%1"
+            self.model.addItem(label.replace("%1", self._model), self._model)
             index = self.model.count() - 1
         self.model.setCurrentIndex(max(index, 0))
 
@@ -246,6 +251,9 @@ class ModelPicker(QWidget):
             )
             return
         local = self._local()
+        if not self._listed:
+            self.details.setText(self.tr("Looking for the models on this computer…"))
+            return
         if local is None or local.info is None:
             self.details.setText(
                 self.tr("No model chosen: pick one of the GGUF files on this computer.")

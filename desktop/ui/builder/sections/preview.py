@@ -58,7 +58,7 @@ class PromptPreview(QWidget):
         ]
         summary = self.tr("About %1 tokens in all (estimated; the model's tokenizer decides)")
         line = summary.replace("%1", f"{total:,}")
-        self.counts.setText(f"{line}. {' · '.join(pieces)}" if pieces else line)
+        self.counts.setText(f"{line}\n{' · '.join(pieces)}" if pieces else line)
 
     def counts_text(self) -> str:
         return self.counts.text()
