@@ -13,10 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,11 +34,11 @@ from PySide6.QtWidgets import (
 from desktop.core.gpt import diff_definitions
 from desktop.core.store.records import GptVersion
 from desktop.ui.builder.problems import Known, reworded
+from desktop.ui.builder.table import Index, RowsModel
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
 
-Index = QModelIndex | QPersistentModelIndex
 # A changed value longer than this shows shortened; its tooltip has all of it.
 _SHOWN_CHARS = 160
 # The note the builder gives the versions it saves (stored as is, shown translated).
@@ -132,7 +129,7 @@ def note_text(note: str) -> str:
     return reworded(note, _NOTES)
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(RowsModel):
     """The versions of one GPT, newest first: number, when, note, name."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -146,18 +143,11 @@ class VersionsModel(QAbstractTableModel):
         self.current = current
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.versions)
+    def rows(self) -> list[GptVersion]:
+        return self.versions
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Version"), self.tr("Saved"), self.tr("Note"), self.tr("Name"))[section]
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Version"), self.tr("Saved"), self.tr("Note"), self.tr("Name"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -67,18 +68,27 @@ def api() -> Iterator[ActionServer]:
         yield running
 
 
-@pytest.fixture
-def builder(qtbot: Any, isolated_home: Paths) -> Iterator[Builder]:
-    window, services = app.build_main_window(isolated_home)
+@contextlib.contextmanager
+def open_builder(qtbot: Any, home: Paths, name: str) -> Iterator[Builder]:
+    """The real window on `home`, with a new GPT called `name` open in its Build tab."""
+    window, services = app.build_main_window(home)
     qtbot.add_widget(window)
     window.resize(1280, 800)
-    gpt = services.store.gpts.create(validate_definition({"name": "Travel helper"}))
-    with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
-        window.start("build", gpt.id)
-    made = Builder(window, services, window.pages.builder, gpt.id, qtbot)
-    qtbot.wait_until(lambda: made.page.gpt_id == gpt.id, timeout=WAIT_MS)
-    made.settle()
-    yield made
-    window.close()
-    services.tasks.wait_all(10)
-    services.close()
+    gpt = services.store.gpts.create(validate_definition({"name": name}))
+    try:
+        with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
+            window.start("build", gpt.id)
+        made = Builder(window, services, window.pages.builder, gpt.id, qtbot)
+        qtbot.wait_until(lambda: made.page.gpt_id == gpt.id, timeout=WAIT_MS)
+        made.settle()
+        yield made
+    finally:
+        window.close()
+        services.tasks.wait_all(10)
+        services.close()
+
+
+@pytest.fixture
+def builder(qtbot: Any, isolated_home: Paths) -> Iterator[Builder]:
+    with open_builder(qtbot, isolated_home, "Travel helper") as made:
+        yield made

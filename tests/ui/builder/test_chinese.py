@@ -8,11 +8,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.gpt import validate_definition
 from desktop.core.paths import Paths
-from desktop.ui import app, i18n
+from desktop.ui import i18n
 from desktop.ui.builder.history import field_label, note_text
-from tests.ui.builder.conftest import WAIT_MS, Builder
+from tests.ui.builder.conftest import Builder, open_builder
 
 
 @pytest.fixture
@@ -20,20 +19,10 @@ def chinese(qtbot: Any, isolated_home: Paths) -> Iterator[Builder]:
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     installed = i18n.install(qapp, "zh_CN")
-    window, services = app.build_main_window(isolated_home)
-    qtbot.add_widget(window)
-    gpt = services.store.gpts.create(validate_definition({"name": "旅行助手"}))
-    with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
-        window.start("build", gpt.id)
-    made = Builder(window, services, window.pages.builder, gpt.id, qtbot)
-    qtbot.wait_until(lambda: made.page.gpt_id == gpt.id, timeout=WAIT_MS)
-    made.settle()
     try:
-        yield made
+        with open_builder(qtbot, isolated_home, "旅行助手") as made:
+            yield made
     finally:
-        window.close()
-        services.tasks.wait_all(10)
-        services.close()
         for translator in installed:
             qapp.removeTranslator(translator)
 

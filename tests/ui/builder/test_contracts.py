@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.gpt import GptDefinition
 from desktop.core.paths import Paths
-from desktop.ui import app
-from tests.ui.builder.conftest import WAIT_MS, Builder
+from tests.ui.builder.conftest import Builder, open_builder
 
 
 class FakeKnowledge(QWidget):
@@ -73,18 +72,8 @@ def with_doubles(
     create.CreatePane = FakeCreate  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, knowledge.__name__, knowledge)
     monkeypatch.setitem(sys.modules, create.__name__, create)
-    window, services = app.build_main_window(isolated_home)
-    qtbot.add_widget(window)
-    gpt = services.store.gpts.create(GptDefinition(name="Helper"))
-    with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
-        window.start("build", gpt.id)
-    made = Builder(window, services, window.pages.builder, gpt.id, qtbot)
-    qtbot.wait_until(lambda: made.page.gpt_id == gpt.id, timeout=WAIT_MS)
-    made.settle()
-    yield made
-    window.close()
-    services.tasks.wait_all(10)
-    services.close()
+    with open_builder(qtbot, isolated_home, "Helper") as made:
+        yield made
 
 
 def test_the_knowledge_section_is_one_of_the_form_s(with_doubles: Builder, tmp_path: Path) -> None:

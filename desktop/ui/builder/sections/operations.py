@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from desktop.core.tools.actions.model import Operation
+from desktop.ui.builder.table import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 ON, TOOL, CALL, SUMMARY = range(4)
 
 
-class OperationsModel(QAbstractTableModel):
+class OperationsModel(RowsModel):
     """The operations of one action document, each with its enable switch.
 
     Signals:
@@ -52,20 +52,13 @@ class OperationsModel(QAbstractTableModel):
         for row in range(len(self._operations)):
             self.set_enabled(row, on)
 
-    # -- QAbstractTableModel ---------------------------------------------------------------
+    # -- the table ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._operations)
+    def rows(self) -> list[Operation]:
+        return self._operations
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("On"), self.tr("Tool"), self.tr("Call"), self.tr("Summary"))[section]
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("On"), self.tr("Tool"), self.tr("Call"), self.tr("Summary"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
