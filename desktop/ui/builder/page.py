@@ -250,6 +250,7 @@ class BuilderPage(PageFrame):
             return None
         self.form.show_problems([])
         self.form.show_composed(definition)
+        self.heading.setText(definition.name)
         self._tell_create(definition)
         return definition
 
@@ -357,7 +358,8 @@ class BuilderPage(PageFrame):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Build"), question, parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(then)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda button: then() if button is yes else None)
         self._confirm = box
         box.open()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.avatar import parse_avatar
 from desktop.core.knowledge.tokens import approx_tokens
@@ -116,6 +117,21 @@ def test_versions_are_compared_and_one_is_restored(qtbot: Any, builder: Builder)
     assert b.page.form.model.temperature.value() == 0.7
     assert [v.version for v in history.model.versions] == [4, 3, 2, 1]
 
+    # Unsaved changes are discarded by a restore only once the user says so.
+    b.qtbot.keyClicks(b.page.form.profile.description, "Unsaved")
+    b.kept()
+    history.select_versions(3)
+    history.restore_button.click()
+    question = b.page._confirm
+    assert question is not None and "Restore version 3?" in question.text()
+    with qtbot.wait_signal(b.page.gpt_saved, timeout=WAIT_MS):
+        question.button(QMessageBox.StandardButton.Yes).click()
+    b.settle()
+    gpt = b.services.store.gpts.get(b.gpt_id)
+    assert gpt.version == 5 and gpt.definition.instructions == "Second instructions."
+    assert b.page.form.profile.description.text() == ""
+    assert b.services.store.drafts.get(b.gpt_id) is None
+
 
 def test_a_draft_survives_closing_the_window(qtbot: Any, builder: Builder) -> None:
     b = builder
@@ -131,7 +147,10 @@ def test_discarding_changes_goes_back_to_the_version(qtbot: Any, builder: Builde
     b.qtbot.keyClicks(b.page.form.profile.description, "Not wanted")
     b.kept()
     assert b.page.discard_button.isEnabled()
-    b.page._discard()
+    b.page.discard_button.click()
+    question = b.page._confirm
+    assert question is not None and "version 1" in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
     b.settle()
     assert b.page.form.profile.description.text() == ""
     assert b.services.store.drafts.get(b.gpt_id) is None

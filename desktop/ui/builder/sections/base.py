@@ -75,6 +75,8 @@ class Section(QWidget):
                 if any(belongs(path, prefix) for prefix in field.paths)
             ]
             text = "\n".join(dict.fromkeys(reasons))
+            if text == field.label.text():
+                continue  # restyling every field on every check would cost for nothing
             field.label.show_text(text)
             _outline(field.widget, bool(text))
             field.widget.setAccessibleDescription(text or field.description)
