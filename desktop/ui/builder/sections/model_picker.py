@@ -290,6 +290,8 @@ class ModelPicker(QWidget):
             if build is None:
                 try:
                     build = build_info(cache)
+                    if build.get("gpu_offload"):  # the cached free VRAM is from another day
+                        build = build_info(cache, fresh=True)
                 except errors.CapsuleError:
                     build = None  # the estimate still holds for RAM
             return file_fit(info, build or {}, key[1], key[2]), build
