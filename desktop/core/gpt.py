@@ -84,6 +84,10 @@ class KnowledgeSettings(_Strict):
     score_threshold: Annotated[float, Field(ge=0.0)] = 0.0
     retrieval_mode: Literal["auto", "bm25", "hybrid"] = "auto"
     embedding_model: str = Field(default="", max_length=4096)
+    # A reranker GGUF (a model id or path) that reads the first search's best
+    # `rerank_candidates` again; empty for none.
+    rerank_model: str = Field(default="", max_length=4096)
+    rerank_candidates: Annotated[int, Field(ge=1, le=200)] = 20
     files: list[KnowledgeFile] = Field(default_factory=list)
 
     @model_validator(mode="after")

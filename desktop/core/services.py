@@ -126,7 +126,7 @@ class Services:
     def retriever(self) -> KnowledgeRetriever:
         from desktop.core.knowledge.retrieval import KnowledgeRetriever  # noqa: PLC0415
 
-        return KnowledgeRetriever(self.store, self.index, self.query_embedder)
+        return KnowledgeRetriever(self.store, self.index, self.query_embedder, self.reranker)
 
     @cached_property
     def knowledge(self) -> KnowledgeLibrary:
@@ -139,6 +139,7 @@ class Services:
             self.paths.data / "knowledge",
             self.embedder,
             self.query_embedder,
+            self.reranker,
         )
 
     def _retrieve(
@@ -174,6 +175,19 @@ class Services:
         """How to embed one query with `model`, or None without one."""
         found = self.embedding(model)
         return (lambda query: found.embed([query])[0]) if found is not None else None
+
+    def reranker(self, model: str) -> Any:
+        """The `LlamaReranker` for a local reranker GGUF that a knowledge setting names.
+
+        None for no model. Rerankers run in the model host; remote rerank APIs differ too
+        much from each other to be one provider (none is OpenAI-compatible).
+
+        Raises:
+            errors.ModelNotFoundError: no such local model.
+        """
+        if not model:
+            return None
+        return self.factory.reranker(self.local_models.resolve(model))
 
     # -- the end ------------------------------------------------------------------------------
 
