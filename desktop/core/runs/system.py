@@ -25,11 +25,15 @@ SEPARATOR = "\n\n"
 
 @dataclass(frozen=True)
 class SystemPart:
-    """One part of the system prompt: its kind, its exact text and its estimated tokens."""
+    """One part of the system prompt: its kind and its exact text."""
 
     kind: str
     text: str
-    tokens: int
+
+    @property
+    def tokens(self) -> int:
+        """The part's tokens, estimated (counted when asked: a run needs only the text)."""
+        return approx_tokens(self.text)
 
 
 def system_prompt_parts(definition: GptDefinition) -> list[SystemPart]:
@@ -41,7 +45,7 @@ def system_prompt_parts(definition: GptDefinition) -> list[SystemPart]:
         texts.append((WEB_CITATIONS, WEB_CITATION_GUIDE))
     if definition.knowledge_protection:
         texts.append((PROTECTION, PROTECTION_RULE))
-    return [SystemPart(kind, text, approx_tokens(text)) for kind, text in texts if text]
+    return [SystemPart(kind, text) for kind, text in texts if text]
 
 
 def system_prompt(definition: GptDefinition) -> str:

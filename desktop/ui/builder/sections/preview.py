@@ -30,6 +30,7 @@ class PromptPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown = ""
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
         self.counts.setAccessibleName(self.tr("Tokens per part of the system prompt"))
@@ -49,12 +50,15 @@ class PromptPreview(QWidget):
         """Show the system prompt `definition` makes."""
         parts = system.system_prompt_parts(definition)
         text = system.SEPARATOR.join(p.text for p in parts)
-        if self.text.toPlainText() != text:
-            self.text.setPlainText(text)
-        total = sum(p.tokens for p in parts)
+        if text == self._shown and self.counts.text():
+            return  # counting long instructions again on every pause would cost for nothing
+        self._shown = text
+        self.text.setPlainText(text)
+        counted = [(p.kind, p.tokens) for p in parts]
+        total = sum(tokens for _kind, tokens in counted)
         pieces = [
-            self.tr("%1: %2").replace("%1", _part_name(p.kind)).replace("%2", f"{p.tokens:,}")
-            for p in parts
+            self.tr("%1: %2").replace("%1", _part_name(kind)).replace("%2", f"{tokens:,}")
+            for kind, tokens in counted
         ]
         summary = self.tr("About %1 tokens in all (estimated; the model's tokenizer decides)")
         line = summary.replace("%1", f"{total:,}")
