@@ -15,6 +15,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.avatar import AvatarStore
+from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
@@ -59,6 +61,11 @@ class Services:
         return Store(self.paths.database)
 
     @cached_property
+    def drafts(self) -> GptDrafts:
+        """Editing GPTs: drafts kept as the builder types, versions saved, restored."""
+        return GptDrafts(self.store, self.secrets)
+
+    @cached_property
     def settings(self) -> SettingsFile:
         return SettingsFile(self.paths.settings_file)
 
@@ -79,6 +86,10 @@ class Services:
     def models(self) -> ModelShelf:
         """The model library: local files, the catalog, imports, downloads and removal."""
         return ModelShelf(self.paths, self.local_models, self.settings)
+
+    @cached_property
+    def avatars(self) -> AvatarStore:
+        return AvatarStore(self.paths.data / "avatars")
 
     @cached_property
     def factory(self) -> ProviderFactory:
