@@ -1,16 +1,13 @@
 """A GPT's avatar: what the definition's `avatar` string means, and stored avatar images.
 
-The string has one of three forms, so that a definition stays one plain value that
-versions, diffs and capsules carry as it is:
+The string is one plain value that versions, diffs and capsules carry as it is:
 
-- `""`: no avatar chosen; the GPT shows its initial on a colour taken from its name.
+- `""`: none chosen; the GPT shows its initial on a colour taken from its name.
 - `emoji:#RRGGBB:<emoji>`: an emoji (or a short symbol) on a background colour.
-- `image:<sha256>.<ext>`: an image kept by `AvatarStore`, named by its content, so a
-  copy of a GPT (or a capsule) refers to the same bytes and nothing is ever overwritten.
+- `image:<sha256>.<ext>`: an image kept by `AvatarStore`, named by its content.
 
-Anything else (a definition written by hand) is read leniently: a short text becomes an
-emoji on the name's colour; a longer one falls back to the initial. Pure functions; the
-store reads and writes files on the calling thread.
+Anything else is read leniently (a short text is an emoji on the name's colour). Pure
+functions; `AvatarStore` reads and writes files on the calling thread.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 import zlib
 from dataclasses import dataclass
@@ -32,38 +28,18 @@ EMOJI_PREFIX = "emoji:"
 IMAGE_PREFIX = "image:"
 MAX_EMOJI = 16  # characters: a family emoji with skin tones is a long ZWJ sequence
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-# Background colours for initials and for emoji the user put on no colour of their own;
-# all dark enough for white text and light enough to tell apart.
-PALETTE = (
-    "#3b6fd4",
-    "#2f8f5b",
-    "#c2562a",
-    "#8a4fc7",
-    "#c23a6b",
-    "#1f8a99",
-    "#a8741a",
-    "#5a6472",
-)
+# Colours dark enough for white text and light enough to tell apart.
+PALETTE = ("#3b6fd4", "#2f8f5b", "#c2562a", "#8a4fc7", "#c23a6b", "#1f8a99", "#a8741a", "#5a6472")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _IMAGE = re.compile(r"^[0-9a-f]{64}\.(png|jpg|gif|webp)$")
-# The first bytes of each image format we keep, and the extension it is stored under.
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-)
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"), (b"GIF8", "gif"))
 
 Kind = Literal["initial", "emoji", "image"]
 
 
 @dataclass(frozen=True)
 class Avatar:
-    """How to draw an avatar: `text` on `color`, or the stored image `image`.
-
-    `text` is the emoji, or the name's initial for kind "initial" (also the fallback
-    when an image cannot be shown).
-    """
+    """How to draw an avatar: `text` on `color`, or the stored image `image`."""
 
     kind: Kind
     text: str
@@ -85,11 +61,8 @@ def color_for(name: str) -> str:
 
 
 def initial_of(name: str) -> str:
-    """The first letter (or character, for Chinese) of a name, upper-cased; "?" if none."""
-    for char in name.strip():
-        if char.isalnum():
-            return char.upper()
-    return "?"
+    """The first letter (or Chinese character) of a name, upper-cased; "?" if none."""
+    return next((c.upper() for c in name.strip() if c.isalnum()), "?")
 
 
 def parse_avatar(value: str, name: str) -> Avatar:
@@ -97,13 +70,13 @@ def parse_avatar(value: str, name: str) -> Avatar:
     value = value.strip()
     fallback = Avatar("initial", initial_of(name), color_for(name))
     if value.startswith(EMOJI_PREFIX):
-        color, _, text = value[len(EMOJI_PREFIX) :].partition(":")
+        color, _, text = value.removeprefix(EMOJI_PREFIX).partition(":")
         text = text.strip()
         if not text or len(text) > MAX_EMOJI:
             return fallback
         return Avatar("emoji", text, color if _COLOR.match(color) else fallback.color)
     if value.startswith(IMAGE_PREFIX):
-        image = value[len(IMAGE_PREFIX) :]
+        image = value.removeprefix(IMAGE_PREFIX)
         return (
             Avatar("image", fallback.text, fallback.color, image)
             if _IMAGE.match(image)
@@ -127,9 +100,7 @@ def emoji_avatar(emoji: str, color: str) -> str:
             "pick one emoji or symbol."
         )
     if not _COLOR.match(color):
-        raise errors.ValidationError(
-            f"'{color}' is not a colour in #RRGGBB form: pick a colour from the list."
-        )
+        raise errors.ValidationError(f"'{color}' is not a colour in #RRGGBB form: pick another.")
     return Avatar("emoji", text, color.lower()).to_string()
 
 
@@ -138,9 +109,7 @@ def image_kind(head: bytes) -> str | None:
     for magic, ext in _MAGIC:
         if head.startswith(magic):
             return ext
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    return None
+    return "webp" if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else None
 
 
 class AvatarStore:
@@ -157,8 +126,7 @@ class AvatarStore:
         """
         try:
             size = source.stat().st_size
-            with source.open("rb") as handle:
-                head = handle.read(16)
+            data = source.read_bytes() if size <= MAX_IMAGE_BYTES else b""
         except OSError as exc:
             raise errors.ValidationError(
                 f"Cannot read {source.name}: {exc.strerror or exc}. Pick another image."
@@ -168,19 +136,18 @@ class AvatarStore:
                 f"{source.name} is {human_size(size)}; an avatar image may be at most "
                 f"{human_size(MAX_IMAGE_BYTES)}. Pick a smaller image."
             )
-        ext = image_kind(head)
+        ext = image_kind(data[:16])
         if ext is None:
             raise errors.ValidationError(
                 f"{source.name} is not a PNG, JPEG, GIF or WebP image: pick one of those."
             )
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        name = f"{digest}.{ext}"
+        name = f"{hashlib.sha256(data).hexdigest()}.{ext}"
         target = self.folder / name
         if not target.exists():
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle_fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
-            os.close(handle_fd)
-            shutil.copyfile(source, temporary)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
             os.replace(temporary, target)  # atomic: never half an image under its name
         return f"{IMAGE_PREFIX}{name}"
 

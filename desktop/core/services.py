@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.avatar import AvatarStore
+from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
 from desktop.core.gpt_library import GptLibrary
 from desktop.core.inventory import Inventory, take_inventory
@@ -62,6 +63,11 @@ class Services:
     @cached_property
     def store(self) -> Store:
         return Store(self.paths.database)
+
+    @cached_property
+    def drafts(self) -> GptDrafts:
+        """Editing GPTs: drafts kept as the builder types, versions saved, restored."""
+        return GptDrafts(self.store, self.secrets)
 
     @cached_property
     def settings(self) -> SettingsFile:

@@ -16,10 +16,7 @@ from desktop.core.avatar import Avatar, AvatarStore
 
 
 def load_image(path: Path, size: int) -> QImage | None:
-    """An avatar image read from disk and scaled to `size` px (None if it cannot be read).
-
-    Safe on a worker thread, so that reading and decoding never stall the GUI thread.
-    """
+    """An avatar image read from disk and scaled to `size` px (None if it cannot be read)."""
     image = QImage(str(path))
     if image.isNull():
         return None
@@ -51,14 +48,12 @@ def paint_avatar(
     """Paint `avatar` as a circle filling `rect`; `image` for an image avatar once loaded."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     circle = QPainterPath()
     circle.addEllipse(rect)
     if avatar.kind == "image" and image is not None:
         painter.setClipPath(circle)
-        source = QRectF(image.rect())
-        side = min(source.width(), source.height())
-        source = QRectF(source.center().x() - side / 2, source.center().y() - side / 2, side, side)
+        side = min(image.width(), image.height())
+        source = QRectF((image.width() - side) / 2, (image.height() - side) / 2, side, side)
         painter.drawImage(rect, image, source)
     else:
         painter.fillPath(circle, QColor(avatar.color))

@@ -119,6 +119,8 @@ def test_images_are_kept_once_by_content(tmp_path: Path) -> None:
     assert kept is not None and kept.read_bytes() == png_bytes()
     assert [p.name for p in (tmp_path / "avatars").iterdir()] == [avatar.image]
 
+    assert store.image_path(avatar.image) == kept
+    assert store.image_path("../../etc/passwd") is None  # only stored names
     first.unlink()  # the user's file may go; the kept copy stays
     assert store.path_of(avatar) == kept
     kept.unlink()

@@ -110,7 +110,7 @@ def test_a_file_being_indexed_by_a_live_process_is_left_alone(
         source.write_text("Still being read.", encoding="utf-8")
         seen: list[list[str]] = []
 
-        def extract(path: Path, password: str | None) -> Extraction:
+        def extract(path: Path, password: str | None, on_page: object = None) -> Extraction:
             # Mid-indexing, another ingestor (another window) looks at the knowledge.
             seen.append([f.name for f in other.recover("gpt_x")])
             return read_text(path, password)
