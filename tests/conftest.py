@@ -30,6 +30,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    # Nothing may reach the real Hugging Face hub (the first-run page asks it for a model's
+    # size): a closed local port fails at once. Tests with a fake hub set their own address.
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
     return default_paths().ensure()
 
 

@@ -18,11 +18,15 @@ from desktop.core import errors
 from desktop.core.avatar import AvatarStore
 from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
+from desktop.core.gpt_library import GptLibrary
+from desktop.core.inventory import Inventory, take_inventory
+from desktop.core.models.catalog import Catalog
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
+from desktop.core.readiness import ReadinessCheck
 from desktop.core.runs.engine import RunEngine
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.secrets import Secrets
@@ -88,8 +92,22 @@ class Services:
         return ModelShelf(self.paths, self.local_models, self.settings)
 
     @cached_property
+    def readiness(self) -> ReadinessCheck:
+        """Whether GPTs can answer now (model there, key set), without loading anything."""
+        return ReadinessCheck(self.local_models, self.settings)
+
+    @cached_property
     def avatars(self) -> AvatarStore:
         return AvatarStore(self.paths.data / "avatars")
+
+    @cached_property
+    def gpt_library(self) -> GptLibrary:
+        """Creating, duplicating (with knowledge) and deleting GPTs."""
+        return GptLibrary(self.store, self.local_models, lambda: self.knowledge)
+
+    def inventory(self, catalog: Catalog | None = None) -> Inventory:
+        """What there is to start with: chat models, provider profiles, GPTs (reads disk)."""
+        return take_inventory(self.models, self.settings, self.store, catalog)
 
     @cached_property
     def factory(self) -> ProviderFactory:

@@ -40,6 +40,14 @@ def system_language() -> str:
     return "zh_CN" if name.startswith("zh") else DEFAULT
 
 
+def current_language() -> str:
+    """The offered language the GUI speaks now (set by `install`; GUI thread)."""
+    name = QLocale().name()
+    if name in LANGUAGES:
+        return name
+    return "zh_CN" if name.startswith("zh") else DEFAULT
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load `language`'s catalogs (the app's and Qt's own dialogs'); returns them, installed.
 
@@ -47,6 +55,9 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     caller through the returned list being short).
     """
     if language not in LANGUAGES or language == DEFAULT:
+        # Still the default locale, so that what follows the GUI's language (templates,
+        # number formats) follows English, whatever the system's language is.
+        QLocale.setDefault(QLocale(DEFAULT))
         return []
     ours = str(translations_dir())
     catalogs = [(f"{CATALOG}_{part}", ours) for part in ("shell", *FEATURES)]

@@ -15,6 +15,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import update_definition
+from desktop.core.knowledge.copy import CopyProgress, copy_knowledge
 from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, Progress
@@ -117,6 +118,18 @@ class KnowledgeLibrary:
             ) from None
         self.sync(gpt.id)
         return record
+
+    def copy(
+        self, source: str, target: str, cancel: CancelToken | None = None
+    ) -> Iterator[CopyProgress]:
+        """Copy `source`'s files and chunks into `target`; the target's definition follows.
+
+        Reuses the stored originals and the index: nothing is read from the user's files.
+        """
+        self._store.gpts.get(source)
+        self._store.gpts.get(target)
+        yield from copy_knowledge(self._store, self._index, source, target, cancel)
+        self.sync(target)
 
     def search(
         self, gpt_id: str, query: str, k: int | None = None, rerank: bool | None = None

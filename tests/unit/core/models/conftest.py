@@ -6,14 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.core.models import download
-from tests.helpers.hf_server import FakeHub
+from tests.helpers.hf_server import FakeHub, serving
 
 
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
     """A fake hub that downloads reach through HF_ENDPOINT, read at call time."""
-    with FakeHub() as fake:
-        monkeypatch.setenv("HF_ENDPOINT", fake.url)
-        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+    with serving(monkeypatch) as fake:
         yield fake
