@@ -103,4 +103,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
+    # 3: a run's metadata: the playground's overrides, and the run it repeats.
+    """
+    ALTER TABLE runs ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
