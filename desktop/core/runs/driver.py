@@ -22,7 +22,7 @@ from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
 from desktop.core.runs.outputs import answer_content
-from desktop.core.runs.parts import rescaled
+from desktop.core.runs.parts import exact_parts, rescaled
 from desktop.core.runs.recorder import Recorder
 from desktop.core.runs.request import fitted_request, model_call
 from desktop.core.runs.steps import (
@@ -31,6 +31,7 @@ from desktop.core.runs.steps import (
     Guard,
     MessageCreation,
     MessageDetails,
+    PromptParts,
     Step,
     ToolCall,
     ToolCallsDetails,
@@ -92,6 +93,8 @@ class RunDriver:
         self._sources: list[Chunk] = []
         self._offered: Offer | None = None
         self._history: list[Message] = []
+        # Counts the open model call's prompt parts exactly, where the provider can.
+        self._counted: Callable[[], PromptParts | None] = lambda: None
         self._recorder = Recorder(store, timeline)
         self._steps = ToolSteps(self._recorder, tools, definition, clock)
 
@@ -163,6 +166,7 @@ class RunDriver:
         call = model_call(provider, request, fitted, conversation, self.run, self._offer)
         details = MessageDetails(message_creation=MessageCreation(message_id=None), model_call=call)
         step = yield from self._new_step("message_creation", details)
+        self._counted = lambda: exact_parts(provider, request, conversation, call.prompt_tokens)
         outcome = yield from self._stream(provider, request, step)
         return outcome
 
@@ -296,6 +300,8 @@ class RunDriver:
             call.prompt_tokens_estimated = call.prompt_tokens
             call.prompt_tokens = used.prompt_tokens
             call.prompt_parts = rescaled(call.prompt_parts, used.prompt_tokens)
+        elif finish != "cancelled":  # counting after the answer keeps it off the first token
+            call.prompt_parts = self._counted() or call.prompt_parts
         if tool_calls:
             call.tool_calls = [c.model_copy(deep=True) for c in tool_calls]
         status = {"cancelled": "cancelled"}.get(finish, "completed")

@@ -77,9 +77,15 @@ class ToolSelection(Record):
 
 
 class PromptParts(Record):
-    """Tokens each part of the prompt takes; `estimated` when shared out from the total."""
+    """Tokens each part of the prompt takes; `estimated` when shared out from the total.
+
+    `instructions` are the GPT's own (and a run's additional) instructions; `system` the
+    rest of the system prompt (the app's rules for citations and tools) and the chat
+    template's framing.
+    """
 
     system: int = 0
+    instructions: int = 0
     history: int = 0
     message: int = 0
     knowledge: int = 0
