@@ -219,6 +219,8 @@ class RunDriver:
             if isinstance(event, base.TextDelta):
                 if first is None:
                     first = self._first_token()
+                if self._cancel.cancelled:
+                    continue  # Stop was pressed: text still in flight is dropped, not shown
                 yield from self._text(step, guard.feed(event.text) if guard else event.text)
                 if self._clock() - last_flush >= FLUSH_INTERVAL_S:
                     last_flush = self._clock()

@@ -106,8 +106,9 @@ class ModelCall(Record):
     """What one model call sent and how it ended.
 
     `messages` are the chat messages after truncation; `prompt` the exact text (or JSON
-    body) the provider sent; `load` the facts of the model's load the provider reports
-    (a local model's `gpu_layers`). Other facts a provider adds are kept as extra keys.
+    body) the provider sent; `context_size` the model's window in tokens; `load` the facts
+    of the model's load the provider reports (a local model's `gpu_layers`). Other facts a
+    provider adds are kept as extra keys.
     """
 
     provider: str
@@ -116,6 +117,7 @@ class ModelCall(Record):
     prompt_tokens: int = 0
     prompt_tokens_estimated: int | None = None
     prompt_parts: PromptParts | None = None
+    context_size: int | None = None
     tools: list[str] = Field(default_factory=list)
     tool_choice: Any = "auto"
     tool_selection: ToolSelection | None = None
