@@ -1,0 +1,134 @@
+"""The inspector's page for a knowledge search: every chunk with its ranks and scores.
+
+The table shows rank, BM25 score, vector score, fused score, file, page and text; the
+chunk selected is shown whole below it. GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.runs.steps import Chunk, Step, ToolCallsDetails
+from desktop.ui.playground.labels import duration_text, number_text, tr
+from desktop.ui.playground.model_call_panel import text_box
+
+RANK, BM25, VECTOR, FUSED, FILE, PAGE, TEXT = range(7)
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChunksModel(QAbstractTableModel):
+    """The chunks one retrieval returned, best first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.chunks: list[Chunk] = []
+
+    def set_chunks(self, chunks: list[Chunk]) -> None:
+        self.beginResetModel()
+        self.chunks = list(chunks)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.chunks)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            tr("Rank"),
+            tr("BM25"),
+            tr("Vector"),
+            tr("Fused"),
+            tr("File"),
+            tr("Page"),
+            tr("Text"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not 0 <= index.row() < len(self.chunks):
+            return None
+        chunk = self.chunks[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            ranks = ", ".join(f"{k} #{v}" for k, v in sorted(chunk.ranks.items()))
+            return tr("Ranked by each search: %1").replace("%1", ranks or "–")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column <= FUSED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values: tuple[Any, ...] = (
+            index.row() + 1,
+            chunk.scores.get("bm25"),
+            chunk.scores.get("vector"),
+            chunk.score,
+            chunk.file,
+            chunk.page if chunk.page else chunk.location or None,
+            " ".join(chunk.text.split())[:300],
+        )
+        value = values[column]
+        return value if column in (FILE, TEXT) else number_text(value)
+
+
+class RetrievalPanel(QWidget):
+    """One knowledge search, inspected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = ChunksModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(tr("Retrieved chunks"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.chunk_text = text_box(self, tr("The chunk's text"), monospace=False)
+        self.chunk_text.setMaximumHeight(110)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chunk_text)
+
+    def show_step(self, step: Step) -> None:
+        found = step.details.retrieval() if isinstance(step.details, ToolCallsDetails) else None
+        chunks = list(found.retrieval.results) if found is not None else []
+        query = found.retrieval.query if found is not None else ""
+        self.summary.setText(
+            tr("Searched the knowledge for “%1”: %2 chunks in %3")
+            .replace("%1", query)
+            .replace("%2", str(len(chunks)))
+            .replace("%3", duration_text(step.timings.duration_ms))
+        )
+        if chunks != self.model.chunks:
+            self.model.set_chunks(chunks)
+            self.chunk_text.clear()
+            if chunks:
+                self.table.selectRow(0)
+
+    def _on_current_row_changed(self, current: QModelIndex) -> None:
+        row = current.row()
+        if 0 <= row < len(self.model.chunks):
+            chunk = self.model.chunks[row]
+            self.chunk_text.setPlainText(chunk.text)
