@@ -22,7 +22,7 @@ from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
 from desktop.core.runs.outputs import answer_content
-from desktop.core.runs.parts import exact_parts, rescaled
+from desktop.core.runs.parts import exact_parts, settle_parts
 from desktop.core.runs.recorder import Recorder
 from desktop.core.runs.request import fitted_request, model_call
 from desktop.core.runs.steps import (
@@ -219,8 +219,6 @@ class RunDriver:
             if isinstance(event, base.TextDelta):
                 if first is None:
                     first = self._first_token()
-                if self._cancel.cancelled:
-                    continue  # Stop was pressed: text still in flight is dropped, not shown
                 yield from self._text(step, guard.feed(event.text) if guard else event.text)
                 if self._clock() - last_flush >= FLUSH_INTERVAL_S:
                     last_flush = self._clock()
@@ -263,8 +261,8 @@ class RunDriver:
             step.details.guard = Guard(withheld=guard.withheld)
 
     def _text(self, step: Step, text: str) -> Generator[ev.Event, None, None]:
-        if not text:
-            return
+        if not text or self._cancel.cancelled:
+            return  # after Stop, text still in flight is dropped: neither shown nor kept
         if self._open.message is None:
             self._open.message, created = self._recorder.new_message(step)
             yield created
@@ -297,13 +295,7 @@ class RunDriver:
         call = step.model_call
         assert call is not None
         call.finish_reason = finish
-        if used.prompt_tokens and used.prompt_tokens != call.prompt_tokens:
-            # A remote service counts with its own tokenizer; ours was an estimate.
-            call.prompt_tokens_estimated = call.prompt_tokens
-            call.prompt_tokens = used.prompt_tokens
-            call.prompt_parts = rescaled(call.prompt_parts, used.prompt_tokens)
-        elif finish != "cancelled":  # counting after the answer keeps it off the first token
-            call.prompt_parts = self._counted() or call.prompt_parts
+        settle_parts(call, used.prompt_tokens, self._counted if finish != "cancelled" else None)
         if tool_calls:
             call.tool_calls = [c.model_copy(deep=True) for c in tool_calls]
         status = {"cancelled": "cancelled"}.get(finish, "completed")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -22,7 +23,7 @@ from desktop.core.providers import base
 from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
 from desktop.core.runs.outputs import WEB_CITATION_GUIDE
 from desktop.core.runs.prompt import ChatMessage, Conversation, user_message
-from desktop.core.runs.steps import PromptParts
+from desktop.core.runs.steps import ModelCall, PromptParts
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,23 @@ def exact_parts(
     if any(value < 0 for value in counts.values()):
         return None
     return PromptParts(**counts, estimated=False)
+
+
+def settle_parts(
+    call: ModelCall, used: int, count: Callable[[], PromptParts | None] | None
+) -> None:
+    """Settle a finished call's prompt size and parts once its usage is known.
+
+    A service that counted the prompt itself (`used` differs from ours) keeps our parts'
+    shares of its total; otherwise `count` (None for a stopped call) may count them exactly,
+    after the answer, so that counting never delays the first token.
+    """
+    if used and used != call.prompt_tokens:
+        call.prompt_tokens_estimated = call.prompt_tokens
+        call.prompt_tokens = used
+        call.prompt_parts = rescaled(call.prompt_parts, used)
+    elif count is not None:
+        call.prompt_parts = count() or call.prompt_parts
 
 
 def rescaled(parts: PromptParts | None, total: int) -> PromptParts | None:
