@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.runs.overrides import RunOverrides
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 from desktop.ui.playground.settings_form import Choices, FormValues, SettingsForm
 
 
@@ -31,28 +31,32 @@ class RunAgainDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Run again with…"))
+        self.setWindowTitle(translate("Playground", "Run again with…"))
         intro = QLabel(
-            tr("The same message on the same history, with these settings:\n“%1”").replace(
-                "%1", question if len(question) < 200 else question[:200] + "…"
-            ),
+            translate(
+                "Playground", "The same message on the same history, with these settings:\n“%1”"
+            ).replace("%1", question if len(question) < 200 else question[:200] + "…"),
             self,
         )
         intro.setWordWrap(True)
         self.form = SettingsForm(self)
         self.form.set_choices(choices)
         self.form.set_values(model, start)
-        self.same_thread = QRadioButton(tr("In this thread, beside the first run"), self)
-        self.same_thread.setAccessibleName(tr("Run again in this thread"))
-        self.copy_thread = QRadioButton(tr("In a copy of the thread"), self)
-        self.copy_thread.setAccessibleName(tr("Run again in a copy of the thread"))
+        self.same_thread = QRadioButton(
+            translate("Playground", "In this thread, beside the first run"), self
+        )
+        self.same_thread.setAccessibleName(translate("Playground", "Run again in this thread"))
+        self.copy_thread = QRadioButton(translate("Playground", "In a copy of the thread"), self)
+        self.copy_thread.setAccessibleName(
+            translate("Playground", "Run again in a copy of the thread")
+        )
         self.same_thread.setChecked(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("Run"))
-        ok.setAccessibleName(tr("Start the run"))
+        ok.setText(translate("Playground", "Run"))
+        ok.setAccessibleName(translate("Playground", "Start the run"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -32,7 +32,7 @@ from desktop.core.runs.compare import Comparison, Fact, Pair, compare
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.store import Store
 from desktop.core.store.records import Run
-from desktop.ui.playground.labels import fact_name, fact_text, step_title, tr
+from desktop.ui.playground.labels import fact_name, fact_text, step_title, translate
 from desktop.ui.playground.runs_model import model_label
 
 DIFFERENT = QColor("#fde2e1")
@@ -80,7 +80,11 @@ class FactsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("What"), tr("Left run"), tr("Right run"))[section]
+            return (
+                translate("Playground", "What"),
+                translate("Playground", "Left run"),
+                translate("Playground", "Right run"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,7 +130,11 @@ class PairsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Left run's step"), tr("Right run's step"), tr("Differences"))[section]
+            return (
+                translate("Playground", "Left run's step"),
+                translate("Playground", "Right run's step"),
+                translate("Playground", "Differences"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -143,13 +151,19 @@ class PairsModel(QAbstractTableModel):
     def _text(pair: Pair, column: int) -> str:
         if column < 2:
             step = pair.left if column == 0 else pair.right
-            return step_title(step) if step is not None else tr("(no such step)")
+            return (
+                step_title(step) if step is not None else translate("Playground", "(no such step)")
+            )
         if not pair.paired:
-            return tr("only in one run")
+            return translate("Playground", "only in one run")
         if not pair.differences:
-            return tr("same")
+            return translate("Playground", "same")
         names = ", ".join(fact_name(f.key, f.index) for f in pair.differences)
-        return tr("%1 differ: %2").replace("%1", str(len(pair.differences))).replace("%2", names)
+        return (
+            translate("Playground", "%1 differ: %2")
+            .replace("%1", str(len(pair.differences)))
+            .replace("%2", names)
+        )
 
 
 def _table(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView:
@@ -178,15 +192,19 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
-        self.back_button = QPushButton(tr("Back to the run"), self)
-        self.back_button.setAccessibleName(tr("Close the comparison"))
+        self.back_button = QPushButton(translate("Playground", "Back to the run"), self)
+        self.back_button.setAccessibleName(translate("Playground", "Close the comparison"))
         self.back_button.clicked.connect(self.close_requested)
         self.settings = FactsModel(self)
         self.pairs = PairsModel(self)
         self.pair_facts = FactsModel(self)
-        self.settings_table = _table(self.settings, tr("Settings of both runs"), self)
-        self.pairs_table = _table(self.pairs, tr("Aligned steps"), self)
-        self.facts_table = _table(self.pair_facts, tr("The selected steps compared"), self)
+        self.settings_table = _table(
+            self.settings, translate("Playground", "Settings of both runs"), self
+        )
+        self.pairs_table = _table(self.pairs, translate("Playground", "Aligned steps"), self)
+        self.facts_table = _table(
+            self.pair_facts, translate("Playground", "The selected steps compared"), self
+        )
         self.pairs_table.selectionModel().currentRowChanged.connect(self._on_pair_changed)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -203,7 +221,10 @@ class CompareView(QWidget):
     def show_comparison(self, left: Run, right: Run, comparison: Comparison) -> None:
         self.comparison = comparison
         self.title.setText(
-            tr("<b>Left</b>: %1 · %2 &nbsp; <b>Right</b>: %3 · %4 &nbsp; — %5 differences")
+            translate(
+                "Playground",
+                "<b>Left</b>: %1 · %2 &nbsp; <b>Right</b>: %3 · %4 &nbsp; — %5 differences",
+            )
             .replace("%1", left.id[-8:])
             .replace("%2", model_label(left))
             .replace("%3", right.id[-8:])

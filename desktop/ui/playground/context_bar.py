@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.ui.playground.labels import PARTS, number_text, part_name, tr
+from desktop.ui.playground.labels import PARTS, number_text, part_name, translate
 
 FREE_COLOR = "#e6e6e6"
 
@@ -20,7 +20,7 @@ class ContextBar(QWidget):
         self.window = 0
         self.setMinimumHeight(22)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(tr("Context window"))
+        self.setAccessibleName(translate("Playground", "Context window"))
 
     def sizeHint(self) -> QSize:
         return QSize(300, 22)
@@ -32,7 +32,7 @@ class ContextBar(QWidget):
         self.window = max(window, used)
         lines = [f"{part_name(n)}: {number_text(v)}" for n, v in self.parts.items() if v]
         lines.append(
-            tr("%1 of %2 tokens used")
+            translate("Playground", "%1 of %2 tokens used")
             .replace("%1", number_text(used))
             .replace("%2", number_text(self.window))
         )

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from desktop.core.runs.compare import MODEL_CALL, RETRIEVAL, step_kind
 from desktop.core.runs.steps import Step
 from desktop.core.runs.timeline import RunTimeline
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 from desktop.ui.playground.model_call_panel import ModelCallPanel
 from desktop.ui.playground.retrieval_panel import RetrievalPanel
 from desktop.ui.playground.run_panel import RunPanel
@@ -29,7 +29,7 @@ class StepInspector(QStackedWidget):
 
     def __init__(self, load_image: ImageLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Step inspector"))
+        self.setAccessibleName(translate("Playground", "Step inspector"))
         self.run_panel = RunPanel(self)
         self.model_panel = ModelCallPanel(self)
         self.retrieval_panel = RetrievalPanel(self)

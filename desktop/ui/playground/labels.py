@@ -14,8 +14,13 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.runs.compare import MODEL_CALL, RETRIEVAL, step_kind
 from desktop.core.runs.steps import Step
 
+# The playground's strings are in one context. lupdate reads `translate("Playground", "…")`
+# calls (a literal context and text) wherever they are; `_lookup` translates texts marked
+# with QT_TRANSLATE_NOOP in the tables below.
+translate = QCoreApplication.translate
 
-def tr(text: str) -> str:
+
+def _lookup(text: str) -> str:
     return QCoreApplication.translate("Playground", text)
 
 
@@ -87,31 +92,31 @@ CONSENT = {
 
 
 def status_text(status: str) -> str:
-    return tr(STATUSES.get(status, status))
+    return _lookup(STATUSES.get(status, status))
 
 
 def part_name(part: str) -> str:
-    return tr(PARTS[part][0])
+    return _lookup(PARTS[part][0])
 
 
 def fact_name(key: str, index: int | None = None) -> str:
-    name = tr(FACTS.get(key, key))
+    name = _lookup(FACTS.get(key, key))
     return f"{name} #{index}" if index is not None else name
 
 
 def consent_text(decision: str) -> str:
-    return tr(CONSENT.get(decision, decision))
+    return _lookup(CONSENT.get(decision, decision))
 
 
 def step_title(step: Step) -> str:
     """A step in a few words: "Retrieval", "Model call", "Tool calls: a, b"."""
     kind = step_kind(step)
     if kind == RETRIEVAL:
-        return tr("Knowledge search")
+        return translate("Playground", "Knowledge search")
     if kind == MODEL_CALL:
-        return tr("Model call")
+        return translate("Playground", "Model call")
     names = ", ".join(c.name for c in step.function_calls())
-    return tr("Tool calls: %1").replace("%1", names)
+    return translate("Playground", "Tool calls: %1").replace("%1", names)
 
 
 def duration_text(ms: float | None) -> str:
@@ -119,14 +124,16 @@ def duration_text(ms: float | None) -> str:
     if ms is None:
         return "–"
     if ms < 1:
-        return tr("<1 ms")
+        return translate("Playground", "<1 ms")
     if ms < 1000:
-        return tr("%1 ms").replace("%1", f"{ms:.0f}")
+        return translate("Playground", "%1 ms").replace("%1", f"{ms:.0f}")
     seconds = ms / 1000
     if seconds < 60:
-        return tr("%1 s").replace("%1", f"{seconds:.1f}")
+        return translate("Playground", "%1 s").replace("%1", f"{seconds:.1f}")
     minutes, rest = divmod(round(seconds), 60)
-    return tr("%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(rest))
+    return (
+        translate("Playground", "%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(rest))
+    )
 
 
 def number_text(value: Any) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.store.records import Thread
 from desktop.ui.playground.compare_view import CompareView
 from desktop.ui.playground.inspector import StepInspector
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 from desktop.ui.playground.manual_tools import ConsentBar, ToolOutputsEditor
 from desktop.ui.playground.runs_model import RunsModel
 from desktop.ui.playground.settings_form import SettingsForm
@@ -44,14 +44,14 @@ _TITLE_LENGTH = 40
 def thread_label(thread: Thread) -> str:
     title = thread.title if len(thread.title) <= _TITLE_LENGTH else thread.title[:39] + "…"
     when = datetime.fromtimestamp(thread.updated_at).strftime("%Y-%m-%d %H:%M")
-    return f"{title or tr('(untitled)')} · {when}"
+    return f"{title or translate('Playground', '(untitled)')} · {when}"
 
 
 class PlaygroundLayout(PageFrame):
     """The widgets of the playground, laid out: the run's controls left, the run right."""
 
     def __init__(self, load_image: ImageLoader, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Playground"), "", parent)
+        super().__init__(translate("Playground", "Playground"), "", parent)
         self.heading.hide()  # the tab already says where we are; the space goes to the run
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -66,19 +66,21 @@ class PlaygroundLayout(PageFrame):
     def _left(self) -> QWidget:
         left = QWidget(self)
         self.threads = QComboBox(left)
-        self.threads.setAccessibleName(tr("Thread"))
+        self.threads.setAccessibleName(translate("Playground", "Thread"))
         self.form = SettingsForm(left)
-        settings = QGroupBox(tr("Settings for this run"), left)
+        settings = QGroupBox(translate("Playground", "Settings for this run"), left)
         QVBoxLayout(settings).addWidget(self.form)
         self.message = QPlainTextEdit(left)
-        self.message.setPlaceholderText(tr("Message to send (Ctrl+Enter runs it)"))
-        self.message.setAccessibleName(tr("Message"))
+        self.message.setPlaceholderText(
+            translate("Playground", "Message to send (Ctrl+Enter runs it)")
+        )
+        self.message.setAccessibleName(translate("Playground", "Message"))
         self.message.setMaximumHeight(64)
-        self.run_button = QPushButton(tr("Run"), left)
-        self.run_button.setAccessibleName(tr("Run the message"))
+        self.run_button = QPushButton(translate("Playground", "Run"), left)
+        self.run_button.setAccessibleName(translate("Playground", "Run the message"))
         self.run_button.setDefault(True)
-        self.stop_button = QPushButton(tr("Stop"), left)
-        self.stop_button.setAccessibleName(tr("Stop the run"))
+        self.stop_button = QPushButton(translate("Playground", "Stop"), left)
+        self.stop_button.setAccessibleName(translate("Playground", "Stop the run"))
         self.stop_button.setEnabled(False)
         self.problem = QLabel(left)
         self.problem.setWordWrap(True)
@@ -87,7 +89,7 @@ class PlaygroundLayout(PageFrame):
         self.runs_model = RunsModel(self)
         self.runs_view = QTableView(left)
         self.runs_view.setModel(self.runs_model)
-        self.runs_view.setAccessibleName(tr("The thread's runs"))
+        self.runs_view.setAccessibleName(translate("Playground", "The thread's runs"))
         self.runs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.runs_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.runs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,7 +101,7 @@ class PlaygroundLayout(PageFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button, 1)
         buttons.addWidget(self.stop_button)
-        runs_label = QLabel(tr("Runs (select two to compare)"), left)
+        runs_label = QLabel(translate("Playground", "Runs (select two to compare)"), left)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.threads)
@@ -113,14 +115,22 @@ class PlaygroundLayout(PageFrame):
 
     def _right(self, load_image: ImageLoader) -> QWidget:
         right = QWidget(self)
-        self.again_button = QPushButton(tr("Run again with…"), right)
-        self.again_button.setAccessibleName(tr("Run the selected run's message again"))
-        self.compare_button = QPushButton(tr("Compare"), right)
-        self.compare_button.setAccessibleName(tr("Compare the two selected runs"))
-        self.export_button = QPushButton(tr("Export trace…"), right)
-        self.export_button.setAccessibleName(tr("Export the run's trace as JSON"))
-        self.open_button = QPushButton(tr("Open trace…"), right)
-        self.open_button.setAccessibleName(tr("Open a run's trace from a file"))
+        self.again_button = QPushButton(translate("Playground", "Run again with…"), right)
+        self.again_button.setAccessibleName(
+            translate("Playground", "Run the selected run's message again")
+        )
+        self.compare_button = QPushButton(translate("Playground", "Compare"), right)
+        self.compare_button.setAccessibleName(
+            translate("Playground", "Compare the two selected runs")
+        )
+        self.export_button = QPushButton(translate("Playground", "Export trace…"), right)
+        self.export_button.setAccessibleName(
+            translate("Playground", "Export the run's trace as JSON")
+        )
+        self.open_button = QPushButton(translate("Playground", "Open trace…"), right)
+        self.open_button.setAccessibleName(
+            translate("Playground", "Open a run's trace from a file")
+        )
         for button in (self.again_button, self.compare_button, self.export_button):
             button.setEnabled(False)
         self.status = QLabel(right)
@@ -141,7 +151,8 @@ class PlaygroundLayout(PageFrame):
         self.steps_model = StepsModel(self)
         self.timeline_view = TimelineView(self.steps_model, self.single)
         self.empty_hint = QLabel(
-            tr("No run yet: type a message on the left and press Run."), self.single
+            translate("Playground", "No run yet: type a message on the left and press Run."),
+            self.single,
         )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.inspector = StepInspector(load_image, self.single)
@@ -175,7 +186,7 @@ class PlaygroundLayout(PageFrame):
     def set_threads(self, threads: list[Thread], current: str | None) -> None:
         """The GPT's threads, newest first, after "New thread"; `current` selected."""
         self.threads.clear()
-        self.threads.addItem(tr("New thread"), None)
+        self.threads.addItem(translate("Playground", "New thread"), None)
         for thread in threads:
             self.threads.addItem(thread_label(thread), thread.id)
         self.threads.setCurrentIndex(max(self.threads.findData(current), 0) if current else 0)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
-from desktop.ui.playground.labels import pretty_json, tr
+from desktop.ui.playground.labels import pretty_json, translate
 from desktop.ui.playground.model_call_panel import text_box
 from desktop.ui.widgets import INFO_COLORS, PROBLEM_COLOR
 
@@ -35,12 +35,14 @@ _INVALID_STYLE = f"QPlainTextEdit {{ border: 2px solid {PROBLEM_COLOR.name()}; }
 def json_problem(text: str) -> tuple[str, int] | None:
     """What is wrong with `text` as JSON, and where (a character offset); None if valid."""
     if not text.strip():
-        return tr('Write the output as JSON, such as {"temperature": 21} or "sunny".'), 0
+        return translate(
+            "Playground", 'Write the output as JSON, such as {"temperature": 21} or "sunny".'
+        ), 0
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
         return (
-            tr("Not valid JSON at line %1, column %2: %3")
+            translate("Playground", "Not valid JSON at line %1, column %2: %3")
             .replace("%1", str(exc.lineno))
             .replace("%2", str(exc.colno))
             .replace("%3", exc.msg),
@@ -57,12 +59,14 @@ class OutputEditor(QGroupBox):
         name = str(function.get("name", "?"))
         super().__init__(f"{name} · {call.get('id', '')}", parent)
         self.call_id = str(call.get("id", ""))
-        self.arguments = text_box(self, tr("Arguments of %1").replace("%1", name))
+        self.arguments = text_box(
+            self, translate("Playground", "Arguments of %1").replace("%1", name)
+        )
         self.arguments.setPlainText(pretty_json(str(function.get("arguments", "{}"))))
         self.arguments.setMaximumHeight(90)
         self.output = QPlainTextEdit(self)
-        self.output.setAccessibleName(tr("Output of %1").replace("%1", name))
-        self.output.setPlaceholderText(tr('The tool\'s output as JSON, e.g. {"ok": true}'))
+        self.output.setAccessibleName(translate("Playground", "Output of %1").replace("%1", name))
+        self.output.setPlaceholderText(translate("Playground", "The tool's output, as JSON"))
         self.output.setMaximumHeight(90)
         self.output.textChanged.connect(self._on_text_changed)
         self.problem = QLabel(self)
@@ -70,9 +74,9 @@ class OutputEditor(QGroupBox):
         self.problem.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
         self.problem.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Arguments"), self))
+        layout.addWidget(QLabel(translate("Playground", "Arguments"), self))
         layout.addWidget(self.arguments)
-        layout.addWidget(QLabel(tr("Output (JSON)"), self))
+        layout.addWidget(QLabel(translate("Playground", "Output (JSON)"), self))
         layout.addWidget(self.output)
         layout.addWidget(self.problem)
 
@@ -108,16 +112,21 @@ class ToolOutputsEditor(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Tool outputs to write"))
+        self.setAccessibleName(translate("Playground", "Tool outputs to write"))
         self.heading = QLabel(
-            tr("The run waits for these tool calls' outputs. Write each as JSON and submit."),
+            translate(
+                "Playground",
+                "The run waits for these tool calls' outputs. Write each as JSON and submit.",
+            ),
             self,
         )
         self.heading.setWordWrap(True)
         self.editors: list[OutputEditor] = []
         self._column = QVBoxLayout()
-        self.submit_button = QPushButton(tr("Submit outputs"), self)
-        self.submit_button.setAccessibleName(tr("Submit the tool outputs and go on"))
+        self.submit_button = QPushButton(translate("Playground", "Submit outputs"), self)
+        self.submit_button.setAccessibleName(
+            translate("Playground", "Submit the tool outputs and go on")
+        )
         self.submit_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -169,14 +178,22 @@ class ConsentBar(QFrame):
             f"#consent {{ background: {background}; border: 1px solid {border}; "
             f"border-radius: 6px; }} QLabel {{ color: {text}; }}"
         )
-        self.setAccessibleName(tr("Consent"))
+        self.setAccessibleName(translate("Playground", "Consent"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         buttons = QHBoxLayout()
         for decision, text_, name in (
-            (ALLOW_ONCE, tr("Allow once"), tr("Allow this call once")),
-            (ALWAYS, tr("Always allow for this GPT"), tr("Always allow this host for this GPT")),
-            (DENY, tr("Deny"), tr("Deny this call")),
+            (
+                ALLOW_ONCE,
+                translate("Playground", "Allow once"),
+                translate("Playground", "Allow this call once"),
+            ),
+            (
+                ALWAYS,
+                translate("Playground", "Always allow for this GPT"),
+                translate("Playground", "Always allow this host for this GPT"),
+            ),
+            (DENY, translate("Playground", "Deny"), translate("Playground", "Deny this call")),
         ):
             button = QPushButton(text_, self)
             button.setAccessibleName(name)
@@ -190,7 +207,10 @@ class ConsentBar(QFrame):
 
     def ask(self, consent: dict[str, Any]) -> None:
         self.label.setText(
-            tr("<b>%1</b> wants to send a request to <b>%2</b>. Nothing is sent until you answer.")
+            translate(
+                "Playground",
+                "<b>%1</b> wants to send a request to <b>%2</b>. Nothing is sent until you answer.",
+            )
             .replace("%1", html.escape(str(consent.get("tool", ""))))
             .replace("%2", html.escape(str(consent.get("domain", ""))))
         )

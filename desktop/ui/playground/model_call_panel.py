@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.runs.steps import ModelCall, Step
 from desktop.core.runs.timeline import RunTimeline
 from desktop.ui.playground.context_bar import ContextBar
-from desktop.ui.playground.labels import PARTS, duration_text, number_text, part_name, tr
+from desktop.ui.playground.labels import PARTS, duration_text, number_text, part_name, translate
 
 # A window to draw against when a step recorded none (steps from before it was recorded).
 _FALLBACK_WINDOW = 4096
@@ -66,12 +66,14 @@ class ModelCallPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(tr("Model call summary"))
+        self.summary.setAccessibleName(translate("Playground", "Model call summary"))
         self.timings = QLabel(self)
-        self.timings.setAccessibleName(tr("Timings of the model call"))
+        self.timings.setAccessibleName(translate("Playground", "Timings of the model call"))
         self.parts = QTableWidget(2, len(PARTS), self)
-        self.parts.setAccessibleName(tr("Tokens by part of the prompt"))
-        self.parts.setVerticalHeaderLabels([tr("Tokens"), tr("Share")])
+        self.parts.setAccessibleName(translate("Playground", "Tokens by part of the prompt"))
+        self.parts.setVerticalHeaderLabels(
+            [translate("Playground", "Tokens"), translate("Playground", "Share")]
+        )
         self.parts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.parts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.parts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -84,13 +86,13 @@ class ModelCallPanel(QWidget):
         self.window_label = QLabel(self)
         self.context = ContextBar(self)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(tr("What the model was sent"))
-        self.messages = text_box(self.tabs, tr("Messages sent"))
-        self.prompt = text_box(self.tabs, tr("Rendered prompt"))
-        self.answer = text_box(self.tabs, tr("Answer"), monospace=False)
-        self.tabs.addTab(self.messages, tr("Messages"))
-        self.tabs.addTab(self.prompt, tr("Prompt text"))
-        self.tabs.addTab(self.answer, tr("Answer"))
+        self.tabs.setAccessibleName(translate("Playground", "What the model was sent"))
+        self.messages = text_box(self.tabs, translate("Playground", "Messages sent"))
+        self.prompt = text_box(self.tabs, translate("Playground", "Rendered prompt"))
+        self.answer = text_box(self.tabs, translate("Playground", "Answer"), monospace=False)
+        self.tabs.addTab(self.messages, translate("Playground", "Messages"))
+        self.tabs.addTab(self.prompt, translate("Playground", "Prompt text"))
+        self.tabs.addTab(self.answer, translate("Playground", "Answer"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -110,15 +112,23 @@ class ModelCallPanel(QWidget):
         if self._shown != key:
             self._shown = key
             self.messages.setPlainText(messages_text(call.messages))
-            self.prompt.setPlainText(call.prompt or tr("(this provider sends the messages)"))
+            self.prompt.setPlainText(
+                call.prompt or translate("Playground", "(this provider sends the messages)")
+            )
             self._parts(call)
         self.summary.setText(self._summary(step, call))
         self.timings.setText(
             " · ".join(
                 [
-                    tr("first token after %1").replace("%1", duration_text(step.timings.ttft_ms)),
-                    tr("%1 tokens/s").replace("%1", number_text(step.timings.tokens_per_s)),
-                    tr("took %1").replace("%1", duration_text(step.timings.duration_ms)),
+                    translate("Playground", "first token after %1").replace(
+                        "%1", duration_text(step.timings.ttft_ms)
+                    ),
+                    translate("Playground", "%1 tokens/s").replace(
+                        "%1", number_text(step.timings.tokens_per_s)
+                    ),
+                    translate("Playground", "took %1").replace(
+                        "%1", duration_text(step.timings.duration_ms)
+                    ),
                 ]
             )
         )
@@ -152,20 +162,23 @@ class ModelCallPanel(QWidget):
         window = call.context_size or _FALLBACK_WINDOW
         self.context.set_parts(counts, window)
         self.window_label.setText(
-            tr("Context window: %1 of %2 tokens (%3 %) before the answer")
+            translate("Playground", "Context window: %1 of %2 tokens (%3 %) before the answer")
             .replace("%1", number_text(total))
             .replace("%2", number_text(window))
             .replace("%3", f"{100 * total / window:.1f}" if window else "–")
         )
         if parts is None or parts.estimated:
             self.estimate_note.setText(
-                tr(
+                translate(
+                    "Playground",
                     "Estimated: this model's service does not count each part, so the total it "
-                    "reported is shared out by each part's size."
+                    "reported is shared out by each part's size.",
                 )
             )
         else:
-            self.estimate_note.setText(tr("Counted exactly with the model's own tokenizer."))
+            self.estimate_note.setText(
+                translate("Playground", "Counted exactly with the model's own tokenizer.")
+            )
 
     @staticmethod
     def _summary(step: Step, call: ModelCall) -> str:
@@ -173,18 +186,34 @@ class ModelCallPanel(QWidget):
         sampling = call.sampling
         facts = [
             f"<b>{html.escape(call.provider)}</b>",
-            tr("%1 prompt + %2 completion tokens")
+            translate("Playground", "%1 prompt + %2 completion tokens")
             .replace("%1", number_text(call.prompt_tokens))
             .replace("%2", number_text(usage.completion_tokens if usage else None)),
-            tr("finish: %1").replace("%1", html.escape(call.finish_reason or "–")),
-            tr("temperature %1").replace("%1", number_text(sampling.temperature)),
-            tr("tool choice: %1").replace("%1", html.escape(json.dumps(call.tool_choice))),
+            translate("Playground", "finish: %1").replace(
+                "%1", html.escape(call.finish_reason or "–")
+            ),
+            translate("Playground", "temperature %1").replace(
+                "%1", number_text(sampling.temperature)
+            ),
+            translate("Playground", "tool choice: %1").replace(
+                "%1", html.escape(json.dumps(call.tool_choice))
+            ),
         ]
         dropped = len(call.truncation.dropped_message_ids)
         if dropped:
-            facts.append(tr("truncation dropped %1 messages").replace("%1", str(dropped)))
+            facts.append(
+                translate("Playground", "truncation dropped %1 messages").replace(
+                    "%1", str(dropped)
+                )
+            )
         if call.tools:
-            facts.append(tr("tools offered: %1").replace("%1", html.escape(", ".join(call.tools))))
+            facts.append(
+                translate("Playground", "tools offered: %1").replace(
+                    "%1", html.escape(", ".join(call.tools))
+                )
+            )
         if call.gpu_layers is not None:
-            facts.append(tr("%1 layers on the GPU").replace("%1", str(call.gpu_layers)))
+            facts.append(
+                translate("Playground", "%1 layers on the GPU").replace("%1", str(call.gpu_layers))
+            )
         return " · ".join(facts)

@@ -21,13 +21,13 @@ from desktop.core.runs.compare import Comparison
 from desktop.core.runs.overrides import RunOverrides
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.trace import Trace
-from desktop.core.store.records import Run, Thread
+from desktop.core.store.records import Thread
 from desktop.ui.playground.again_dialog import RunAgainDialog
 from desktop.ui.playground.compare_view import compared
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 from desktop.ui.playground.layout import PlaygroundLayout
 from desktop.ui.playground.live import LiveRun, Streams
-from desktop.ui.playground.runs_model import RunRow
+from desktop.ui.playground.runs_model import Listing, RunRow, read_listing
 from desktop.ui.playground.settings_form import Choices, overrides_of, read_choices
 from desktop.ui.playground.tool_panel import image_loader
 from desktop.ui.playground.traces import TraceFiles
@@ -92,6 +92,8 @@ class PlaygroundPage(PlaygroundLayout):
         # While a run streams, the inspector follows its newest step until a step is clicked.
         self._following = False
         self.shown: RunRow | None = None
+        # The run read with the runs list, shown without a second read when it is selected.
+        self._preloaded: RunTimeline | None = None
 
     # -- what the shell asks -------------------------------------------------------------
 
@@ -113,38 +115,47 @@ class PlaygroundPage(PlaygroundLayout):
     # -- loading -------------------------------------------------------------------------
 
     def _load_gpt(self) -> None:
-        services, gpt_id = self._services, self.gpt_id
-        self._services.tasks.run(
-            lambda: (read_choices(services, gpt_id), services.store.threads.list(gpt_id)),
-            self._on_gpt_loaded,
-            owner=self,
-        )
+        """Read the GPT's choices, threads, runs and the run to show, in one worker call."""
+        services, gpt_id, current = self._services, self.gpt_id, self.thread_id
 
-    def _on_gpt_loaded(self, loaded: tuple[Choices, list[Thread]]) -> None:
-        choices, threads = loaded
+        def read() -> tuple[Choices, list[Thread], str | None, Listing | None]:
+            threads = services.store.threads.list(gpt_id)
+            ids = [t.id for t in threads]
+            thread = current if current in ids else (ids[0] if ids else None)
+            listing = read_listing(services.store, thread, None) if thread else None
+            return read_choices(services, gpt_id), threads, thread, listing
+
+        self._services.tasks.run(read, self._on_gpt_loaded, owner=self)
+
+    def _on_gpt_loaded(
+        self, loaded: tuple[Choices, list[Thread], str | None, Listing | None]
+    ) -> None:
+        choices, threads, thread, listing = loaded
         if choices != self.form.choices:  # the same GPT again keeps what the user set
             self.form.set_choices(choices)
-        self.set_threads(threads, self.thread_id or (threads[0].id if threads else None))
-        self.thread_id = self.threads.currentData()
-        self._load_runs()
+        self.set_threads(threads, thread)
+        self.thread_id = thread
+        self._on_runs_loaded(thread, listing, None)
 
     def _load_runs(self, select: str | None = None) -> None:
-        thread_id = self.thread_id
+        thread_id, store = self.thread_id, self._services.store
         if thread_id is None:
-            self.runs_model.set_runs([])
-            self._show_row(None)
-            self.runs_listed.emit()
+            self._on_runs_loaded(None, None, None)
             return
         self._services.tasks.run(
-            lambda: self._services.store.runs.list(thread_id),
-            lambda runs: self._on_runs_loaded(thread_id, runs, select),
+            lambda: read_listing(store, thread_id, select),
+            lambda listing: self._on_runs_loaded(thread_id, listing, select),
             owner=self,
         )
 
-    def _on_runs_loaded(self, thread_id: str, runs: list[Run], select: str | None) -> None:
+    def _on_runs_loaded(
+        self, thread_id: str | None, listing: Listing | None, select: str | None
+    ) -> None:
         if thread_id != self.thread_id:
             return
+        runs = listing.runs if listing is not None else []
         self.runs_model.set_runs(runs)
+        self._preloaded = listing.shown if listing is not None else None
         row = self.runs_model.row_of(select) if select else len(runs) - 1
         self.select_run_row(row)
         self.runs_listed.emit()
@@ -183,6 +194,12 @@ class PlaygroundPage(PlaygroundLayout):
             self._show_timeline(row.trace.timeline)
         elif live is not None:
             self._show_timeline(live.timeline)
+        elif (
+            self._preloaded is not None
+            and self._preloaded.run is not None
+            and (self._preloaded.run.id == row.run.id)
+        ):
+            self._show_timeline(self._preloaded)
         else:
             run_id = row.run.id
             self._services.tasks.run(
@@ -196,6 +213,7 @@ class PlaygroundPage(PlaygroundLayout):
             self._show_timeline(timeline)
 
     def _show_timeline(self, timeline: RunTimeline) -> None:
+        self._preloaded = None
         self.steps_model.set_timeline(timeline)
         calls = [i for i, s in enumerate(timeline.steps) if s.model_call is not None]
         self.select_step_row(calls[0] if calls else -1)
@@ -252,7 +270,7 @@ class PlaygroundPage(PlaygroundLayout):
         """Send the message with the form's settings, in the chosen thread (or a new one)."""
         text = self.message.toPlainText()
         if not text.strip():
-            self.show_problem(tr("Type a message to send first."))
+            self.show_problem(translate("Playground", "Type a message to send first."))
             return
         self.show_problem("")
         values = self.form.values()
@@ -427,7 +445,7 @@ class PlaygroundPage(PlaygroundLayout):
         self.traces.open(path)
 
     def _on_saved(self, path: Path) -> None:
-        self.status.setText(tr("Trace saved to %1").replace("%1", str(path)))
+        self.status.setText(translate("Playground", "Trace saved to %1").replace("%1", str(path)))
         self.trace_saved.emit(str(path))
 
     def _on_trace_opened(self, trace: Trace, path: Path) -> None:

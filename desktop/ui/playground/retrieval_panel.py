@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.runs.steps import Chunk, Step, ToolCallsDetails
-from desktop.ui.playground.labels import duration_text, number_text, tr
+from desktop.ui.playground.labels import duration_text, number_text, translate
 from desktop.ui.playground.model_call_panel import text_box
 
 RANK, BM25, VECTOR, FUSED, FILE, PAGE, TEXT = range(7)
@@ -50,13 +50,13 @@ class ChunksModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            tr("Rank"),
-            tr("BM25"),
-            tr("Vector"),
-            tr("Fused"),
-            tr("File"),
-            tr("Page"),
-            tr("Text"),
+            translate("Playground", "Rank"),
+            translate("Playground", "BM25"),
+            translate("Playground", "Vector"),
+            translate("Playground", "Fused"),
+            translate("Playground", "File"),
+            translate("Playground", "Page"),
+            translate("Playground", "Text"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,7 +66,7 @@ class ChunksModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
             ranks = ", ".join(f"{k} #{v}" for k, v in sorted(chunk.ranks.items()))
-            return tr("Ranked by each search: %1").replace("%1", ranks or "–")
+            return translate("Playground", "Ranked by each search: %1").replace("%1", ranks or "–")
         if role == Qt.ItemDataRole.TextAlignmentRole and column <= FUSED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -94,7 +94,7 @@ class RetrievalPanel(QWidget):
         self.model = ChunksModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Retrieved chunks"))
+        self.table.setAccessibleName(translate("Playground", "Retrieved chunks"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -102,7 +102,9 @@ class RetrievalPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        self.chunk_text = text_box(self, tr("The chunk's text"), monospace=False)
+        self.chunk_text = text_box(
+            self, translate("Playground", "The chunk's text"), monospace=False
+        )
         self.chunk_text.setMaximumHeight(110)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         layout = QVBoxLayout(self)
@@ -116,7 +118,7 @@ class RetrievalPanel(QWidget):
         chunks = list(found.retrieval.results) if found is not None else []
         query = found.retrieval.query if found is not None else ""
         self.summary.setText(
-            tr("Searched the knowledge for “%1”: %2 chunks in %3")
+            translate("Playground", "Searched the knowledge for “%1”: %2 chunks in %3")
             .replace("%1", query)
             .replace("%2", str(len(chunks)))
             .replace("%3", duration_text(step.timings.duration_ms))

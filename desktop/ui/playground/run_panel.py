@@ -20,7 +20,7 @@ from desktop.ui.playground.labels import (
     fact_name,
     number_text,
     status_text,
-    tr,
+    translate,
 )
 from desktop.ui.playground.runs_model import model_label
 from desktop.ui.widgets import ErrorBanner
@@ -37,8 +37,8 @@ def settings_lines(run: Run) -> list[str]:
             else ", ".join(f"{k} {v}" for k, v in value.items())
         )
         name = {
-            "additional_instructions": tr("Additional instructions"),
-            "manual_tool_outputs": tr("Tool outputs by hand"),
+            "additional_instructions": translate("Playground", "Additional instructions"),
+            "manual_tool_outputs": translate("Playground", "Tool outputs by hand"),
         }.get(key, fact_name(key))
         lines.append(f"{name}: {shown}")
     return lines
@@ -57,7 +57,7 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self.text = QTextBrowser(self)
         self.text.setFrameShape(QFrame.Shape.NoFrame)
-        self.text.setAccessibleName(tr("Run summary"))
+        self.text.setAccessibleName(translate("Playground", "Run summary"))
         self.error = ErrorBanner(self)
         self.error.action_requested.connect(self.action_requested)
         layout = QVBoxLayout(self)
@@ -68,27 +68,27 @@ class RunPanel(QWidget):
     def show_run(self, timeline: RunTimeline) -> None:
         run = timeline.run
         if run is None:
-            self.text.setText(tr("Choose a run, or start one."))
+            self.text.setText(translate("Playground", "Choose a run, or start one."))
             self.error.set_text("")
             return
         usage = run.usage or {}
         timings = run.timings or {}
         rows = [
-            (tr("Status"), status_text(run.status)),
-            (tr("Model"), model_label(run)),
-            (tr("GPT version"), str(run.gpt_version)),
+            (translate("Playground", "Status"), status_text(run.status)),
+            (translate("Playground", "Model"), model_label(run)),
+            (translate("Playground", "GPT version"), str(run.gpt_version)),
             (
-                tr("Tokens"),
-                tr("%1 prompt + %2 completion")
+                translate("Playground", "Tokens"),
+                translate("Playground", "%1 prompt + %2 completion")
                 .replace("%1", number_text(usage.get("prompt_tokens")))
                 .replace("%2", number_text(usage.get("completion_tokens"))),
             ),
-            (tr("Time to first token"), duration_text(timings.get("ttft_ms"))),
-            (tr("Tokens/s"), number_text(timings.get("tokens_per_s"))),
-            (tr("Duration"), duration_text(timings.get("duration_ms"))),
-            (tr("Steps"), str(len(timeline.steps))),
+            (translate("Playground", "Time to first token"), duration_text(timings.get("ttft_ms"))),
+            (translate("Playground", "Tokens/s"), number_text(timings.get("tokens_per_s"))),
+            (translate("Playground", "Duration"), duration_text(timings.get("duration_ms"))),
+            (translate("Playground", "Steps"), str(len(timeline.steps))),
         ]
-        rows += [(tr("Setting"), line) for line in settings_lines(run)]
+        rows += [(translate("Playground", "Setting"), line) for line in settings_lines(run)]
         body = "".join(
             f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
             for k, v in rows

@@ -13,9 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.trace import Trace
+from desktop.core.store import Store
 from desktop.core.store.records import Run
-from desktop.ui.playground.labels import duration_text, number_text, status_text, tr
+from desktop.ui.playground.labels import duration_text, number_text, status_text, translate
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS, MODEL, TOKENS, DURATION = range(4)
@@ -32,9 +34,25 @@ class RunRow:
     file: Path | None = None
 
 
+@dataclass
+class Listing:
+    """A thread's runs, and the timeline of the one to show first (read together)."""
+
+    runs: list[Run]
+    shown: RunTimeline | None
+
+
+def read_listing(store: Store, thread_id: str, select: str | None) -> Listing:
+    """The thread's runs and the timeline of `select` (else the latest run). Worker."""
+    runs = store.runs.list(thread_id)
+    wanted = select or (runs[-1].id if runs else None)
+    shown = RunTimeline.load(store, wanted) if wanted in {r.id for r in runs} else None
+    return Listing(runs, shown)
+
+
 def model_label(run: Run) -> str:
     model = run.model or {}
-    name = str(model.get("model") or tr("(none chosen)"))
+    name = str(model.get("model") or translate("Playground", "(none chosen)"))
     name = Path(name).name if name.endswith(".gguf") else name
     provider = str(model.get("provider") or "")
     return name if provider in ("", "local") else f"{provider}:{name}"
@@ -106,7 +124,12 @@ class RunsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Status"), tr("Model"), tr("Tokens"), tr("Duration"))[section]
+            return (
+                translate("Playground", "Status"),
+                translate("Playground", "Model"),
+                translate("Playground", "Tokens"),
+                translate("Playground", "Duration"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,7 +149,9 @@ class RunsModel(QAbstractTableModel):
         run = row.run
         if column == STATUS:
             status = status_text(run.status)
-            return f"{status} ({tr('file')})" if row.trace is not None else status
+            if row.trace is None:
+                return status
+            return translate("Playground", "%1 (file)").replace("%1", status)
         if column == MODEL:
             return model_label(run)
         if column == TOKENS:
@@ -136,11 +161,15 @@ class RunsModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(row: RunRow) -> str:
         run = row.run
-        lines = [tr("Run %1").replace("%1", run.id)]
+        lines = [translate("Playground", "Run %1").replace("%1", run.id)]
         if row.file is not None:
-            lines.append(tr("Read from %1").replace("%1", str(row.file)))
+            lines.append(translate("Playground", "Read from %1").replace("%1", str(row.file)))
         if run.metadata.get("again_of"):
-            lines.append(tr("Runs %1 again").replace("%1", str(run.metadata["again_of"])))
+            lines.append(
+                translate("Playground", "Runs %1 again").replace(
+                    "%1", str(run.metadata["again_of"])
+                )
+            )
         if run.metadata.get("overrides"):
-            lines.append(tr("With its own settings"))
+            lines.append(translate("Playground", "With its own settings"))
         return "\n".join(lines)

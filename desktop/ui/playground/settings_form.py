@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core import errors
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.runs.overrides import RunOverrides
-from desktop.ui.playground.labels import number_text, tr
+from desktop.ui.playground.labels import number_text, translate
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -90,47 +90,53 @@ class SettingsForm(QWidget):
         self.choices = Choices()
         self.model = QComboBox(self)
         self.model.setEditable(True)
-        self.model.setAccessibleName(tr("Model for this run"))
-        self.model.setToolTip(tr("A local model, or a provider's model as profile:model"))
+        self.model.setAccessibleName(translate("Playground", "Model for this run"))
+        self.model.setToolTip(
+            translate("Playground", "A local model, or a provider's model as profile:model")
+        )
         self.version = QComboBox(self)
-        self.version.setAccessibleName(tr("GPT version for this run"))
+        self.version.setAccessibleName(translate("Playground", "GPT version for this run"))
         self.temperature = QDoubleSpinBox(self)
         self.temperature.setRange(_UNSET_TEMPERATURE, 2.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setDecimals(2)
-        self.temperature.setAccessibleName(tr("Temperature for this run"))
+        self.temperature.setAccessibleName(translate("Playground", "Temperature for this run"))
         self.tool_choice = QComboBox(self)
-        self.tool_choice.setAccessibleName(tr("Tool choice for this run"))
+        self.tool_choice.setAccessibleName(translate("Playground", "Tool choice for this run"))
         self.truncation = QComboBox(self)
-        self.truncation.setAccessibleName(tr("Truncation for this run"))
+        self.truncation.setAccessibleName(translate("Playground", "Truncation for this run"))
         for text, data in (
-            (tr("GPT's setting"), None),
-            (tr("Auto"), "auto"),
-            (tr("Last messages"), "last_messages"),
+            (translate("Playground", "GPT's setting"), None),
+            (translate("Playground", "Auto"), "auto"),
+            (translate("Playground", "Last messages"), "last_messages"),
         ):
             self.truncation.addItem(text, data)
         self.last_messages = QSpinBox(self)
         self.last_messages.setRange(1, 10_000)
         self.last_messages.setValue(10)
-        self.last_messages.setAccessibleName(tr("How many messages to keep"))
+        self.last_messages.setAccessibleName(translate("Playground", "How many messages to keep"))
         self.truncation.currentIndexChanged.connect(self._on_truncation_changed)
-        self.manual = QCheckBox(tr("Answer tool calls by hand"), self)
-        self.manual.setAccessibleName(tr("Answer tool calls by hand in this run"))
+        self.manual = QCheckBox(translate("Playground", "Answer tool calls by hand"), self)
+        self.manual.setAccessibleName(
+            translate("Playground", "Answer tool calls by hand in this run")
+        )
         self.instructions = QPlainTextEdit(self)
-        self.instructions.setPlaceholderText(tr("Added to the GPT's instructions for this run"))
-        self.instructions.setAccessibleName(tr("Additional instructions"))
+        self.instructions.setPlaceholderText(
+            translate("Playground", "Added to the GPT's instructions for this run")
+        )
+        self.instructions.setAccessibleName(translate("Playground", "Additional instructions"))
         self.instructions.setMaximumHeight(56)
         truncation = QHBoxLayout()
         truncation.addWidget(self.truncation, 1)
         truncation.addWidget(self.last_messages)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Model"), self.model)
-        form.addRow(tr("Version"), self.version)
-        form.addRow(tr("Temperature"), self.temperature)
-        form.addRow(tr("Tool choice"), self.tool_choice)
-        form.addRow(tr("Truncation"), truncation)
-        form.addRow(tr("Instructions"), self.instructions)
+        form.addRow(translate("Playground", "Model"), self.model)
+        form.addRow(translate("Playground", "Version"), self.version)
+        form.addRow(translate("Playground", "Temperature"), self.temperature)
+        form.addRow(translate("Playground", "Tool choice"), self.tool_choice)
+        form.addRow(translate("Playground", "Truncation"), truncation)
+        form.addRow(translate("Playground", "Instructions"), self.instructions)
         form.addRow(self.manual)
         self.set_choices(self.choices)
         chain = (
@@ -151,35 +157,41 @@ class SettingsForm(QWidget):
         """Offer what the GPT and the machine have; every field back to the GPT's."""
         self.choices = choices
         self.model.clear()
-        gpt_model = choices.gpt_model or tr("none chosen")
-        self.model.addItem(tr("GPT's model (%1)").replace("%1", gpt_model), "")
+        gpt_model = choices.gpt_model or translate("Playground", "none chosen")
+        self.model.addItem(translate("Playground", "GPT's model (%1)").replace("%1", gpt_model), "")
         for name in choices.models:
             self.model.addItem(name, name)
+        self.model.lineEdit().setCursorPosition(0)  # show the start of a long name
         self.version.clear()
         for number, note in choices.versions:
-            label = tr("v%1").replace("%1", str(number)) + (f" · {note}" if note else "")
+            label = translate("Playground", "v%1").replace("%1", str(number)) + (
+                f" · {note}" if note else ""
+            )
             self.version.addItem(label, number)
         if choices.versions:
             self.version.setItemText(
-                0, tr("Current (v%1)").replace("%1", str(choices.versions[0][0]))
+                0,
+                translate("Playground", "Current (v%1)").replace("%1", str(choices.versions[0][0])),
             )
             self.version.setItemData(0, None)
         else:
-            self.version.addItem(tr("Current"), None)
+            self.version.addItem(translate("Playground", "Current"), None)
         self.temperature.setSpecialValueText(
-            tr("GPT's (%1)").replace("%1", number_text(choices.gpt_temperature))
+            translate("Playground", "GPT's (%1)").replace(
+                "%1", number_text(choices.gpt_temperature)
+            )
         )
         self.temperature.setValue(_UNSET_TEMPERATURE)
         self.tool_choice.clear()
         for text, data in (
-            (tr("GPT's (auto)"), None),
-            (tr("auto: the model decides"), "auto"),
-            (tr("none: no tools"), "none"),
-            (tr("required: must call a tool"), "required"),
+            (translate("Playground", "GPT's (auto)"), None),
+            (translate("Playground", "auto: the model decides"), "auto"),
+            (translate("Playground", "none: no tools"), "none"),
+            (translate("Playground", "required: must call a tool"), "required"),
         ):
             self.tool_choice.addItem(text, data)
         for name in choices.tools:
-            self.tool_choice.addItem(tr("only %1").replace("%1", name), name)
+            self.tool_choice.addItem(translate("Playground", "only %1").replace("%1", name), name)
         self.truncation.setCurrentIndex(0)
         self.manual.setChecked(choices.gpt_manual)
         self.instructions.clear()

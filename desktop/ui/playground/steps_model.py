@@ -22,7 +22,7 @@ from desktop.core.runs import events as ev
 from desktop.core.runs.steps import Step
 from desktop.core.runs.timeline import Change, RunTimeline
 from desktop.ui.playground import bars
-from desktop.ui.playground.labels import duration_text, step_title, tr
+from desktop.ui.playground.labels import duration_text, step_title, translate
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 BAR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -114,8 +114,10 @@ class StepsModel(QAbstractTableModel):
             return None
         if section == TIMELINE:
             _zero, length = self.axis()
-            return tr("Timeline (0 – %1)").replace("%1", duration_text(length * 1000))
-        return (tr("Step"), tr("Duration"))[section]
+            return translate("Playground", "Timeline (0 – %1)").replace(
+                "%1", duration_text(length * 1000)
+            )
+        return (translate("Playground", "Step"), translate("Playground", "Duration"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         step = self.step_at(index.row())
@@ -129,7 +131,7 @@ class StepsModel(QAbstractTableModel):
             SLOWEST_ROLE: lambda: slow,
             BAR_ROLE: lambda: self._bar(step),
             Qt.ItemDataRole.ToolTipRole: lambda: (
-                tr("The slowest step of this run") if slow else None
+                translate("Playground", "The slowest step of this run") if slow else None
             ),
             Qt.ItemDataRole.FontRole: lambda: self._bold if slow else None,
         }

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.playground import bars
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 from desktop.ui.playground.steps_model import BAR_ROLE, SLOWEST_ROLE, TIMELINE, StepsModel
 
 COLORS = {
@@ -44,17 +44,18 @@ LIVE_REPAINT_MS = 200
 def legend_text() -> str:
     """The legend under the timeline, as rich text."""
     names = {
-        bars.RETRIEVING: tr("Knowledge search"),
-        bars.WAITING: tr("Until the first token"),
-        bars.GENERATING: tr("Generating"),
-        bars.TOOL: tr("Tools running"),
-        bars.USER: tr("Waiting for you"),
+        bars.RETRIEVING: translate("Playground", "Knowledge search"),
+        bars.WAITING: translate("Playground", "Until the first token"),
+        bars.GENERATING: translate("Playground", "Generating"),
+        bars.TOOL: translate("Playground", "Tools running"),
+        bars.USER: translate("Playground", "Waiting for you"),
     }
     items = [
         f'<span style="color:{COLORS[kind]}">■</span>&nbsp;{html.escape(name)}'
         for kind, name in names.items()
     ]
-    slow = f'<span style="color:{SLOW_COLOR}">▭</span>&nbsp;{html.escape(tr("Slowest step"))}'
+    slowest = html.escape(translate("Playground", "Slowest step"))
+    slow = f'<span style="color:{SLOW_COLOR}">▭</span>&nbsp;{slowest}'
     return "&nbsp;&nbsp; ".join([*items, slow])
 
 
@@ -132,7 +133,7 @@ class TimelineView(QTableView):
     def __init__(self, model: StepsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName(tr("Run timeline"))
+        self.setAccessibleName(translate("Playground", "Run timeline"))
         self.setItemDelegateForColumn(TIMELINE, BarDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -171,5 +172,5 @@ def legend(parent: QWidget) -> QLabel:
     label = QLabel(legend_text(), parent)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
-    label.setAccessibleName(tr("Timeline legend"))
+    label.setAccessibleName(translate("Playground", "Timeline legend"))
     return label

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from desktop.core.runs.steps import FunctionCall, Step
 from desktop.core.runs.toolrecords import CodeRun
-from desktop.ui.playground.labels import consent_text, duration_text, number_text, pretty_json, tr
+from desktop.ui.playground.labels import (
+    consent_text,
+    duration_text,
+    number_text,
+    pretty_json,
+    translate,
+)
 from desktop.ui.playground.model_call_panel import text_box
 
 if TYPE_CHECKING:
@@ -57,14 +63,14 @@ def http_text(call: FunctionCall) -> str | None:
     http = call.http
     if http is None:
         return None
-    status = str(http.status) if http.status is not None else tr("no answer")
+    status = str(http.status) if http.status is not None else translate("Playground", "no answer")
     extra = [f"{number_text(http.response_bytes)} B"] if http.response_bytes is not None else []
     if http.content_type:
         extra.append(http.content_type)
     tail = f" ({', '.join(extra)})" if extra else ""
     return (
         f"{http.method} {http.final_url or http.url} → {status} "
-        + tr("in %1").replace("%1", duration_text(http.duration_ms))
+        + translate("Playground", "in %1").replace("%1", duration_text(http.duration_ms))
         + tail
     )
 
@@ -103,52 +109,85 @@ class CallCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(tr("Tool call %1").replace("%1", call.name))
+        self.setAccessibleName(translate("Playground", "Tool call %1").replace("%1", call.name))
         form = QFormLayout(self)
         title = QLabel(f"<b>{html.escape(call.name)}</b> · {html.escape(call.id)}", self)
         form.addRow(title)
-        form.addRow(tr("Arguments"), self._box(pretty_json(call.arguments), tr("Arguments")))
+        form.addRow(
+            translate("Playground", "Arguments"),
+            self._box(pretty_json(call.arguments), translate("Playground", "Arguments")),
+        )
         if call.consent is not None:
-            asked = tr("asked") if call.consent.asked else tr("remembered")
+            asked = (
+                translate("Playground", "asked")
+                if call.consent.asked
+                else translate("Playground", "remembered")
+            )
             decision = consent_text(call.consent.decision)
-            form.addRow(tr("Consent"), QLabel(f"{call.consent.domain}: {decision} ({asked})"))
+            form.addRow(
+                translate("Playground", "Consent"),
+                QLabel(f"{call.consent.domain}: {decision} ({asked})"),
+            )
         http = http_text(call)
         if http is not None:
-            form.addRow(tr("HTTP"), self._label(http))
+            form.addRow(translate("Playground", "HTTP"), self._label(http))
         if call.duration_ms is not None:
-            form.addRow(tr("Took"), QLabel(duration_text(call.duration_ms), self))
+            form.addRow(
+                translate("Playground", "Took"), QLabel(duration_text(call.duration_ms), self)
+            )
         if call.submitted:
-            form.addRow(tr("Answered"), QLabel(tr("by hand, in the playground"), self))
+            form.addRow(
+                translate("Playground", "Answered"),
+                QLabel(translate("Playground", "by hand, in the playground"), self),
+            )
         if call.error is not None:
-            form.addRow(tr("Error"), self._label(f"{call.error.code}: {call.error.message}"))
+            form.addRow(
+                translate("Playground", "Error"),
+                self._label(f"{call.error.code}: {call.error.message}"),
+            )
         if call.code_interpreter is not None:
             logs, failures = code_texts(call.code_interpreter)
-            form.addRow(tr("Code"), self._box(call.code_interpreter.input, tr("Code")))
+            form.addRow(
+                translate("Playground", "Code"),
+                self._box(call.code_interpreter.input, translate("Playground", "Code")),
+            )
             if logs:
-                form.addRow(tr("Logs"), self._box(logs, tr("Logs")))
+                form.addRow(
+                    translate("Playground", "Logs"),
+                    self._box(logs, translate("Playground", "Logs")),
+                )
             if failures:
-                form.addRow(tr("Errors"), self._box(failures, tr("Errors")))
+                form.addRow(
+                    translate("Playground", "Errors"),
+                    self._box(failures, translate("Playground", "Errors")),
+                )
         if call.web_browsing is not None:
             web = call.web_browsing
             form.addRow(
-                tr("Web"),
+                translate("Playground", "Web"),
                 self._label(f"{web.action} {web.final_url or web.url or web.query or ''}"),
             )
         output = call.output
-        text = pretty_json(output) if output is not None else tr("(no output yet)")
-        form.addRow(tr("Output"), self._box(text, tr("Output")))
+        text = (
+            pretty_json(output)
+            if output is not None
+            else translate("Playground", "(no output yet)")
+        )
+        form.addRow(
+            translate("Playground", "Output"), self._box(text, translate("Playground", "Output"))
+        )
         names = image_names(call)
         if names:
             row = QHBoxLayout()
             for name in names:
                 label = QLabel(name, self)
-                label.setAccessibleName(tr("Image %1").replace("%1", name))
+                label.setAccessibleName(translate("Playground", "Image %1").replace("%1", name))
                 row.addWidget(label)
                 load_image(
                     thread_id, name, label, lambda image, shown=label: self._show(shown, image)
                 )
             row.addStretch(1)
-            form.addRow(tr("Images"), row)
+            form.addRow(translate("Playground", "Images"), row)
 
     def _box(self, text: str, name: str) -> QWidget:
         box = text_box(self, name)
@@ -166,7 +205,7 @@ class CallCard(QFrame):
     @staticmethod
     def _show(label: QLabel, image: QImage) -> None:
         if image.isNull():
-            label.setText(tr("(the image cannot be read)"))
+            label.setText(translate("Playground", "(the image cannot be read)"))
             return
         label.setPixmap(QPixmap.fromImage(image).scaledToWidth(IMAGE_WIDTH))
 
@@ -178,7 +217,7 @@ class ToolCallsPanel(QScrollArea):
         super().__init__(parent)
         self._load_image = load_image
         self.setWidgetResizable(True)
-        self.setAccessibleName(tr("Tool calls"))
+        self.setAccessibleName(translate("Playground", "Tool calls"))
         self._shown: str | None = None
         self.cards: list[CallCard] = []
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.runs.trace import read_trace, write_trace
-from desktop.ui.playground.labels import tr
+from desktop.ui.playground.labels import translate
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -40,7 +40,7 @@ class TraceFiles(QObject):
 
     def ask_save(self, run_id: str) -> None:
         """Ask where to save `run_id`'s trace, then save it."""
-        dialog = self._dialog(tr("Export the run's trace"))
+        dialog = self._dialog(translate("Playground", "Export the run's trace"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("json")
         dialog.selectFile(f"{run_id}.json")
@@ -55,7 +55,7 @@ class TraceFiles(QObject):
 
     def ask_open(self) -> None:
         """Ask for a trace file, then read it."""
-        dialog = self._dialog(tr("Open a run's trace"))
+        dialog = self._dialog(translate("Playground", "Open a run's trace"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda file: self.open(Path(file)))
@@ -71,6 +71,6 @@ class TraceFiles(QObject):
 
     def _dialog(self, title: str) -> QFileDialog:
         dialog = QFileDialog(self._parent, title)
-        dialog.setNameFilter(tr("Run traces (*.json)"))
+        dialog.setNameFilter(translate("Playground", "Run traces (*.json)"))
         self.dialog = dialog
         return dialog
