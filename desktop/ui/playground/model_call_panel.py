@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,13 +34,18 @@ from desktop.ui.playground.labels import PARTS, duration_text, number_text, part
 _FALLBACK_WINDOW = 4096
 
 
+@cache
+def _fixed_font() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
 def text_box(parent: QWidget, name: str, monospace: bool = True) -> QPlainTextEdit:
     """A read-only text box with an accessible name."""
     box = QPlainTextEdit(parent)
     box.setReadOnly(True)
     box.setAccessibleName(name)
     if monospace:
-        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        box.setFont(_fixed_font())
     return box
 
 
@@ -108,13 +114,13 @@ class ModelCallPanel(QWidget):
         """Show `step`; an update of the same step only refreshes what can change."""
         call = step.model_call
         assert call is not None
-        key = (step.id, step.status)
-        if self._shown != key:
-            self._shown = key
+        if self._shown is None or self._shown[0] != step.id:  # what was sent never changes
             self.messages.setPlainText(messages_text(call.messages))
             self.prompt.setPlainText(
                 call.prompt or translate("Playground", "(this provider sends the messages)")
             )
+        if self._shown != (step.id, step.status):  # the parts are settled when it ends
+            self._shown = (step.id, step.status)
             self._parts(call)
         self.summary.setText(self._summary(step, call))
         self.timings.setText(
@@ -132,8 +138,18 @@ class ModelCallPanel(QWidget):
                 ]
             )
         )
-        written = self._written(step, timeline)
-        if self.answer.toPlainText() != written:
+        self._show_answer(self._written(step, timeline))
+
+    def _show_answer(self, written: str) -> None:
+        """Show the answer so far; streamed text is appended, not set again."""
+        shown = self.answer.toPlainText()
+        if written == shown:
+            return
+        if shown and written.startswith(shown):
+            cursor = self.answer.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(written[len(shown) :])
+        else:
             self.answer.setPlainText(written)
 
     def _written(self, step: Step, timeline: RunTimeline) -> str:

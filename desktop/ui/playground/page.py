@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core import errors
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from desktop.ui.services import AppServices
 
 _LIVE = ("queued", "in_progress", "cancelling")
+# How often the inspector follows a step that streams (its row changes at every token).
+INSPECTOR_REFRESH_MS = 100
 
 
 class PlaygroundPage(PlaygroundLayout):
@@ -91,6 +93,10 @@ class PlaygroundPage(PlaygroundLayout):
         self.timeline_view.clicked.connect(self._on_step_clicked)
         # While a run streams, the inspector follows its newest step until a step is clicked.
         self._following = False
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(INSPECTOR_REFRESH_MS)
+        self._refresh.timeout.connect(self._on_refresh_due)
         self.shown: RunRow | None = None
         # The run read with the runs list, shown without a second read when it is selected.
         self._preloaded: RunTimeline | None = None
@@ -169,6 +175,7 @@ class PlaygroundPage(PlaygroundLayout):
     def select_run_row(self, row: int) -> None:
         """Select one row of the runs list (and show that run)."""
         if row < 0:
+            self.runs_view.selectionModel().clear()
             self._show_row(None)
             return
         index = self.runs_model.index(row, 0)
@@ -259,9 +266,20 @@ class PlaygroundPage(PlaygroundLayout):
         self._following = False
 
     def _on_steps_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
-        """A row changed: refresh the inspector if it shows that step."""
+        """A row changed: refresh the inspector soon if it shows that step.
+
+        Changes are batched (a streamed answer changes its row at every token): the
+        inspector is refreshed at most once per `INSPECTOR_REFRESH_MS`.
+        """
         step = self.steps_model.step_at(top_left.row())
-        if step is not None and step.id == self.inspector.step_id:
+        shown = step is not None and step.id == self.inspector.step_id
+        if shown and not self._refresh.isActive():
+            self._refresh.start()
+
+    def _on_refresh_due(self) -> None:
+        row = self.steps_model.row_of(self.inspector.step_id or "")
+        step = self.steps_model.step_at(row)
+        if step is not None:
             self.inspector.show_step(step, self.steps_model.timeline)
 
     # -- starting, continuing and stopping runs --------------------------------------------

@@ -218,11 +218,11 @@ class ToolCallsPanel(QScrollArea):
         self._load_image = load_image
         self.setWidgetResizable(True)
         self.setAccessibleName(translate("Playground", "Tool calls"))
-        self._shown: str | None = None
+        self._shown: tuple[object, ...] | None = None
         self.cards: list[CallCard] = []
 
     def show_step(self, step: Step) -> None:
-        key = step.model_dump_json(include={"id", "status", "details"})
+        key = (step.id, step.status, tuple(_state(c) for c in step.function_calls()))
         if key == self._shown:
             return
         self._shown = key
@@ -235,3 +235,9 @@ class ToolCallsPanel(QScrollArea):
             column.addWidget(card)
         column.addStretch(1)
         self.setWidget(body)
+
+
+def _state(call: FunctionCall) -> tuple[object, ...]:
+    """What can change on a call once made: its output, consent, error and records."""
+    decision = call.consent.decision if call.consent is not None else None
+    return (call.output, decision, call.error is not None, call.duration_ms, call.submitted)
