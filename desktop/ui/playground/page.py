@@ -394,6 +394,9 @@ class PlaygroundPage(PlaygroundLayout):
             return
         if self.steps_model.timeline is live.timeline:
             self._after_shown()
+            if self._refresh.isActive():  # the inspector shows the run as it ended
+                self._refresh.stop()
+                self._on_refresh_due()
         if run.status == "completed":
             self.message.clear()
         self.run_finished.emit(run.id)
