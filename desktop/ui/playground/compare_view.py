@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +32,7 @@ from desktop.core.runs.timeline import RunTimeline
 from desktop.core.store import Store
 from desktop.core.store.records import Run
 from desktop.ui.playground.labels import fact_name, fact_text, step_title, translate
+from desktop.ui.playground.list_model import ListModel
 from desktop.ui.playground.runs_model import model_label
 
 DIFFERENT = QColor("#fde2e1")
@@ -57,42 +57,24 @@ def _bold() -> QFont:
     return font
 
 
-class FactsModel(QAbstractTableModel):
+class FactsModel(ListModel[Fact]):
     """Facts of both runs: what, left, right; the ones that differ are marked."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.facts: list[Fact] = []
         self._bold = _bold()
 
-    def set_facts(self, facts: list[Fact]) -> None:
-        self.beginResetModel()
-        self.facts = list(facts)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return (
+            translate("Playground", "What"),
+            translate("Playground", "Left run"),
+            translate("Playground", "Right run"),
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.facts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                translate("Playground", "What"),
-                translate("Playground", "Left run"),
-                translate("Playground", "Right run"),
-            )[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not 0 <= index.row() < len(self.facts):
-            return None
-        fact = self.facts[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        fact = self.items[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(fact, index.column(), role == Qt.ItemDataRole.DisplayRole)
+            return self._text(fact, column, role == Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.BackgroundRole and fact.differs:
             return QBrush(DIFFERENT)
         if role == Qt.ItemDataRole.FontRole and fact.differs:
@@ -108,41 +90,20 @@ class FactsModel(QAbstractTableModel):
         return " ".join(text.split())[:200] if short else text
 
 
-class PairsModel(QAbstractTableModel):
+class PairsModel(ListModel[Pair]):
     """Aligned steps: the left step, the right step, and how many facts differ."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pairs: list[Pair] = []
+    def headers(self) -> tuple[str, ...]:
+        return (
+            translate("Playground", "Left run's step"),
+            translate("Playground", "Right run's step"),
+            translate("Playground", "Differences"),
+        )
 
-    def set_pairs(self, pairs: list[Pair]) -> None:
-        self.beginResetModel()
-        self.pairs = list(pairs)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.pairs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                translate("Playground", "Left run's step"),
-                translate("Playground", "Right run's step"),
-                translate("Playground", "Differences"),
-            )[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not 0 <= index.row() < len(self.pairs):
-            return None
-        pair = self.pairs[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        pair = self.items[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(pair, index.column())
+            return self._text(pair, column)
         if role == Qt.ItemDataRole.BackgroundRole and not pair.matched:
             return QBrush(DIFFERENT if pair.paired else ONE_SIDE)
         return None
@@ -166,7 +127,7 @@ class PairsModel(QAbstractTableModel):
         )
 
 
-def _table(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView:
+def _table(model: ListModel[Any], name: str, parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     table.setAccessibleName(name)
@@ -231,9 +192,9 @@ class CompareView(QWidget):
             .replace("%4", model_label(right))
             .replace("%5", str(comparison.differences))
         )
-        self.settings.set_facts(list(comparison.settings))
-        self.pairs.set_pairs(list(comparison.pairs))
-        self.pair_facts.set_facts([])
+        self.settings.set_items(list(comparison.settings))
+        self.pairs.set_items(list(comparison.pairs))
+        self.pair_facts.set_items([])
         first = next((i for i, p in enumerate(comparison.pairs) if not p.matched), 0)
         if comparison.pairs:
             self.pairs_table.selectRow(first)
@@ -241,4 +202,4 @@ class CompareView(QWidget):
     def _on_pair_changed(self, current: QModelIndex) -> None:
         row = current.row()
         if self.comparison is not None and 0 <= row < len(self.comparison.pairs):
-            self.pair_facts.set_facts(list(self.comparison.pairs[row].facts))
+            self.pair_facts.set_items(list(self.comparison.pairs[row].facts))

@@ -12,14 +12,14 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
 from desktop.ui.playground.labels import pretty_json, translate
 from desktop.ui.playground.model_call_panel import text_box
-from desktop.ui.widgets import INFO_COLORS, PROBLEM_COLOR
+from desktop.ui.widgets import INFO_COLORS, PROBLEM_COLOR, Banner
 
 _INVALID_STYLE = f"QPlainTextEdit {{ border: 2px solid {PROBLEM_COLOR.name()}; }}"
 
@@ -161,7 +161,7 @@ class ToolOutputsEditor(QFrame):
         self.outputs_submitted.emit({e.call_id: e.output.toPlainText() for e in self.editors})
 
 
-class ConsentBar(QFrame):
+class ConsentBar(Banner):
     """Asks whether a tool may reach a host, without stopping the window.
 
     Signals:
@@ -170,19 +170,11 @@ class ConsentBar(QFrame):
 
     answered = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        background, border, text = INFO_COLORS
-        self.setObjectName("consent")
-        self.setStyleSheet(
-            f"#consent {{ background: {background}; border: 1px solid {border}; "
-            f"border-radius: 6px; }} QLabel {{ color: {text}; }}"
-        )
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(INFO_COLORS, QStyle.StandardPixmap.SP_MessageBoxQuestion, parent)
         self.setAccessibleName(translate("Playground", "Consent"))
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for decision, text_, name in (
+        self.buttons: list[QPushButton] = []
+        for decision, text, name in (
             (
                 ALLOW_ONCE,
                 translate("Playground", "Allow once"),
@@ -195,18 +187,14 @@ class ConsentBar(QFrame):
             ),
             (DENY, translate("Playground", "Deny"), translate("Playground", "Deny this call")),
         ):
-            button = QPushButton(text_, self)
+            button = QPushButton(text, self)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, d=decision: self._answer(d))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addLayout(buttons)
-        self.hide()
+            self.row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.buttons.append(button)
 
     def ask(self, consent: dict[str, Any]) -> None:
-        self.label.setText(
+        self.set_text(
             translate(
                 "Playground",
                 "<b>%1</b> wants to send a request to <b>%2</b>. Nothing is sent until you answer.",
@@ -214,8 +202,7 @@ class ConsentBar(QFrame):
             .replace("%1", html.escape(str(consent.get("tool", ""))))
             .replace("%2", html.escape(str(consent.get("domain", ""))))
         )
-        self.show()
 
     def _answer(self, decision: str) -> None:
-        self.hide()
+        self.set_text("")
         self.answered.emit(decision)

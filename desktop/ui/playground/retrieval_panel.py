@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,35 +20,17 @@ from PySide6.QtWidgets import (
 
 from desktop.core.runs.steps import Chunk, Step, ToolCallsDetails
 from desktop.ui.playground.labels import duration_text, number_text, translate
+from desktop.ui.playground.list_model import ListModel
 from desktop.ui.playground.model_call_panel import text_box
 
 RANK, BM25, VECTOR, FUSED, FILE, PAGE, TEXT = range(7)
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ChunksModel(QAbstractTableModel):
+class ChunksModel(ListModel[Chunk]):
     """The chunks one retrieval returned, best first."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.chunks: list[Chunk] = []
-
-    def set_chunks(self, chunks: list[Chunk]) -> None:
-        self.beginResetModel()
-        self.chunks = list(chunks)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.chunks)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("Playground", "Rank"),
             translate("Playground", "BM25"),
@@ -57,13 +39,10 @@ class ChunksModel(QAbstractTableModel):
             translate("Playground", "File"),
             translate("Playground", "Page"),
             translate("Playground", "Text"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not 0 <= index.row() < len(self.chunks):
-            return None
-        chunk = self.chunks[index.row()]
-        column = index.column()
+    def cell(self, row: int, column: int, role: int) -> Any:
+        chunk = self.items[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             ranks = ", ".join(f"{k} #{v}" for k, v in sorted(chunk.ranks.items()))
             return translate("Playground", "Ranked by each search: %1").replace("%1", ranks or "–")
@@ -72,7 +51,7 @@ class ChunksModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values: tuple[Any, ...] = (
-            index.row() + 1,
+            row + 1,
             chunk.scores.get("bm25"),
             chunk.scores.get("vector"),
             chunk.score,
@@ -123,14 +102,14 @@ class RetrievalPanel(QWidget):
             .replace("%2", str(len(chunks)))
             .replace("%3", duration_text(step.timings.duration_ms))
         )
-        if chunks != self.model.chunks:
-            self.model.set_chunks(chunks)
+        if chunks != self.model.items:
+            self.model.set_items(chunks)
             self.chunk_text.clear()
             if chunks:
                 self.table.selectRow(0)
 
     def _on_current_row_changed(self, current: QModelIndex) -> None:
         row = current.row()
-        if 0 <= row < len(self.model.chunks):
-            chunk = self.model.chunks[row]
+        if 0 <= row < len(self.model.items):
+            chunk = self.model.items[row]
             self.chunk_text.setPlainText(chunk.text)

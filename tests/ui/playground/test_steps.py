@@ -43,7 +43,7 @@ def test_retrieval_and_an_action_call_show_in_the_timeline_and_inspector(
     assert page.consent_bar.isVisible()
     assert "127.0.0.1" in page.consent_bar.label.text()
     with qtbot.wait_signal(page.run_finished, timeout=WAIT_MS):
-        page.consent_bar.findChildren(type(page.run_button))[0].click()  # Allow once
+        page.consent_bar.buttons[0].click()  # Allow once
 
     run = services.store.runs.list(page.thread_id)[-1]
     assert run.status == "completed"
