@@ -103,7 +103,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
-    # 3: a run's metadata: the playground's overrides, and the run it repeats.
+    # 3: the builder's draft of a GPT: edits not yet saved as a version, one per GPT.
+    """
+    CREATE TABLE gpt_drafts (
+        gpt_id TEXT PRIMARY KEY REFERENCES gpts(id) ON DELETE CASCADE,
+        base_version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
+    # 4: a run's metadata: the playground's overrides, and the run it repeats.
     """
     ALTER TABLE runs ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
     """,
