@@ -149,7 +149,7 @@ def number_text(value: Any) -> str:
 
 def fact_text(key: str, value: Any) -> str:
     """A compared value as shown in a cell."""
-    if value is None:
+    if value is None or value == "":
         return "–"
     if key in ("duration_ms", "ttft_ms"):
         return duration_text(value)

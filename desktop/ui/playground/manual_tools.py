@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -63,21 +64,27 @@ class OutputEditor(QGroupBox):
             self, translate("Playground", "Arguments of %1").replace("%1", name)
         )
         self.arguments.setPlainText(pretty_json(str(function.get("arguments", "{}"))))
-        self.arguments.setMaximumHeight(90)
+        self.arguments.setMaximumHeight(80)
         self.output = QPlainTextEdit(self)
         self.output.setAccessibleName(translate("Playground", "Output of %1").replace("%1", name))
         self.output.setPlaceholderText(translate("Playground", "The tool's output, as JSON"))
-        self.output.setMaximumHeight(90)
+        self.output.setMaximumHeight(80)
         self.output.textChanged.connect(self._on_text_changed)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
         self.problem.hide()
+        arguments = QVBoxLayout()
+        arguments.addWidget(QLabel(translate("Playground", "Arguments"), self))
+        arguments.addWidget(self.arguments)
+        output = QVBoxLayout()
+        output.addWidget(QLabel(translate("Playground", "Output (JSON)"), self))
+        output.addWidget(self.output)
+        side_by_side = QHBoxLayout()
+        side_by_side.addLayout(arguments, 1)
+        side_by_side.addLayout(output, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("Playground", "Arguments"), self))
-        layout.addWidget(self.arguments)
-        layout.addWidget(QLabel(translate("Playground", "Output (JSON)"), self))
-        layout.addWidget(self.output)
+        layout.addLayout(side_by_side)
         layout.addWidget(self.problem)
 
     def check(self) -> bool:
