@@ -562,6 +562,10 @@
         <translation>提供的工具：%1</translation>
     </message>
     <message>
+        <source>%1 of %2 operations picked for this message in %3</source>
+        <translation>按本条消息从 %2 个操作中选出 %1 个，用时 %3</translation>
+    </message>
+    <message>
         <source>%1 layers on the GPU</source>
         <translation>%1 层在 GPU 上</translation>
     </message>

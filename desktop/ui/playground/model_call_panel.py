@@ -228,6 +228,14 @@ class ModelCallPanel(QWidget):
                     "%1", html.escape(", ".join(call.tools))
                 )
             )
+        selection = call.tool_selection
+        if selection is not None:
+            facts.append(
+                translate("Playground", "%1 of %2 operations picked for this message in %3")
+                .replace("%1", str(len(selection.offered)))
+                .replace("%2", str(selection.from_))
+                .replace("%3", duration_text(selection.duration_ms))
+            )
         if call.gpu_layers is not None:
             facts.append(
                 translate("Playground", "%1 layers on the GPU").replace("%1", str(call.gpu_layers))
