@@ -27,7 +27,6 @@ class RunAgainDialog(QDialog):
         choices: Choices,
         question: str,
         start: RunOverrides,
-        model: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -41,6 +40,8 @@ class RunAgainDialog(QDialog):
         intro.setWordWrap(True)
         self.form = SettingsForm(self)
         self.form.set_choices(choices)
+        remote = start.provider not in (None, "local")
+        model = f"{start.provider}:{start.model}" if remote else start.model or ""
         self.form.set_values(model, start)
         self.same_thread = QRadioButton(
             translate("Playground", "In this thread, beside the first run"), self

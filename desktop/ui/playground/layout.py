@@ -27,13 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.store.records import Thread
 from desktop.ui.playground.compare_view import CompareView
-from desktop.ui.playground.inspector import StepInspector
 from desktop.ui.playground.labels import translate
-from desktop.ui.playground.manual_tools import ConsentBar, ToolOutputsEditor
+from desktop.ui.playground.run_view import RunView
 from desktop.ui.playground.runs_model import RunsModel
 from desktop.ui.playground.settings_form import SettingsForm
-from desktop.ui.playground.steps_model import StepsModel
-from desktop.ui.playground.timeline_view import TimelineView, legend
 from desktop.ui.playground.tool_panel import ImageLoader
 from desktop.ui.widgets import PROBLEM_COLOR
 from desktop.ui.widgets.page import PageFrame
@@ -145,32 +142,13 @@ class PlaygroundLayout(PageFrame):
             tools.addWidget(button)
         tools.addStretch(1)
         self.stack = QStackedWidget(right)
-        self.single = QWidget(self.stack)
-        self.consent_bar = ConsentBar(self.single)
-        self.outputs_editor = ToolOutputsEditor(self.single)
-        self.steps_model = StepsModel(self)
-        self.timeline_view = TimelineView(self.steps_model, self.single)
-        self.empty_hint = QLabel(
-            translate("Playground", "No run yet: type a message on the left and press Run."),
-            self.single,
-        )
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.inspector = StepInspector(load_image, self.single)
-        timeline = QWidget(self.single)
-        timeline_column = QVBoxLayout(timeline)
-        timeline_column.setContentsMargins(0, 0, 0, 0)
-        timeline_column.addWidget(self.timeline_view, 1)
-        timeline_column.addWidget(legend(timeline))
-        split = QSplitter(Qt.Orientation.Vertical, self.single)
-        split.addWidget(timeline)
-        split.addWidget(self.inspector)
-        split.setSizes([170, 470])
-        single = QVBoxLayout(self.single)
-        single.setContentsMargins(0, 0, 0, 0)
-        single.addWidget(self.consent_bar)
-        single.addWidget(self.outputs_editor)
-        single.addWidget(self.empty_hint)
-        single.addWidget(split, 1)
+        self.single = RunView(load_image, self.stack)
+        # The run view's parts, named here for the page (and tests) to reach.
+        self.consent_bar = self.single.consent_bar
+        self.outputs_editor = self.single.outputs_editor
+        self.steps_model = self.single.steps_model
+        self.timeline_view = self.single.timeline_view
+        self.inspector = self.single.inspector
         self.compare_view = CompareView(self.stack)
         self.stack.addWidget(self.single)
         self.stack.addWidget(self.compare_view)

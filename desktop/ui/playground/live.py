@@ -18,7 +18,7 @@ from desktop.core import errors
 from desktop.core.runs import events as ev
 from desktop.core.runs.engine import RunStream
 from desktop.core.runs.timeline import RunTimeline
-from desktop.core.store.records import Run
+from desktop.core.store.records import Run, Thread
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -52,11 +52,13 @@ class Streams(QObject):
             receiver applies the event to the run's timeline (once).
         stream_ended(object): the `LiveRun` whose stream ended (finished, paused, stopped).
         start_failed(object, object): the `LiveRun` that never started, and the error.
+        thread_created(object): a run started a new thread (the `Thread`).
     """
 
     event_arrived = Signal(object, object)
     stream_ended = Signal(object)
     start_failed = Signal(object, object)
+    thread_created = Signal(object)
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,9 +120,11 @@ class Streams(QObject):
                 live.task.cancel()
 
     def _on_event(self, live: LiveRun, event: ev.Event) -> None:
+        self.event_arrived.emit(live, event)
         if event.event == "thread.created":
             live.thread_id = str(event.data["id"])
-        self.event_arrived.emit(live, event)
+            fields = {k: v for k, v in event.data.items() if k != "object"}
+            self.thread_created.emit(Thread(**fields))
 
     def _on_done(self, live: LiveRun) -> None:
         self._drop(live)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core import errors
@@ -27,17 +27,14 @@ from desktop.ui.playground.compare_view import compared
 from desktop.ui.playground.labels import translate
 from desktop.ui.playground.layout import PlaygroundLayout
 from desktop.ui.playground.live import LiveRun, Streams
-from desktop.ui.playground.runs_model import Listing, RunRow, read_listing
+from desktop.ui.playground.run_view import LIVE
+from desktop.ui.playground.runs_model import Listing, RunRow, read_listing, read_threads
 from desktop.ui.playground.settings_form import Choices, overrides_of, read_choices
 from desktop.ui.playground.tool_panel import image_loader
 from desktop.ui.playground.traces import TraceFiles
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
-
-_LIVE = ("queued", "in_progress", "cancelling")
-# How often the inspector follows a step that streams (its row changes at every token).
-INSPECTOR_REFRESH_MS = 100
 
 
 class PlaygroundPage(PlaygroundLayout):
@@ -70,6 +67,7 @@ class PlaygroundPage(PlaygroundLayout):
         self.streams.event_arrived.connect(self._on_event_arrived)
         self.streams.stream_ended.connect(self._on_stream_ended)
         self.streams.start_failed.connect(self._on_start_failed)
+        self.streams.thread_created.connect(self._on_thread_created)
         self.inspector.action_requested.connect(self.action_requested)
         self.run_button.clicked.connect(self.start_run)
         self.stop_button.clicked.connect(self.stop_run)
@@ -87,16 +85,6 @@ class PlaygroundPage(PlaygroundLayout):
         self.consent_bar.answered.connect(self._on_consent_answered)
         self.runs_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.runs_view.selectionModel().currentRowChanged.connect(self._on_run_row_changed)
-        self.timeline_view.selectionModel().currentRowChanged.connect(self._on_step_row_changed)
-        self.steps_model.dataChanged.connect(self._on_steps_changed)
-        self.steps_model.rowsInserted.connect(self._on_step_added)
-        self.timeline_view.clicked.connect(self._on_step_clicked)
-        # While a run streams, the inspector follows its newest step until a step is clicked.
-        self._following = False
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(INSPECTOR_REFRESH_MS)
-        self._refresh.timeout.connect(self._on_refresh_due)
         self.shown: RunRow | None = None
         # The run read with the runs list, shown without a second read when it is selected.
         self._preloaded: RunTimeline | None = None
@@ -123,15 +111,14 @@ class PlaygroundPage(PlaygroundLayout):
     def _load_gpt(self) -> None:
         """Read the GPT's choices, threads, runs and the run to show, in one worker call."""
         services, gpt_id, current = self._services, self.gpt_id, self.thread_id
-
-        def read() -> tuple[Choices, list[Thread], str | None, Listing | None]:
-            threads = services.store.threads.list(gpt_id)
-            ids = [t.id for t in threads]
-            thread = current if current in ids else (ids[0] if ids else None)
-            listing = read_listing(services.store, thread, None) if thread else None
-            return read_choices(services, gpt_id), threads, thread, listing
-
-        self._services.tasks.run(read, self._on_gpt_loaded, owner=self)
+        self._services.tasks.run(
+            lambda: (
+                read_choices(services, gpt_id),
+                *read_threads(services.store, gpt_id, current),
+            ),
+            self._on_gpt_loaded,
+            owner=self,
+        )
 
     def _on_gpt_loaded(
         self, loaded: tuple[Choices, list[Thread], str | None, Listing | None]
@@ -196,17 +183,9 @@ class PlaygroundPage(PlaygroundLayout):
             self.steps_model.set_timeline(RunTimeline())
             self._after_shown()
             return
-        live = self.streams.get(row.run.id) if row.trace is None else None
-        if row.trace is not None:
-            self._show_timeline(row.trace.timeline)
-        elif live is not None:
-            self._show_timeline(live.timeline)
-        elif (
-            self._preloaded is not None
-            and self._preloaded.run is not None
-            and (self._preloaded.run.id == row.run.id)
-        ):
-            self._show_timeline(self._preloaded)
+        timeline = self._at_hand(row)
+        if timeline is not None:
+            self._show_timeline(timeline)
         else:
             run_id = row.run.id
             self._services.tasks.run(
@@ -215,72 +194,40 @@ class PlaygroundPage(PlaygroundLayout):
                 owner=self,
             )
 
+    def _at_hand(self, row: RunRow) -> RunTimeline | None:
+        """The row's timeline where it needs no read: from a file, live, or read with the list."""
+        if row.trace is not None:
+            return row.trace.timeline
+        live = self.streams.get(row.run.id)
+        if live is not None:
+            return live.timeline
+        preloaded = self._preloaded
+        if preloaded is not None and preloaded.run is not None and preloaded.run.id == row.run.id:
+            return preloaded
+        return None
+
     def _on_run_loaded(self, run_id: str, timeline: RunTimeline) -> None:
         if self.shown is not None and self.shown.trace is None and self.shown.run.id == run_id:
             self._show_timeline(timeline)
 
     def _show_timeline(self, timeline: RunTimeline) -> None:
         self._preloaded = None
-        self.steps_model.set_timeline(timeline)
-        calls = [i for i, s in enumerate(timeline.steps) if s.model_call is not None]
-        self.select_step_row(calls[0] if calls else -1)
+        self.single.show_timeline(timeline)
         self._after_shown()
         if timeline.run is not None:
             self.run_shown.emit(timeline.run.id)
 
     def _after_shown(self) -> None:
-        """Show what the shown run waits for, and let its bars grow while it runs."""
+        """Show what the shown run waits for; Stop is for a run that runs or waits."""
+        self.single.update_waiting()
         run = self.steps_model.timeline.run
-        live = run is not None and run.status in _LIVE
-        self.timeline_view.set_live(live)
-        self.empty_hint.setVisible(run is None)
-        self.stop_button.setEnabled(run is not None and (live or run.status == "requires_action"))
-        required = (run.required_action or {}) if run is not None else {}
-        waiting = run is not None and run.status == "requires_action"
-        if waiting and required.get("type") == "submit_tool_outputs":
-            self.outputs_editor.set_pending(required["submit_tool_outputs"]["tool_calls"])
-        else:
-            self.outputs_editor.set_pending([])
-        if waiting and required.get("type") == "consent":
-            self.consent_bar.ask(required["consent"])
-        else:
-            self.consent_bar.hide()
+        self.stop_button.setEnabled(
+            run is not None and (run.status in LIVE or run.status == "requires_action")
+        )
 
     def select_step_row(self, row: int) -> None:
-        if row < 0:
-            self.timeline_view.clearSelection()
-            self.inspector.show_step(None, self.steps_model.timeline)
-        else:
-            self.timeline_view.selectRow(row)
-            self._on_step_row_changed(self.steps_model.index(row, 0))
-
-    def _on_step_row_changed(self, current: QModelIndex) -> None:
-        step = self.steps_model.step_at(current.row())
-        self.inspector.show_step(step, self.steps_model.timeline)
-
-    def _on_step_added(self, _parent: QModelIndex, _first: int, last: int) -> None:
-        if self._following:
-            self.select_step_row(last)
-
-    def _on_step_clicked(self) -> None:
-        self._following = False
-
-    def _on_steps_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
-        """A row changed: refresh the inspector soon if it shows that step.
-
-        Changes are batched (a streamed answer changes its row at every token): the
-        inspector is refreshed at most once per `INSPECTOR_REFRESH_MS`.
-        """
-        step = self.steps_model.step_at(top_left.row())
-        shown = step is not None and step.id == self.inspector.step_id
-        if shown and not self._refresh.isActive():
-            self._refresh.start()
-
-    def _on_refresh_due(self) -> None:
-        row = self.steps_model.row_of(self.inspector.step_id or "")
-        step = self.steps_model.step_at(row)
-        if step is not None:
-            self.inspector.show_step(step, self.steps_model.timeline)
+        """Inspect the shown run's step in `row` (-1: the run itself)."""
+        self.single.select_step_row(row)
 
     # -- starting, continuing and stopping runs --------------------------------------------
 
@@ -300,7 +247,7 @@ class PlaygroundPage(PlaygroundLayout):
             )
 
         self.streams.start(begin)
-        self._following = True
+        self.single.following = True
         self.run_button.setEnabled(False)
 
     def stop_run(self) -> None:
@@ -317,7 +264,7 @@ class PlaygroundPage(PlaygroundLayout):
     def _continue(self, make: Any) -> None:
         """Continue the shown run (outputs submitted, consent answered) as a live run."""
         self.streams.start(make, timeline=self.steps_model.timeline)
-        self._following = True
+        self.single.following = True
         self.outputs_editor.set_pending([])
         self.consent_bar.hide()
         self.timeline_view.set_live(True)
@@ -340,10 +287,8 @@ class PlaygroundPage(PlaygroundLayout):
         timeline = self.steps_model.timeline
         if row is None or row.trace is not None or timeline.user_message is None:
             return
-        start = RunOverrides.of(row.run)
-        model = f"{start.provider}:{start.model}" if start.provider not in (None, "local") else ""
         dialog = RunAgainDialog(
-            self.form.choices, timeline.user_message.text, start, model or start.model or "", self
+            self.form.choices, timeline.user_message.text, RunOverrides.of(row.run), self
         )
         dialog.accepted.connect(lambda: self._on_again_accepted(dialog, row.run.id))
         self.again_dialog = dialog
@@ -358,7 +303,7 @@ class PlaygroundPage(PlaygroundLayout):
             return run_again(services.engine, services.store, run_id, overrides, where)  # type: ignore[arg-type]
 
         self.streams.start(begin, compare_with=run_id)
-        self._following = True
+        self.single.following = True
         dialog.deleteLater()
 
     # -- live events -------------------------------------------------------------------------
@@ -367,10 +312,7 @@ class PlaygroundPage(PlaygroundLayout):
         shown = self.steps_model.timeline is live.timeline
         change = self.steps_model.apply(event) if shown else live.timeline.apply(event)
         run = live.timeline.run
-        if event.event == "thread.created":
-            fields = {k: v for k, v in event.data.items() if k != "object"}
-            self._on_thread_created(Thread(**fields))
-        elif change is not None and change.kind == "run" and run is not None:
+        if change is not None and change.kind == "run" and run is not None:
             if run.thread_id == self.thread_id:
                 row = self.runs_model.put(run)
                 if event.event == ev.RUN_CREATED:
@@ -394,9 +336,7 @@ class PlaygroundPage(PlaygroundLayout):
             return
         if self.steps_model.timeline is live.timeline:
             self._after_shown()
-            if self._refresh.isActive():  # the inspector shows the run as it ended
-                self._refresh.stop()
-                self._on_refresh_due()
+            self.single.flush()  # the inspector shows the run as it ended
         if run.status == "completed":
             self.message.clear()
         self.run_finished.emit(run.id)
@@ -417,7 +357,7 @@ class PlaygroundPage(PlaygroundLayout):
         if len(rows) == 2:
             left, right = (self.runs_model.at(r) for r in rows)
             assert left is not None and right is not None
-            self._compare(self._timeline_of(left), self._timeline_of(right))
+            self._compare(self._at_hand(left) or left.run.id, self._at_hand(right) or right.run.id)
 
     def compare_runs(self, left_id: str, right_id: str) -> None:
         """Compare two runs by id (a repeat with the run it repeats)."""
@@ -432,13 +372,6 @@ class PlaygroundPage(PlaygroundLayout):
         self._services.tasks.run(
             lambda: compared(store, left, right), self._on_compared, owner=self
         )
-
-    def _timeline_of(self, row: RunRow) -> RunTimeline | str:
-        """A row's timeline where it is at hand (a file, a live run), else the run's id."""
-        if row.trace is not None:
-            return row.trace.timeline
-        live = self.streams.get(row.run.id)
-        return live.timeline if live is not None else row.run.id
 
     def _on_compared(self, result: tuple[RunTimeline, RunTimeline, Comparison]) -> None:
         left, right, comparison = result

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.trace import Trace
 from desktop.core.store import Store
-from desktop.core.store.records import Run
+from desktop.core.store.records import Run, Thread
 from desktop.ui.playground.labels import duration_text, number_text, status_text, translate
 
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +48,19 @@ def read_listing(store: Store, thread_id: str, select: str | None) -> Listing:
     wanted = select or (runs[-1].id if runs else None)
     shown = RunTimeline.load(store, wanted) if wanted in {r.id for r in runs} else None
     return Listing(runs, shown)
+
+
+def read_threads(
+    store: Store, gpt_id: str, current: str | None
+) -> tuple[list[Thread], str | None, Listing | None]:
+    """A GPT's threads, the one to show and its runs. Worker.
+
+    The thread shown is `current` while it is still there, else the newest one.
+    """
+    threads = store.threads.list(gpt_id)
+    ids = [t.id for t in threads]
+    thread = current if current in ids else (ids[0] if ids else None)
+    return threads, thread, read_listing(store, thread, None) if thread else None
 
 
 def model_label(run: Run) -> str:
