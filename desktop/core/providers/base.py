@@ -139,3 +139,16 @@ class Provider(Protocol):
     def stream(self, request: ChatRequest, cancel: CancelToken) -> Iterator[ProviderEvent]:
         """Stream the answer; always ends with `Finish` unless it raises."""
         ...
+
+
+@runtime_checkable
+class CountsExactly(Protocol):
+    """A provider whose `prepare` counts with the model's own tokenizer (a local model).
+
+    Its counts are exact and cheap enough to count each part of a prompt; a remote
+    service's are estimates until its usage arrives.
+    """
+
+    def counts_exactly(self) -> bool:
+        """True when `prepare(...).tokens` is the model's own count."""
+        ...

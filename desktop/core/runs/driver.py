@@ -22,7 +22,7 @@ from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
 from desktop.core.runs.outputs import answer_content
-from desktop.core.runs.parts import rescaled
+from desktop.core.runs.parts import exact_parts, settle_parts
 from desktop.core.runs.recorder import Recorder
 from desktop.core.runs.request import fitted_request, model_call
 from desktop.core.runs.steps import (
@@ -31,6 +31,7 @@ from desktop.core.runs.steps import (
     Guard,
     MessageCreation,
     MessageDetails,
+    PromptParts,
     Step,
     ToolCall,
     ToolCallsDetails,
@@ -92,6 +93,8 @@ class RunDriver:
         self._sources: list[Chunk] = []
         self._offered: Offer | None = None
         self._history: list[Message] = []
+        # Counts the open model call's prompt parts exactly, where the provider can.
+        self._counted: Callable[[], PromptParts | None] = lambda: None
         self._recorder = Recorder(store, timeline)
         self._steps = ToolSteps(self._recorder, tools, definition, clock)
 
@@ -163,6 +166,7 @@ class RunDriver:
         call = model_call(provider, request, fitted, conversation, self.run, self._offer)
         details = MessageDetails(message_creation=MessageCreation(message_id=None), model_call=call)
         step = yield from self._new_step("message_creation", details)
+        self._counted = lambda: exact_parts(provider, request, conversation, call.prompt_tokens)
         outcome = yield from self._stream(provider, request, step)
         return outcome
 
@@ -257,8 +261,8 @@ class RunDriver:
             step.details.guard = Guard(withheld=guard.withheld)
 
     def _text(self, step: Step, text: str) -> Generator[ev.Event, None, None]:
-        if not text:
-            return
+        if not text or self._cancel.cancelled:
+            return  # after Stop, text still in flight is dropped: neither shown nor kept
         if self._open.message is None:
             self._open.message, created = self._recorder.new_message(step)
             yield created
@@ -291,11 +295,7 @@ class RunDriver:
         call = step.model_call
         assert call is not None
         call.finish_reason = finish
-        if used.prompt_tokens and used.prompt_tokens != call.prompt_tokens:
-            # A remote service counts with its own tokenizer; ours was an estimate.
-            call.prompt_tokens_estimated = call.prompt_tokens
-            call.prompt_tokens = used.prompt_tokens
-            call.prompt_parts = rescaled(call.prompt_parts, used.prompt_tokens)
+        settle_parts(call, used.prompt_tokens, self._counted if finish != "cancelled" else None)
         if tool_calls:
             call.tool_calls = [c.model_copy(deep=True) for c in tool_calls]
         status = {"cancelled": "cancelled"}.get(finish, "completed")

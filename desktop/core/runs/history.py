@@ -25,9 +25,17 @@ def asked(timeline: RunTimeline) -> Message:
 
 
 def earlier(thread_messages: list[Message], timeline: RunTimeline) -> list[Message]:
-    """The thread's history worth sending again, before the message this run answers."""
-    user = asked(timeline)
-    return history_from([m for m in thread_messages if m.seq < user.seq])
+    """The thread's history worth sending again, before the message this run answers.
+
+    A run repeated in its own thread stops where the run it repeats stopped
+    (`history_before` in its metadata), so both saw the same history.
+    """
+    assert timeline.run is not None
+    end = asked(timeline).seq
+    limit = timeline.run.metadata.get("history_before")
+    if isinstance(limit, int):
+        end = min(end, limit)
+    return history_from([m for m in thread_messages if m.seq < end])
 
 
 def conversation(timeline: RunTimeline, history: list[Message]) -> Conversation:

@@ -112,4 +112,8 @@ MIGRATIONS: list[str] = [
         updated_at REAL NOT NULL
     );
     """,
+    # 4: a run's metadata: the playground's overrides, and the run it repeats.
+    """
+    ALTER TABLE runs ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+    """,
 ]

@@ -147,6 +147,8 @@ class Run:
     completed_at: float | None = None
     cancelled_at: float | None = None
     failed_at: float | None = None
+    # What the run changed from its GPT (`overrides`) and the run it repeats (`again_of`).
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -24,6 +24,7 @@ _RUN_JSON = {
     "last_error",
     "required_action",
     "incomplete_details",
+    "metadata",
 }
 _RUN_COLUMNS = _RUN_JSON | {
     "status",
@@ -79,12 +80,14 @@ class RunRepository:
             incomplete_details=None,
             owner=fields.get("owner", ""),
             created_at=now(),
+            metadata=fields.get("metadata") or {},
         )
         with self._scope.write() as conn:
             conn.execute(
                 "INSERT INTO runs (id, thread_id, gpt_id, gpt_version, status, model, "
-                "instructions, tool_choice, truncation_strategy, tools, owner, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "instructions, tool_choice, truncation_strategy, tools, owner, created_at, "
+                "metadata) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run.id,
                     thread_id,
@@ -98,6 +101,7 @@ class RunRepository:
                     dumps(run.tools),
                     run.owner,
                     run.created_at,
+                    dumps(run.metadata),
                 ),
             )
         return run
