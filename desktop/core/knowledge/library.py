@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
-from desktop.core.gpt import update_definition
+from desktop.core.gpt import KnowledgeSettings, update_definition
 from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, Progress
@@ -59,20 +59,48 @@ class KnowledgeLibrary:
         password: str | None = None,
         cancel: CancelToken | None = None,
         extract: Extract | None = None,
+        settings: KnowledgeSettings | None = None,
     ) -> Iterator[Progress]:
         """Ingest files and folders, yielding progress; the definition follows at the end.
 
         Without `extract`, one child process reads every file of the batch, each under a
         time and memory limit. The file list is synced even when the batch stops early.
+        `settings` (chunking, embedding model) stand in for the saved ones, such as a
+        form's unsaved edits.
         """
         gpt = self._store.gpts.get(gpt_id)
-        settings = gpt.definition.knowledge
+        settings = settings or gpt.definition.knowledge
         with contextlib.ExitStack() as stack:
             if extract is None:
                 extract = stack.enter_context(IsolatedExtractor()).extract
             ingestor = self.ingestor(settings.embedding_model, extract)
             try:
                 yield from ingestor.add(gpt.id, paths, settings, password, cancel)
+            finally:
+                self.sync(gpt.id)
+
+    def reindex(
+        self,
+        gpt_id: str,
+        file_ids: Iterable[str] | None = None,
+        cancel: CancelToken | None = None,
+        settings: KnowledgeSettings | None = None,
+    ) -> Iterator[Progress]:
+        """Index files again from their stored originals (all without `file_ids`).
+
+        For new chunking or a new embedding model; a failed file gets another try. The
+        definition's file list follows at the end, even when the batch stops early.
+        """
+        gpt = self._store.gpts.get(gpt_id)
+        settings = settings or gpt.definition.knowledge
+        records = self._store.knowledge.list(gpt.id)
+        if file_ids is not None:
+            wanted = set(file_ids)
+            records = [r for r in records if r.id in wanted]
+        with IsolatedExtractor() as extractor:
+            ingestor = self.ingestor(settings.embedding_model, extractor.extract)
+            try:
+                yield from ingestor.reindex(gpt.id, records, settings, cancel)
             finally:
                 self.sync(gpt.id)
 
@@ -88,9 +116,18 @@ class KnowledgeLibrary:
         self.sync(gpt.id)
         return record
 
-    def search(self, gpt_id: str, query: str, k: int | None = None) -> list[dict[str, Any]]:
-        """The chunks the GPT's retrieval would find, JSON-ready, each with its file's name."""
-        settings = self._store.gpts.get(gpt_id).definition.knowledge
+    def search(
+        self,
+        gpt_id: str,
+        query: str,
+        k: int | None = None,
+        settings: KnowledgeSettings | None = None,
+    ) -> list[dict[str, Any]]:
+        """The chunks the GPT's retrieval would find, JSON-ready, each with its file's name.
+
+        `settings` (top-k, threshold, mode, embedding model) stand in for the saved ones.
+        """
+        settings = settings or self._store.gpts.get(gpt_id).definition.knowledge
         found = search(
             self._index,
             gpt_id,
