@@ -37,6 +37,14 @@ INSTRUCTIONS_CHARS = 4000
 STARTERS = 4
 STARTER_CHARS = 120
 CAPABILITIES = ("code_interpreter", "web_browsing", "image_generation")
+# The definition's fields a proposal may set, by path, in the form's order.
+PROPOSED_FIELDS = (
+    "name",
+    "description",
+    "instructions",
+    "conversation_starters",
+    *(f"capabilities.{name}.enabled" for name in CAPABILITIES),
+)
 # How much of the GPT's current instructions the builder sees: enough to edit them, and
 # a 100k-character prompt does not crowd out the conversation.
 SHOWN_INSTRUCTIONS = 6000
