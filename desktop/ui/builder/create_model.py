@@ -19,20 +19,24 @@ Index = QModelIndex | QPersistentModelIndex
 _FLAT = 120  # characters of a long value shown in its cell (the editor shows all of it)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProposalModel", text)
-
-
 def field_label(path: str) -> str:
     """A definition field's name in the GUI's language."""
     labels = {
-        "name": _tr("Name"),
-        "description": _tr("Description"),
-        "instructions": _tr("Instructions"),
-        "conversation_starters": _tr("Conversation starters"),
-        "capabilities.code_interpreter.enabled": _tr("Code interpreter"),
-        "capabilities.web_browsing.enabled": _tr("Web browsing"),
-        "capabilities.image_generation.enabled": _tr("Image generation"),
+        "name": QCoreApplication.translate("ProposalModel", "Name"),
+        "description": QCoreApplication.translate("ProposalModel", "Description"),
+        "instructions": QCoreApplication.translate("ProposalModel", "Instructions"),
+        "conversation_starters": QCoreApplication.translate(
+            "ProposalModel", "Conversation starters"
+        ),
+        "capabilities.code_interpreter.enabled": QCoreApplication.translate(
+            "ProposalModel", "Code interpreter"
+        ),
+        "capabilities.web_browsing.enabled": QCoreApplication.translate(
+            "ProposalModel", "Web browsing"
+        ),
+        "capabilities.image_generation.enabled": QCoreApplication.translate(
+            "ProposalModel", "Image generation"
+        ),
     }
     return labels.get(path, path)
 
@@ -40,11 +44,15 @@ def field_label(path: str) -> str:
 def value_text(value: Any, flat: bool = True) -> str:
     """A field's value as text: a switch as on/off, a list one item a line (or joined)."""
     if isinstance(value, bool):
-        return _tr("On") if value else _tr("Off")
+        return (
+            QCoreApplication.translate("ProposalModel", "On")
+            if value
+            else QCoreApplication.translate("ProposalModel", "Off")
+        )
     if isinstance(value, list) and value:
         return ("  ·  " if flat else "\n").join(str(v) for v in value)
     if value is None or value in ("", []):
-        return _tr("(empty)") if flat else ""
+        return QCoreApplication.translate("ProposalModel", "(empty)") if flat else ""
     text = str(value)
     if flat:
         text = " ".join(text.split())

@@ -54,10 +54,6 @@ def reindexing(
     return work
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KnowledgeBatch", text)
-
-
 @dataclass
 class Batch:
     """The indexing that runs now: for which GPT, how to stop it, and how it went."""
@@ -74,26 +70,42 @@ class Batch:
     def summary(self) -> str:
         """How the batch went, in the GUI's language."""
         counts = self.counts
-        parts = [_tr("%1 indexed").replace("%1", str(counts.get("ok", 0)))]
+        parts = [
+            QCoreApplication.translate("KnowledgeBatch", "%1 indexed").replace(
+                "%1", str(counts.get("ok", 0))
+            )
+        ]
         if counts.get("skipped"):
-            parts.append(_tr("%1 unchanged").replace("%1", str(counts["skipped"])))
+            parts.append(
+                QCoreApplication.translate("KnowledgeBatch", "%1 unchanged").replace(
+                    "%1", str(counts["skipped"])
+                )
+            )
         if counts.get("failed"):
-            parts.append(_tr("%1 failed").replace("%1", str(counts["failed"])))
+            parts.append(
+                QCoreApplication.translate("KnowledgeBatch", "%1 failed").replace(
+                    "%1", str(counts["failed"])
+                )
+            )
         if counts.get("cancelled") or self.token.cancelled:
-            parts.append(_tr("stopped before the rest"))
-        return _tr("Done: %1.").replace("%1", ", ".join(parts))
+            parts.append(QCoreApplication.translate("KnowledgeBatch", "stopped before the rest"))
+        return QCoreApplication.translate("KnowledgeBatch", "Done: %1.").replace(
+            "%1", ", ".join(parts)
+        )
 
 
 def progress_text(progress: Progress) -> str:
     """What a batch is doing now, in the GUI's language."""
     if progress.status == "cancelled":
-        return _tr("Stopping…")
+        return QCoreApplication.translate("KnowledgeBatch", "Stopping…")
     text = (
-        _tr("Indexing %1 (file %2 of %3)")
+        QCoreApplication.translate("KnowledgeBatch", "Indexing %1 (file %2 of %3)")
         .replace("%1", progress.file)
         .replace("%2", str(min(progress.files_done + 1, progress.files_total)))
         .replace("%3", str(progress.files_total))
     )
     if progress.eta_s:
-        text += " · " + _tr("about %1 s left").replace("%1", str(round(progress.eta_s)))
+        text += " · " + QCoreApplication.translate("KnowledgeBatch", "about %1 s left").replace(
+            "%1", str(round(progress.eta_s))
+        )
     return text

@@ -46,18 +46,14 @@ ProgressRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KnowledgeFilesModel", text)
-
-
 def status_text(status: str) -> str:
     """A row's status in the GUI's language."""
     texts = {
-        QUEUED: _tr("Waiting"),
-        INDEXING: _tr("Indexing…"),
-        READY: _tr("Ready"),
-        FAILED: _tr("Failed"),
-        STOPPED: _tr("Stopped"),
+        QUEUED: QCoreApplication.translate("KnowledgeFilesModel", "Waiting"),
+        INDEXING: QCoreApplication.translate("KnowledgeFilesModel", "Indexing…"),
+        READY: QCoreApplication.translate("KnowledgeFilesModel", "Ready"),
+        FAILED: QCoreApplication.translate("KnowledgeFilesModel", "Failed"),
+        STOPPED: QCoreApplication.translate("KnowledgeFilesModel", "Stopped"),
     }
     return texts.get(status, status)
 
