@@ -176,7 +176,7 @@ def parse_proposal(text: str) -> Proposal:
     """
     try:
         data = json.loads(text.strip(), strict=False)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise _unreadable(f"it is not JSON ({exc.msg} at character {exc.pos})") from None
     try:
         jsonschema.validate(data, _SHAPE)
@@ -322,9 +322,9 @@ class BuilderConversation:
             The provider's own typed errors (a model that cannot load, a refused key).
         """
         if not provider.loaded:
-            for event in provider.load():
-                if isinstance(event, base.ModelLoading):
-                    yield Loading(event.progress)
+            for loading in provider.load():
+                if isinstance(loading, base.ModelLoading):
+                    yield Loading(loading.progress)
                 if cancel.cancelled:
                     return
         parts: list[str] = []

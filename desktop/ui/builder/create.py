@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from desktop.core.builder_assistant import (
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import GptDefinition
 from desktop.ui.builder.create_model import FIELD, NOW, PROPOSED, ProposalModel, value_text
+from desktop.ui.builder.create_model_picker import ModelPicker
 from desktop.ui.builder.create_transcript import BUILDER, NOTE, USER, Transcript
 from desktop.ui.errors import notice_for
 from desktop.ui.widgets import PROBLEM_COLOR
@@ -69,7 +69,6 @@ class CreatePane(QWidget):
         self._task: Task | None = None
         self._token: CancelToken | None = None
         self._pending = ""
-        self._models_listed = False
         self._invalid_edit = False  # the proposed value being edited does not validate
         self.proposal = ProposalModel(self)
         self._build()
@@ -79,12 +78,13 @@ class CreatePane(QWidget):
     # -- construction ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.model_picker = QComboBox(self)
-        self.model_picker.setEditable(True)
-        self.model_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.model_picker = ModelPicker(
+            self.tr("This GPT's model"),
+            embedding=False,
+            placeholder=self.tr("a local model, or provider:model"),
+            parent=self,
+        )
         self.model_picker.setAccessibleName(self.tr("The builder's model"))
-        self.model_picker.lineEdit().setPlaceholderText(self.tr("a local model, or provider:model"))
-        self.model_picker.addItem(self.tr("This GPT's model"), "")
         picker_row = QFormLayout()
         picker_row.addRow(self.tr("Builder model"), self.model_picker)
         self.transcript = Transcript(self)
@@ -174,7 +174,7 @@ class CreatePane(QWidget):
         self.discard()
         self.transcript.open_gpt(gpt_id)
         self.status.clear()
-        self._list_models()
+        self.model_picker.list_models(self._services)
         store = self._services.store
         self._services.tasks.run(
             lambda: store.gpts.get(gpt_id).definition,
@@ -199,7 +199,7 @@ class CreatePane(QWidget):
         if not text or self._task is not None or self.definition is None or not self.gpt_id:
             return
         gpt_id, definition = self.gpt_id, self.definition
-        reference = self._model_reference()
+        reference = self.model_picker.reference()
         conversation = self._conversations.setdefault(gpt_id, BuilderConversation())
         services, token = self._services, CancelToken()
 
@@ -346,27 +346,6 @@ class CreatePane(QWidget):
         text = self.transcript.take_back()
         if text is not None:
             self.input.setPlainText(text)
-
-    def _model_reference(self) -> str:
-        text = self.model_picker.currentText().strip()
-        index = self.model_picker.findText(text)
-        return str(self.model_picker.itemData(index) or "") if index >= 0 else text
-
-    def _list_models(self) -> None:
-        if self._models_listed:
-            return
-        self._models_listed = True
-        local = self._services.local_models
-        self._services.tasks.run(
-            lambda: [m.id for m in local.list() if m.info is not None and not m.info.embedding],
-            self._on_models,
-            owner=self,
-        )
-
-    def _on_models(self, ids: list[str]) -> None:
-        for ident in ids:
-            if self.model_picker.findData(ident) < 0:
-                self.model_picker.addItem(ident, ident)
 
     def _on_saved_definition(self, gpt_id: str, definition: GptDefinition) -> None:
         if gpt_id == self.gpt_id and self.definition is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.gpt import KnowledgeSettings
+from desktop.ui.builder.create_model_picker import ModelPicker
 from desktop.ui.widgets import PROBLEM_COLOR
 
 FIELDS = (
@@ -69,11 +70,12 @@ class KnowledgeSettingsForm(QWidget):
             strict=True,
         ):
             self.retrieval_mode.addItem(label, mode)
-        self.embedding_model = QComboBox(self)
-        self.embedding_model.setEditable(True)
-        self.embedding_model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.embedding_model.lineEdit().setPlaceholderText(self.tr("None, or provider:model"))
-        self.set_embedding_models([])
+        self.embedding_model = ModelPicker(
+            self.tr("None (keyword search only)"),
+            embedding=True,
+            placeholder=self.tr("None, or provider:model"),
+            parent=self,
+        )
         self.problems: dict[str, QLabel] = {}
         self._build()
         for spin in (self.chunk_size, self.chunk_overlap, self.top_k):
@@ -137,19 +139,6 @@ class KnowledgeSettingsForm(QWidget):
 
     # -- the contract with the section ----------------------------------------------------------
 
-    def set_embedding_models(self, ids: list[str]) -> None:
-        """Offer these local embedding models (the current choice stays as typed)."""
-        choice = self._embedding_choice() if self.embedding_model.count() else ""
-        self._loading, was = True, self._loading
-        try:
-            self.embedding_model.clear()
-            self.embedding_model.addItem(self.tr("None (keyword search only)"), "")
-            for ident in ids:
-                self.embedding_model.addItem(ident, ident)
-            self._select_model(choice)
-        finally:
-            self._loading = was
-
     def load(self, settings: KnowledgeSettings) -> None:
         """Show `settings` without reporting an edit."""
         self._loading = True
@@ -159,7 +148,7 @@ class KnowledgeSettingsForm(QWidget):
             self.top_k.setValue(settings.top_k)
             self.score_threshold.setValue(settings.score_threshold)
             self.retrieval_mode.setCurrentIndex(max(0, MODES.index(settings.retrieval_mode)))
-            self._select_model(settings.embedding_model)
+            self.embedding_model.select(settings.embedding_model)
         finally:
             self._loading = False
         self.show_problems({})
@@ -172,7 +161,7 @@ class KnowledgeSettingsForm(QWidget):
             "top_k": self.top_k.value(),
             "score_threshold": round(self.score_threshold.value(), 3),
             "retrieval_mode": self.retrieval_mode.currentData(),
-            "embedding_model": self._embedding_choice(),
+            "embedding_model": self.embedding_model.reference(),
         }
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -184,20 +173,6 @@ class KnowledgeSettingsForm(QWidget):
             field.setToolTip(problems.get(name, ""))
 
     # -- inside ---------------------------------------------------------------------------------
-
-    def _select_model(self, reference: str) -> None:
-        index = self.embedding_model.findData(reference)
-        if index >= 0:
-            self.embedding_model.setCurrentIndex(index)
-        else:
-            self.embedding_model.setEditText(reference)
-
-    def _embedding_choice(self) -> str:
-        text = self.embedding_model.currentText().strip()
-        index = self.embedding_model.findText(text)
-        if index >= 0:
-            return str(self.embedding_model.itemData(index) or "")
-        return text
 
     def _on_edited(self) -> None:
         if not self._loading:

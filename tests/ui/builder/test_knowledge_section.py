@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -282,3 +283,22 @@ def test_without_a_gpt_files_are_refused_with_a_reason(
         section.add_paths([tmp_path])
     assert "Open a GPT first" in reported.args[0].headline
     assert not section.files.add_files_button.isEnabled()
+
+
+def test_the_embedding_picker_offers_local_embedding_models_only(
+    qtbot: Any,
+    section: KnowledgeSection,
+    services: AppServices,
+    tiny_gguf: Path,
+    tiny_embedding_gguf: Path,
+) -> None:
+    folder = services.paths.user_models
+    folder.mkdir(parents=True, exist_ok=True)
+    for model in (tiny_gguf, tiny_embedding_gguf):
+        shutil.copy(model, folder / model.name)
+    open_new_gpt(qtbot, section, services, knowledge={"embedding_model": "tiny-embed"})
+    picker = section.settings_form.embedding_model
+    qtbot.wait_until(lambda: picker.count() > 1, timeout=WAIT_MS)
+    assert [picker.itemData(i) for i in range(picker.count())] == ["", "tiny-embed"]
+    assert picker.currentIndex() == 1  # the definition's choice, now listed
+    assert section.changes()["knowledge"]["embedding_model"] == "tiny-embed"

@@ -35,7 +35,6 @@ class KnowledgeSection(QWidget):
         super().__init__(parent)
         self._services = services
         self._definition: GptDefinition | None = None
-        self._models_listed = False
         self.setAcceptDrops(True)
         self.files = KnowledgeFilesPane(services, self.current_settings, self)
         self.settings_form = KnowledgeSettingsForm(self)
@@ -62,7 +61,7 @@ class KnowledgeSection(QWidget):
         """Show `gpt_id`'s files; a batch for another GPT goes on, out of sight."""
         self.files.open_gpt(gpt_id)
         self.search_box.open_gpt(gpt_id)
-        self._list_models()
+        self.settings_form.embedding_model.list_models(self._services)
 
     def load(self, definition: GptDefinition) -> None:
         """Show the knowledge settings of `definition` (the files come from core)."""
@@ -116,7 +115,7 @@ class KnowledgeSection(QWidget):
             )
             return None
 
-    # -- drops and the model list -------------------------------------------------------------
+    # -- drops ---------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -128,15 +127,3 @@ class KnowledgeSection(QWidget):
         if paths:
             event.acceptProposedAction()
             self.add_paths(paths)
-
-    def _list_models(self) -> None:
-        """Offer the local embedding models (read from disk once, in the background)."""
-        if self._models_listed:
-            return
-        self._models_listed = True
-        local = self._services.local_models
-        self._services.tasks.run(
-            lambda: [m.id for m in local.list() if m.info is not None and m.info.embedding],
-            self.settings_form.set_embedding_models,
-            owner=self,
-        )

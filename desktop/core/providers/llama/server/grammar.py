@@ -35,7 +35,7 @@ class _Converter(SchemaConverter):
             and "maxLength" in schema
             and not _OTHER_STRING_RULES & schema.keys()
         ):
-            char = self._add_primitive("char", PRIMITIVE_RULES["char"])  # type: ignore[no-untyped-call]
+            char = self._add_primitive("char", PRIMITIVE_RULES["char"])
             low, high = int(schema.get("minLength", 0)), int(schema["maxLength"])
             rule = f'"\\"" {char}{{{low},{high}}} "\\"" space'
             rule_name = name + "-" if name in RESERVED_NAMES else name or "root"
@@ -66,7 +66,9 @@ def schema_grammar(schema: dict[str, Any], vocab: Any) -> str | None:
 
 
 def _converter() -> _Converter:
-    return _Converter(prop_order={}, allow_fetch=False, dotall=False, raw_pattern=False)
+    return _Converter(  # type: ignore[no-untyped-call]
+        prop_order={}, allow_fetch=False, dotall=False, raw_pattern=False
+    )
 
 
 def _checked(text: str, vocab: Any) -> str | None:
