@@ -220,6 +220,10 @@
         <translation>重新索引所选文件</translation>
     </message>
     <message>
+        <source>Index the selected files again, or every file when none is selected.</source>
+        <translation>重新索引所选文件；未选择时重新索引全部文件。</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>移除</translation>
     </message>

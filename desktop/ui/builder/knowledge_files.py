@@ -106,6 +106,9 @@ class KnowledgeFilesPane(QWidget):
         self.reindex_button = self._button(
             self.tr("Re-index"), self.tr("Index the selected files again"), self.reindex
         )
+        self.reindex_button.setToolTip(
+            self.tr("Index the selected files again, or every file when none is selected.")
+        )
         self.remove_button = self._button(
             self.tr("Remove"), self.tr("Remove the selected files"), self.remove_selected
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.core.builder_assistant import PROPOSED_FIELDS, changes_from_fields
 from desktop.core.gpt import GptDefinition, diff_definitions, update_definition, validate_definition
@@ -205,13 +206,15 @@ def test_stop_takes_the_message_back(
     assert pane.transcript.lines() == []
 
 
-def test_another_model_can_build(
+def test_another_model_builds_and_ctrl_enter_sends(
     qtbot: Any, pane: CreatePane, services: AppServices, server: OpenAIServer
 ) -> None:
     open_gpt(qtbot, pane, services)
     pane.model_picker.setEditText("lab:bigger-model")
     server.script(streamed(COOK))
-    say(qtbot, pane, "Dinners")
+    pane.input.setPlainText("Dinners")
+    with qtbot.wait_signal(pane.answered, timeout=WAIT_MS):
+        qtbot.keyClick(pane.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert server.requests[0].body["model"] == "bigger-model"
 
 
