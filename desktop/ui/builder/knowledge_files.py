@@ -47,7 +47,6 @@ from desktop.ui.builder.knowledge_model import (
     ProgressDelegate,
     problem_text,
 )
-from desktop.ui.builder.knowledge_rows import FAILED
 from desktop.ui.errors import notice_for
 
 if TYPE_CHECKING:
@@ -384,7 +383,8 @@ class KnowledgeFilesPane(QWidget):
         rows = self.selected_rows()
         row = self.model.row(rows[0]) if len(rows) == 1 else None
         if row is not None and row.reason:
-            prefix = problem_text(row) + " " if row.status == FAILED and row.code else ""
+            headline = problem_text(row)
+            prefix = headline + " " if headline != row.reason else ""
             self.detail.setText(prefix + row.reason)
             self.detail.show()
         else:

@@ -36,7 +36,7 @@ from desktop.ui.builder.knowledge_rows import (
     FileRows,
     Step,
 )
-from desktop.ui.errors import notice_from_dict
+from desktop.ui.errors import HEADLINES, notice_from_dict
 from desktop.ui.widgets import PROBLEM_COLOR
 
 NAME, STATUS, PAGES, CHUNKS, PROGRESS, PROBLEM = range(6)
@@ -166,11 +166,9 @@ class KnowledgeFilesModel(QAbstractTableModel):
 
 def problem_text(row: FileRow) -> str:
     """A failed row's headline in the GUI's language (core's own words are its tooltip)."""
-    if row.status == FAILED:
-        if row.code:
-            return notice_from_dict({"code": row.code, "message": row.reason}).headline
-        return row.reason
-    return row.reason
+    if row.status == FAILED and row.code in HEADLINES:
+        return notice_from_dict({"code": row.code, "message": row.reason}).headline
+    return row.reason  # no headline of its own: the core's words say more than a generic one
 
 
 def _bar(row: FileRow) -> int:

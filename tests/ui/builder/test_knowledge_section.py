@@ -157,19 +157,28 @@ def test_a_failing_file_shows_its_reason_and_the_rest_go_on(
     old.write_bytes(b"\xd0\xcf\x11\xe0 old word file")
     good = tmp_path / "good.txt"
     good.write_text("Plain words that index fine.")
-    add_and_wait(qtbot, section, [broken, old, good])
+    blank = tmp_path / "blank.md"
+    blank.write_text("   \n\n  ")
+    add_and_wait(qtbot, section, [broken, old, good, blank])
 
-    assert statuses(section) == {"broken.pdf": FAILED, "memo.doc": FAILED, "good.txt": READY}
+    assert statuses(section) == {
+        "broken.pdf": FAILED,
+        "memo.doc": FAILED,
+        "good.txt": READY,
+        "blank.md": FAILED,
+    }
     model = section.files.model
     rows = {row.name: n for n, row in enumerate(model.files.rows)}
     memo = model.files.rows[rows["memo.doc"]]
     assert "save it as .docx" in memo.reason
     assert model.index(rows["memo.doc"], PROBLEM).data() == "This kind of file is not supported."
     assert model.index(rows["memo.doc"], PROBLEM).data(Qt.ItemDataRole.ToolTipRole) == memo.reason
+    # An error with no headline of its own shows the core's words, not "Something went wrong".
+    assert model.index(rows["blank.md"], PROBLEM).data() == "blank.md contains no text to search."
     section.files.table.selectRow(rows["broken.pdf"])
     assert section.files.detail.isVisible()
     assert "broken.pdf" in section.files.detail.text()
-    assert "1 indexed" in section.files.status.text() and "2 failed" in section.files.status.text()
+    assert "1 indexed" in section.files.status.text() and "3 failed" in section.files.status.text()
 
 
 def test_remove_asks_first_then_removes(
