@@ -47,6 +47,7 @@ from desktop.ui.builder.knowledge_model import (
     ProgressDelegate,
     problem_text,
 )
+from desktop.ui.builder.knowledge_rows import FileRow
 from desktop.ui.errors import notice_for
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class KnowledgeFilesPane(QWidget):
         self.gpt_id = ""
         self.records: list[KnowledgeFile] | None = None  # core's files, once loaded
         self._batch: Batch | None = None
-        self._waiting: list[tuple[str, list[Path]]] = []
+        self._waiting: list[tuple[str, list[Path], KnowledgeSettings]] = []
         self.model = KnowledgeFilesModel(self)
         self._build()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -203,15 +204,19 @@ class KnowledgeFilesPane(QWidget):
                 self.tr("Open a GPT first: files become the open GPT's knowledge.")
             )
             return
-        if self._batch is not None:
-            self._waiting.append((self.gpt_id, list(paths)))
-            self.status.setText(self.tr("These files will be indexed after the current ones."))
-            return
         settings = self._settings()
         if settings is None:
             self.status.setText(self.tr("Fix the knowledge settings first, then add the files."))
             return
-        self._start(adding(self._services, self.gpt_id, paths, settings), reindex=False)
+        self._add(self.gpt_id, list(paths), settings)
+
+    def _add(self, gpt_id: str, paths: list[Path], settings: KnowledgeSettings) -> None:
+        """Start adding, or wait for the batch that runs (whichever GPT it is for)."""
+        if self._batch is not None:
+            self._waiting.append((gpt_id, paths, settings))
+            self.status.setText(self.tr("These files will be indexed after the current ones."))
+            return
+        self._start(gpt_id, adding(self._services, gpt_id, paths, settings), reindex=False)
 
     # -- re-indexing, removing, stopping ----------------------------------------------------
 
@@ -229,7 +234,7 @@ class KnowledgeFilesPane(QWidget):
             return
         self.model.queue(ids)
         self.model.next_queued()
-        self._start(reindexing(self._services, self.gpt_id, ids, settings), reindex=True)
+        self._start(self.gpt_id, reindexing(self._services, self.gpt_id, ids, settings), True)
 
     def remove_selected(self) -> None:
         """Ask, then remove the selected files and their chunks (the files on disk stay)."""
@@ -249,14 +254,22 @@ class KnowledgeFilesPane(QWidget):
         )
         confirm = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: self._remove(rows) if button is confirm else None)
+        chosen = [self.model.row(r) for r in rows]  # rows may move while the box is open
+        box.buttonClicked.connect(
+            lambda button: self._remove(chosen) if button is confirm else None
+        )
         box.open()
         self.confirm_box = box
 
-    def _remove(self, rows: list[int]) -> None:
-        ids = [fid for r in rows if (fid := self.model.row(r).file_id) is not None]
-        for row in sorted((r for r in rows if self.model.row(r).file_id is None), reverse=True):
-            self.model.remove_row(row)  # it never reached the knowledge: only its row goes
+    def _remove(self, chosen: list[FileRow]) -> None:
+        if self._batch is not None:
+            self.status.setText(self.tr("Files cannot be removed while indexing; try again after."))
+            return
+        for row in chosen:
+            at = self.model.files.find(name=row.name)
+            if row.file_id is None and at is not None:
+                self.model.remove_row(at)  # it never reached the knowledge: only its row goes
+        ids = [row.file_id for row in chosen if row.file_id is not None]
         if not ids:
             return
         gpt_id, services = self.gpt_id, self._services
@@ -265,8 +278,12 @@ class KnowledgeFilesPane(QWidget):
             for file_id in ids:
                 services.knowledge.remove(gpt_id, file_id)
 
+        def failed(error: Exception) -> None:
+            self.status.setText(notice_for(error).text())
+            self._after_change(gpt_id)
+
         self.status.setText(self.tr("Removing…"))
-        self._services.tasks.run(remove, lambda _: self._after_change(gpt_id), owner=self)
+        self._services.tasks.run(remove, lambda _: self._after_change(gpt_id), failed, owner=self)
 
     def cancel(self) -> None:
         """Stop the batch after the file being read now; waiting files are not indexed."""
@@ -278,8 +295,8 @@ class KnowledgeFilesPane(QWidget):
 
     # -- the batch ----------------------------------------------------------------------------
 
-    def _start(self, work: Work, reindex: bool) -> None:
-        batch = Batch(self.gpt_id, reindex)
+    def _start(self, gpt_id: str, work: Work, reindex: bool) -> None:
+        batch = Batch(gpt_id, reindex)
         self._batch = batch
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -287,8 +304,8 @@ class KnowledgeFilesPane(QWidget):
         batch.task = self._services.tasks.stream(
             lambda: work(batch.token),
             self._on_progress,
-            self._on_batch_done,
-            self._on_batch_failed,
+            lambda _dropped: self._finish_batch(None),
+            self._finish_batch,
             owner=self,
         )
         self._enable()
@@ -317,28 +334,19 @@ class KnowledgeFilesPane(QWidget):
         self.progress.setValue(progress.files_done)
         self.status.setText(progress_text(progress))
 
-    def _on_batch_done(self, _dropped: bool) -> None:
+    def _finish_batch(self, error: Exception | None) -> None:
+        """Say how it went, show the files as they are now, then start what waits."""
         batch, self._batch = self._batch, None
-        if batch is not None:
-            self.status.setText(batch.summary())
-            self._after_change(batch.gpt_id)
-        self._finish_batch()
-
-    def _on_batch_failed(self, error: Exception) -> None:
-        batch, self._batch = self._batch, None
-        self.status.setText(notice_for(error).text())
-        if batch is not None:
-            self.model.stop_waiting()
-            self._after_change(batch.gpt_id)
-        self._finish_batch()
-
-    def _finish_batch(self) -> None:
         self.progress.hide()
+        if batch is not None and batch.gpt_id == self.gpt_id:
+            self.status.setText(batch.summary() if error is None else notice_for(error).text())
+            self.model.stop_waiting()
+            self._reload(notify=True)
+        elif error is not None:
+            self._services.errors.notify_error(error)  # its table is not on screen
         self._enable()
         if self._waiting:
-            gpt_id, paths = self._waiting.pop(0)
-            if gpt_id == self.gpt_id:
-                self.add_paths(paths)
+            self._add(*self._waiting.pop(0))
 
     # -- reloading ----------------------------------------------------------------------------
 

@@ -311,3 +311,27 @@ def test_the_embedding_picker_offers_local_embedding_models_only(
     assert [picker.itemData(i) for i in range(picker.count())] == ["", "tiny-embed"]
     assert picker.currentIndex() == 1  # the definition's choice, now listed
     assert section.changes()["knowledge"]["embedding_model"] == "tiny-embed"
+
+
+def test_files_added_during_a_batch_wait_their_turn_even_for_another_gpt(
+    qtbot: Any, section: KnowledgeSection, services: AppServices, tmp_path: Path
+) -> None:
+    first = open_new_gpt(qtbot, section, services)
+    folder = tmp_path / "tides"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"tide{n}.txt").write_text(f"Tide table {n}: high water at {n} in the morning.")
+    extra = tmp_path / "extra.txt"
+    extra.write_text("An extra note on the harbour pilot.")
+
+    section.add_paths([folder])
+    section.add_paths([extra])  # the first batch is still running: this one waits
+    assert "after the current ones" in section.files.status.text()
+    second = open_new_gpt(qtbot, section, services)  # the user moves on meanwhile
+    # The waiting batch starts as the first ends, so "not busy" means both are done.
+    qtbot.wait_until(lambda: not section.files.busy, timeout=WAIT_MS)
+
+    names = sorted(f.name for f in services.knowledge.files(first) if f.status == "ready")
+    assert names == ["extra.txt", "tide0.txt", "tide1.txt", "tide2.txt", "tide3.txt"]
+    assert services.knowledge.files(second) == []
+    assert len(section.files.model.files) == 0  # the table shows the second GPT's (none)
