@@ -288,6 +288,10 @@
         <translation>%1 个文件</translation>
     </message>
     <message>
+        <source>Files cannot be removed while indexing; try again after.</source>
+        <translation>索引进行中，暂时不能移除文件；请在完成后再试。</translation>
+    </message>
+    <message>
         <source>Removing…</source>
         <translation>正在移除…</translation>
     </message>
