@@ -18,7 +18,7 @@ from desktop.core.gpt import KnowledgeSettings, update_definition
 from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, Progress
-from desktop.core.knowledge.retrieval import named
+from desktop.core.knowledge.retrieval import RerankerFor, named, no_reranker
 from desktop.core.knowledge.search import Embed as EmbedQuery
 from desktop.core.knowledge.search import search
 from desktop.core.store import Store
@@ -39,12 +39,14 @@ class KnowledgeLibrary:
         originals: Path,
         embed_for: EmbedderFor,
         query_embed_for: QueryEmbedderFor,
+        reranker_for: RerankerFor = no_reranker,
     ) -> None:
         self._store = store
         self._index = index
         self._originals = originals
         self._embed_for = embed_for
         self._query_embed_for = query_embed_for
+        self._reranker_for = reranker_for
 
     def files(self, gpt_id: str) -> list[KnowledgeFile]:
         """The GPT's files and their state; one a killed process left shows as failed."""
@@ -65,44 +67,74 @@ class KnowledgeLibrary:
 
         Without `extract`, one child process reads every file of the batch, each under a
         time and memory limit. The file list is synced even when the batch stops early.
-        `settings` (chunking, embedding model) stand in for the saved ones, such as a
-        form's unsaved edits.
+        Knowledge indexed without vectors is rebuilt first once the GPT names an
+        embedding model (and with no vectors once it names none), so that hybrid search
+        starts working as soon as a model is chosen. `settings` (a form's unsaved edits)
+        stand in for the saved chunking; see `_chosen`.
         """
         gpt = self._store.gpts.get(gpt_id)
-        settings = settings or gpt.definition.knowledge
+        settings = _chosen(gpt.definition.knowledge, settings)
         with contextlib.ExitStack() as stack:
             if extract is None:
                 extract = stack.enter_context(IsolatedExtractor()).extract
             ingestor = self.ingestor(settings.embedding_model, extract)
             try:
+                if self._needs_rebuild(gpt.id, bool(settings.embedding_model)):
+                    yield from ingestor.rebuild(gpt.id, settings, cancel)
                 yield from ingestor.add(gpt.id, paths, settings, password, cancel)
+            finally:
+                self.sync(gpt.id)
+
+    def rebuild(
+        self, gpt_id: str, cancel: CancelToken | None = None, extract: Extract | None = None
+    ) -> Iterator[Progress]:
+        """Index every file again from its stored original, yielding progress.
+
+        The GPT's settings now apply (chunk size, embedding model); the definition follows.
+        """
+        gpt = self._store.gpts.get(gpt_id)
+        settings = gpt.definition.knowledge
+        with contextlib.ExitStack() as stack:
+            if extract is None:
+                extract = stack.enter_context(IsolatedExtractor()).extract
+            try:
+                yield from self.ingestor(settings.embedding_model, extract).rebuild(
+                    gpt.id, settings, cancel
+                )
             finally:
                 self.sync(gpt.id)
 
     def reindex(
         self,
         gpt_id: str,
-        file_ids: Iterable[str] | None = None,
+        file_ids: Iterable[str],
         cancel: CancelToken | None = None,
         settings: KnowledgeSettings | None = None,
     ) -> Iterator[Progress]:
-        """Index files again from their stored originals (all without `file_ids`).
+        """Index some files again from their stored originals, yielding progress.
 
-        For new chunking or a new embedding model; a failed file gets another try. The
-        definition's file list follows at the end, even when the batch stops early.
+        For new chunking, or another try at a file that failed; the definition follows
+        at the end, even when the batch stops early. When the index and the GPT's
+        embedding model disagree (vectors without a model, or none with one), every file
+        is indexed again instead, as `rebuild` does: one table holds one kind of vector.
         """
         gpt = self._store.gpts.get(gpt_id)
-        settings = settings or gpt.definition.knowledge
-        records = self._store.knowledge.list(gpt.id)
-        if file_ids is not None:
-            wanted = set(file_ids)
-            records = [r for r in records if r.id in wanted]
+        settings = _chosen(gpt.definition.knowledge, settings)
+        wanted = set(file_ids)
+        records = [r for r in self._store.knowledge.list(gpt.id) if r.id in wanted]
         with IsolatedExtractor() as extractor:
             ingestor = self.ingestor(settings.embedding_model, extractor.extract)
             try:
-                yield from ingestor.reindex(gpt.id, records, settings, cancel)
+                if self._needs_rebuild(gpt.id, bool(settings.embedding_model)):
+                    yield from ingestor.rebuild(gpt.id, settings, cancel)
+                else:
+                    yield from ingestor.reindex(gpt.id, records, settings, cancel)
             finally:
                 self.sync(gpt.id)
+
+    def _needs_rebuild(self, gpt_id: str, embedding: bool) -> bool:
+        indexed = self._index.count(gpt_id) > 0
+        return indexed and self._index.has_vectors(gpt_id) != embedding
 
     def remove(self, gpt_id: str, file_id: str) -> KnowledgeFile:
         """Remove a file and its chunks; the definition follows."""
@@ -121,13 +153,26 @@ class KnowledgeLibrary:
         gpt_id: str,
         query: str,
         k: int | None = None,
+        rerank: bool | None = None,
         settings: KnowledgeSettings | None = None,
     ) -> list[dict[str, Any]]:
         """The chunks the GPT's retrieval would find, JSON-ready, each with its file's name.
 
-        `settings` (top-k, threshold, mode, embedding model) stand in for the saved ones.
+        `rerank` False skips the GPT's reranker, True without one set is an error; None
+        does what the GPT does. `settings` (a form's unsaved edits) stand in for the saved
+        top-k, threshold and mode; see `_chosen`.
+
+        Raises:
+            errors.ValidationError: `rerank` is True and the GPT names no reranker.
         """
-        settings = settings or self._store.gpts.get(gpt_id).definition.knowledge
+        settings = _chosen(self._store.gpts.get(gpt_id).definition.knowledge, settings)
+        if rerank and not settings.rerank_model:
+            raise errors.ValidationError(
+                "This GPT has no reranker set: choose a reranker model in its knowledge "
+                "settings first.",
+                action=errors.do(errors.Do.SET_KNOWLEDGE_MODEL, gpt_id=gpt_id, role="rerank"),
+            )
+        reranker = self._reranker_for(settings.rerank_model) if rerank is not False else None
         found = search(
             self._index,
             gpt_id,
@@ -136,6 +181,8 @@ class KnowledgeLibrary:
             threshold=settings.score_threshold,
             embed=self._query_embed_for(settings.embedding_model),
             mode=settings.retrieval_mode,
+            reranker=reranker,
+            candidates=settings.rerank_candidates,
         )
         return named(self._store, (gpt_id,), found)
 
@@ -155,5 +202,18 @@ class KnowledgeLibrary:
         self._store.gpts.save(gpt_id, definition, note="knowledge files changed")
 
 
-def _no_extract(path: Path, password: str | None) -> Any:
+def _chosen(saved: KnowledgeSettings, given: KnowledgeSettings | None) -> KnowledgeSettings:
+    """The settings to index or search with: `given` where set, with the saved models.
+
+    The embedding and reranker models stay the saved version's: the engine embeds its
+    queries with those, so an index built with a draft's model would not match them.
+    """
+    if given is None:
+        return saved
+    return given.model_copy(
+        update={"embedding_model": saved.embedding_model, "rerank_model": saved.rerank_model}
+    )
+
+
+def _no_extract(path: Path, password: str | None, /, *, on_page: Any = None) -> Any:
     raise AssertionError("removing a file reads no file")

@@ -65,7 +65,9 @@ class Batch:
     counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, progress: Progress) -> None:
-        self.counts[progress.status] = self.counts.get(progress.status, 0) + 1
+        """Tally a file's outcome (a page read is not one)."""
+        if progress.status != "reading":
+            self.counts[progress.status] = self.counts.get(progress.status, 0) + 1
 
     def summary(self) -> str:
         """How the batch went, in the GUI's language."""
@@ -98,6 +100,13 @@ def progress_text(progress: Progress) -> str:
     """What a batch is doing now, in the GUI's language."""
     if progress.status == "cancelled":
         return QCoreApplication.translate("KnowledgeBatch", "Stopping…")
+    if progress.status == "reading":
+        return (
+            QCoreApplication.translate("KnowledgeBatch", "Reading %1: page %2 of %3")
+            .replace("%1", progress.file)
+            .replace("%2", str(progress.page))
+            .replace("%3", str(progress.pages))
+        )
     text = (
         QCoreApplication.translate("KnowledgeBatch", "Indexing %1 (file %2 of %3)")
         .replace("%1", progress.file)

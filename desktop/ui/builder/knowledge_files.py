@@ -324,6 +324,8 @@ class KnowledgeFilesPane(QWidget):
             return  # another GPT's batch: its table is not on screen
         if progress.status == "started":
             self.model.started(progress.file)
+        elif progress.status == "reading":
+            self.model.reading(progress)
         elif progress.status == "cancelled":
             self.model.stop_waiting()
         else:

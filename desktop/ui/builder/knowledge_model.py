@@ -130,6 +130,9 @@ class KnowledgeFilesModel(QAbstractTableModel):
     def started(self, name: str) -> None:
         self._run(self.files.started(name))
 
+    def reading(self, progress: Progress) -> None:
+        self._run(self.files.reading(progress))
+
     def finished(self, progress: Progress) -> None:
         self._run(self.files.finished(progress))
 
@@ -173,7 +176,7 @@ def problem_text(row: FileRow) -> str:
 
 def _bar(row: FileRow) -> int:
     if row.status == INDEXING:
-        return BUSY
+        return BUSY if row.fraction is None else round(row.fraction * 100)
     if row.status == QUEUED:
         return 0
     if row.done and row.status == READY:

@@ -29,7 +29,8 @@ class FileRow:
     `file_id` is None for a file that failed before core kept it (a path that vanished).
     `reason` is the core's words on a failure (or a warning on a ready file), `code` its
     error code. `done` is set once the running batch has finished with this file, so its
-    progress bar shows full.
+    progress bar shows full; `fraction` is how much of it is read, when the reader says
+    (OCR goes page by page), else None.
     """
 
     name: str
@@ -40,6 +41,7 @@ class FileRow:
     reason: str = ""
     code: str = ""
     done: bool = False
+    fraction: float | None = None
 
     @classmethod
     def of(cls, record: KnowledgeFile) -> FileRow:
@@ -133,7 +135,15 @@ class FileRows:
         """A batch began work on the file called `name`."""
         at = self.find(name=name)
         row = self.rows[at] if at is not None else FileRow(name, None, INDEXING)
-        return self._put(replace(row, status=INDEXING, reason="", code="", done=False), at)
+        fresh = replace(row, status=INDEXING, reason="", code="", done=False, fraction=None)
+        return self._put(fresh, at)
+
+    def reading(self, progress: Progress) -> list[Step]:
+        """The reader got through `progress.page` of the file's `progress.pages` pages."""
+        at = self.find(file_id=progress.file_id, name=progress.file)
+        row = self.rows[at] if at is not None else FileRow(progress.file, None, INDEXING)
+        fraction = progress.page / progress.pages if progress.pages else None
+        return self._put(replace(row, status=INDEXING, pages=progress.pages, fraction=fraction), at)
 
     def finished(self, progress: Progress) -> list[Step]:
         """A batch is done with one file: it is ready, unchanged, or failed."""
@@ -149,6 +159,7 @@ class FileRows:
             reason=progress.message if failed or progress.status == "ok" else "",
             code="",
             done=True,
+            fraction=None,
         )
         return self._put(row, at)
 

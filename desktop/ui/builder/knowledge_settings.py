@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.gpt import KnowledgeSettings
 from desktop.ui.builder.create_model_picker import ModelPicker
+from desktop.ui.builder.problems import reason_text
+from desktop.ui.builder.sections.base import hint
 from desktop.ui.widgets import PROBLEM_COLOR
 
 FIELDS = (
@@ -116,7 +118,10 @@ class KnowledgeSettingsForm(QWidget):
             (
                 self.embedding_model,
                 self.tr("Embedding model"),
-                self.tr("Lets search match meaning, not only words; changing it needs a re-index."),
+                self.tr(
+                    "Lets search match meaning, not only words; takes effect once saved as a "
+                    "version and re-indexed."
+                ),
             ),
         )
         for name, (field, label, help_text) in zip(FIELDS, rows, strict=True):
@@ -125,11 +130,9 @@ class KnowledgeSettingsForm(QWidget):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(field)
-            explanation = QLabel(help_text, self)
-            explanation.setWordWrap(True)
-            explanation.setEnabled(False)  # the palette's quiet text colour
-            column.addWidget(explanation)
+            column.addWidget(hint(help_text, self))
             problem = QLabel(self)
+            problem.setProperty("help", help_text)  # the description again once fixed
             problem.setWordWrap(True)
             problem.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
             problem.hide()
@@ -164,13 +167,22 @@ class KnowledgeSettingsForm(QWidget):
             "embedding_model": self.embedding_model.reference(),
         }
 
+    def fields(self) -> list[QWidget]:
+        """The fields in reading order."""
+        return [getattr(self, name) for name in FIELDS]
+
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Mark fields with their problem (field name to the validator's words)."""
+        """Mark fields with their problem (field name to the validator's words).
+
+        The words are said in the GUI's language where they are a known wording.
+        """
         for name, label in self.problems.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+            text = reason_text(problems[name]) if name in problems else ""
+            label.setText(text)
+            label.setVisible(bool(text))
             field = getattr(self, name)
-            field.setToolTip(problems.get(name, ""))
+            field.setToolTip(text)
+            field.setAccessibleDescription(text or label.property("help"))
 
     # -- inside ---------------------------------------------------------------------------------
 

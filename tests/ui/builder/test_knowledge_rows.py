@@ -82,3 +82,12 @@ def test_a_reindex_walks_its_queue_in_order() -> None:
 def test_a_ready_file_shows_its_warnings() -> None:
     warned = record("w", "scan.pdf", warnings=["page 3: scanned page, no text layer"])
     assert FileRow.of(warned).reason == "page 3: scanned page, no text layer"
+
+
+def test_a_file_read_page_by_page_shows_how_far_it_is() -> None:
+    rows = FileRows()
+    run(rows, rows.started("scan.pdf"))
+    run(rows, rows.reading(Progress("scan.pdf", "reading", 0, 1, pages=4, page=2)))
+    assert (rows.rows[0].status, rows.rows[0].fraction, rows.rows[0].pages) == (INDEXING, 0.5, 4)
+    run(rows, rows.finished(Progress("scan.pdf", "ok", 1, 1, 4, 7, file_id="s")))
+    assert (rows.rows[0].status, rows.rows[0].fraction) == (READY, None)

@@ -6,10 +6,10 @@ GUI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
@@ -17,19 +17,18 @@ from desktop.core.gpt import GptDefinition, KnowledgeSettings
 from desktop.ui.builder.knowledge_files import KnowledgeFilesPane
 from desktop.ui.builder.knowledge_search import KnowledgeSearchBox
 from desktop.ui.builder.knowledge_settings import FIELDS, KnowledgeSettingsForm
+from desktop.ui.builder.sections.base import Section, set_tab_order
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
 
 
-class KnowledgeSection(QWidget):
+class KnowledgeSection(Section):
     """The open GPT's knowledge files and knowledge settings (see `sections` for the contract).
 
     Signals:
         changed(): the settings were edited, or the files changed (the draft follows).
     """
-
-    changed = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +49,27 @@ class KnowledgeSection(QWidget):
         layout.addWidget(search)
         self.settings_form.changed.connect(self.changed)
         self.files.files_changed.connect(self.changed)
+        set_tab_order(self.tab_chain())
 
     @property
     def gpt_id(self) -> str:
         return self.files.gpt_id
+
+    def tab_chain(self) -> Sequence[QWidget]:
+        """The section's controls in reading order: the order Tab visits them."""
+        files, search = self.files, self.search_box
+        return [
+            files.add_files_button,
+            files.add_folder_button,
+            files.reindex_button,
+            files.remove_button,
+            files.cancel_button,
+            files.table,
+            *self.settings_form.fields(),
+            search.query,
+            search.search_button,
+            search.view,
+        ]
 
     # -- the section contract ----------------------------------------------------------------
 

@@ -71,11 +71,26 @@ def test_reindexing_rechunks_the_chosen_files_from_their_originals(
     assert services.knowledge.search(gpt_id, "north")[0]["file"] in ("log.txt", "notes.txt")
 
 
-def test_reindexing_everything_can_stop_between_files(services: Services, gpt_id: str) -> None:
+def test_reindexing_can_stop_between_files(services: Services, gpt_id: str) -> None:
     token = CancelToken()
     seen = []
-    for progress in services.knowledge.reindex(gpt_id, cancel=token):
+    ids = [f.id for f in services.knowledge.files(gpt_id)]
+    for progress in services.knowledge.reindex(gpt_id, ids, cancel=token):
         seen.append(progress.status)
         token.cancel()  # after the first file
     assert seen == ["ok", "cancelled"]
     assert all(f.status == "ready" for f in services.knowledge.files(gpt_id))
+
+
+def test_the_saved_embedding_model_stays_whatever_a_form_says(
+    services: Services, gpt_id: str
+) -> None:
+    # The engine embeds queries with the saved model: an index built with a draft's model
+    # would not match them, so a form's model choice waits for a saved version.
+    draft = KnowledgeSettings(embedding_model="lab:some-embedder", top_k=1)
+    assert len(services.knowledge.search(gpt_id, "lighthouse", settings=draft)) == 1
+    ids = [f.id for f in services.knowledge.files(gpt_id)]
+    assert [p.status for p in services.knowledge.reindex(gpt_id, ids, settings=draft)] == [
+        "ok",
+        "ok",
+    ]  # no embedder was asked for: "lab" is no provider here

@@ -29,7 +29,7 @@ from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.providers import base
 from desktop.core.providers.llama import wire
-from desktop.core.providers.llama.server import grammar, tooling
+from desktop.core.providers.llama.server import grammar, rerank, tooling
 from desktop.core.providers.llama.server import model as models
 from desktop.core.providers.llama.server.sampling import generate
 
@@ -95,6 +95,7 @@ class Server:
             wire.RENDER: self._render_op,
             wire.STREAM: self._stream,
             wire.EMBED: self._embed,
+            wire.RERANK: self._rerank,
             wire.INFO: lambda _rid, _payload: models.build_info(),
         }
 
@@ -248,6 +249,10 @@ class Server:
                 raise errors.ModelError(f"The embedding model failed: {exc}") from None
             vectors.extend(_normalised(_pooled(item)) for item in raw)
         return vectors
+
+    def _rerank(self, request_id: int, payload: tuple[str, list[str]]) -> list[float]:
+        query, documents = payload
+        return rerank.rerank(self._loaded().llm, query, documents, self.token(request_id))
 
 
 def _pooled(item: Any) -> list[float]:
