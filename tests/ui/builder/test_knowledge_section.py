@@ -20,6 +20,7 @@ from desktop.ui.builder.knowledge_search import MARK
 from desktop.ui.builder.sections.knowledge import KnowledgeSection
 from desktop.ui.services import AppServices
 from tests.helpers.app_services import app_services
+from tests.helpers.scans import scanned_page, scanned_pdf
 from tests.helpers.shared_data import SHARED_DATA
 from tests.unit.core.knowledge.extract.pdf_factory import build_pdf
 
@@ -335,3 +336,29 @@ def test_files_added_during_a_batch_wait_their_turn_even_for_another_gpt(
     assert names == ["extra.txt", "tide0.txt", "tide1.txt", "tide2.txt", "tide3.txt"]
     assert services.knowledge.files(second) == []
     assert len(section.files.model.files) == 0  # the table shows the second GPT's (none)
+
+
+def test_a_scan_read_by_ocr_fills_its_bar_page_by_page(
+    qtbot: Any, section: KnowledgeSection, services: AppServices, tmp_path: Path
+) -> None:
+    pytest.importorskip("rapidocr", reason="OCR is optional: capsule-studio[ocr]")
+    lines = ["Harbour pilot 1", "Lamp room 2", "Tide table 3"]
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf([scanned_page([line], size=(700, 260)) for line in lines]))
+    open_new_gpt(qtbot, section, services)
+    model = section.files.model
+    bars: list[int] = []
+    texts: list[str] = []
+
+    def watch(*_: Any) -> None:
+        if model.rowCount():
+            bars.append(model.index(0, PROGRESS).data(ProgressRole))
+            texts.append(section.files.status.text())
+
+    model.dataChanged.connect(watch)
+    with qtbot.wait_signal(section.files.files_changed, timeout=180_000):
+        section.add_paths([scan])
+    partial = [b for b in bars if 0 < b < 100]
+    assert partial and partial == sorted(partial)  # the bar fills as pages are read
+    assert any("page 1 of 3" in t for t in texts)
+    assert (model.row(0).status, model.row(0).pages) == (READY, 3)
