@@ -62,6 +62,14 @@ def statuses(section: KnowledgeSection) -> dict[str, str]:
     return {row.name: row.status for row in section.files.model.files.rows}
 
 
+def text_folder(folder: Path, count: int) -> Path:
+    """A folder of `count` small text files, named after the folder: tides/tides0.txt..."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{folder.name}{n}.txt").write_text(f"Entry {n}: high water at {n} o'clock.")
+    return folder
+
+
 def a_pdf(tmp_path: Path) -> tuple[Path, str, int]:
     """The shared US Copyright Office PDF when it is here, else one written now.
 
@@ -123,10 +131,7 @@ def test_stop_ends_the_batch_between_files(
     qtbot: Any, section: KnowledgeSection, services: AppServices, tmp_path: Path
 ) -> None:
     gpt_id = open_new_gpt(qtbot, section, services)
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    for n in range(5):
-        (folder / f"note{n}.txt").write_text(f"Note {n}: the tide is high at {n} o'clock.")
+    folder = text_folder(tmp_path / "notes", 5)
     model = section.files.model
 
     def stop_after_the_first(*_: Any) -> None:
@@ -318,10 +323,7 @@ def test_files_added_during_a_batch_wait_their_turn_even_for_another_gpt(
     qtbot: Any, section: KnowledgeSection, services: AppServices, tmp_path: Path
 ) -> None:
     first = open_new_gpt(qtbot, section, services)
-    folder = tmp_path / "tides"
-    folder.mkdir()
-    for n in range(4):
-        (folder / f"tide{n}.txt").write_text(f"Tide table {n}: high water at {n} in the morning.")
+    folder = text_folder(tmp_path / "tides", 4)
     extra = tmp_path / "extra.txt"
     extra.write_text("An extra note on the harbour pilot.")
 
@@ -333,7 +335,7 @@ def test_files_added_during_a_batch_wait_their_turn_even_for_another_gpt(
     qtbot.wait_until(lambda: not section.files.busy, timeout=WAIT_MS)
 
     names = sorted(f.name for f in services.knowledge.files(first) if f.status == "ready")
-    assert names == ["extra.txt", "tide0.txt", "tide1.txt", "tide2.txt", "tide3.txt"]
+    assert names == ["extra.txt", "tides0.txt", "tides1.txt", "tides2.txt", "tides3.txt"]
     assert services.knowledge.files(second) == []
     assert len(section.files.model.files) == 0  # the table shows the second GPT's (none)
 
