@@ -24,7 +24,11 @@ FinishReason = Literal["stop", "length", "tool_calls", "cancelled"]
 
 @dataclass(frozen=True)
 class ChatRequest:
-    """One model call. `messages` are OpenAI-style dicts (role, content, tool_calls, ...)."""
+    """One model call. `messages` are OpenAI-style dicts (role, content, tool_calls, ...).
+
+    `response_schema` asks for structured output instead of free text; tools are not
+    offered alongside it.
+    """
 
     messages: list[dict[str, Any]]
     tools: list[dict[str, Any]] = field(default_factory=list)
@@ -34,6 +38,9 @@ class ChatRequest:
     max_tokens: int | None = None
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
+    # A JSON schema the answer must be a JSON value of (no tools then): a local model is
+    # held to it by a grammar from the first token, a remote one by `response_format`.
+    response_schema: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
