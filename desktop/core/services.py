@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
-from desktop.core.gpt import GptDefinition
+from desktop.core.gpt import GptDefinition, validate_definition
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
@@ -26,6 +26,7 @@ from desktop.core.runs.tools import ToolRegistry
 from desktop.core.secrets import Secrets
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
+from desktop.core.store.records import Gpt
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.base import ToolContext
 
@@ -102,6 +103,21 @@ class Services:
         if recovered:
             log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
         return engine
+
+    def new_gpt(self, fields: dict[str, Any], note: str = "created") -> Gpt:
+        """Create a GPT from `fields`, with the user's defaults where `fields` says nothing.
+
+        The default is the embedding model chosen in settings (`default_embedding_model`).
+
+        Raises:
+            errors.ValidationError: the fields do not make a valid GPT.
+        """
+        data = dict(fields)
+        knowledge = dict(data.get("knowledge") or {})
+        default = self.settings.load().default_embedding_model
+        if default and "embedding_model" not in knowledge:
+            data["knowledge"] = {**knowledge, "embedding_model": default}
+        return self.store.gpts.create(validate_definition(data), note=note)
 
     # -- knowledge ----------------------------------------------------------------------------
 

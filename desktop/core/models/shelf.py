@@ -13,6 +13,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from desktop.core import errors
+from desktop.core.cancel import CancelToken
 from desktop.core.models import library, storage
 from desktop.core.models.catalog import CatalogEntry
 from desktop.core.models.progress import ProgressCallback
@@ -71,9 +72,13 @@ class ModelShelf:
         return CatalogState(found, partial)
 
     def import_file(
-        self, source: Path, progress: ProgressCallback | None = None
+        self,
+        source: Path,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
     ) -> library.ImportResult:
-        return library.import_model(source, self.user_folder, progress=progress)
+        """Copy a GGUF file into the user's model folder (see `library.import_model`)."""
+        return library.import_model(source, self.user_folder, progress=progress, cancel=cancel)
 
     def choose(self, reference: str) -> tuple[str, str]:
         """Check a model a user named for a GPT now, so a typo fails then, not at its first run.
@@ -102,6 +107,30 @@ class ModelShelf:
         return "local", str(
             model.path
         ) if path.suffix.lower() == ".gguf" or path.is_file() else model.id
+
+    def choose_embedding(self, reference: str) -> str:
+        """Check an embedding model a user named; returns the reference to store.
+
+        "" means none (keyword search only); PROFILE:MODEL_ID a remote profile's model;
+        anything else a local GGUF that makes embeddings.
+
+        Raises:
+            errors.ModelNotFoundError, errors.ModelError (a model that makes no embeddings),
+            errors.ValidationError
+        """
+        provider, chosen = self.choose(reference)
+        if provider != "local":
+            return f"{provider}:{chosen}"
+        if not chosen:
+            return ""
+        model = self._local.resolve(chosen)
+        if model.info is not None and not model.info.embedding:
+            raise errors.ModelError(
+                f"{model.id} is not an embedding model; pick one whose GGUF sets a pooling "
+                "type (the catalog's embedding models do).",
+                errors.do(errors.Do.SHOW_CATALOG),
+            )
+        return chosen
 
     def removal_target(self, ident: str, catalog: builtins.list[CatalogEntry]) -> Path:
         """The file a model id (or path) names: a local model, or a catalog model's partial.
