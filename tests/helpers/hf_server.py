@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -12,8 +13,9 @@ from typing import Any
 # Serves HEAD and GET `/{owner}/{repo}/resolve/{revision}/{file}` with the headers
 # huggingface_hub reads (X-Repo-Commit, ETag, X-Linked-Etag, X-Linked-Size, Content-Length,
 # Accept-Ranges) and honours `Range: bytes=N-`. Scriptable: cut the body at a byte offset (a
-# dropped connection), advertise a sha256 the bytes do not have, answer gated or missing
-# repositories the way the hub does, ignore Range headers, and record every request.
+# dropped connection), send it slowly, advertise a sha256 the bytes do not have, answer
+# gated or missing repositories the way the hub does, ignore Range headers, and record
+# every request.
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<revision>[^/]+)/(?P<file>.+)$")
@@ -43,6 +45,7 @@ class Script:
     cuts_left: int = 0  # how many responses to cut (then serve normally)
     gated: set[str] = field(default_factory=set)  # repos that answer 401 GatedRepo
     ignore_range: bool = False  # answer a Range request with the whole file (200)
+    piece_delay: float = 0.0  # seconds to wait after each 64 KiB piece: a slow link
 
 
 class FakeHub:
@@ -181,6 +184,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             for at in range(start, end, _PIECE):
                 self.wfile.write(data[at : min(at + _PIECE, end)])
+                if self.server.hub.script.piece_delay:
+                    self.wfile.flush()
+                    time.sleep(self.server.hub.script.piece_delay)
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return  # the client went away (cancelled): nothing to do
