@@ -9,11 +9,13 @@ import keyring
 import pytest
 
 from desktop.core.gpt import validate_definition
+from desktop.core.models import download
 from desktop.core.paths import HOME_ENV, Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.hf_server import FakeHub
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.tiny_gguf import TinySpec
@@ -48,6 +50,15 @@ def server() -> Iterator[OpenAIServer]:
     """A scripted OpenAI-compatible server on 127.0.0.1 (see tests/helpers/openai_server.py)."""
     with OpenAIServer() as running:
         yield running
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A fake Hugging Face hub on 127.0.0.1 that downloads reach through HF_ENDPOINT."""
+    with FakeHub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+        yield fake
 
 
 @pytest.fixture

@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,10 +33,11 @@ from desktop.core.models.progress import Progress, ProgressCallback
 from desktop.core.models.shelf import CatalogState
 from desktop.core.units import human_size
 from desktop.ui.errors import notice_for
-from desktop.ui.settings import wording
+from desktop.ui.settings import rows, wording
 from desktop.ui.settings.jobs import ProgressJob
-from desktop.ui.settings.rows import RowsModel, selected_row, table_view
-from desktop.ui.widgets import PROBLEM_COLOR, ErrorBanner
+from desktop.ui.settings.rows import RowsModel, table_view
+from desktop.ui.settings.section import Section
+from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
     from desktop.core.models.download import DownloadResult
@@ -67,6 +66,9 @@ class CatalogRow:
 
 class CatalogModel(RowsModel[CatalogRow]):
     """The catalog: name, uses, languages, licence, context, and the download's status."""
+
+    def key(self, record: CatalogRow) -> str:
+        return record.entry.id
 
     def cell(self, record: CatalogRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -154,7 +156,7 @@ def _download(entry: CatalogEntry, folder: Any) -> Callable[[ProgressCallback, C
     return work
 
 
-class CatalogPane(QWidget):
+class CatalogPane(Section):
     """The recommended models, each downloadable (and pausable) from here.
 
     Signals:
@@ -175,17 +177,13 @@ class CatalogPane(QWidget):
         catalog: Callable[[], Catalog] = load_catalog,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, parent)
         self._catalog = catalog
         self.jobs: dict[str, ProgressJob] = {}
         self._build()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.error_banner = ErrorBanner(self)
-        layout.addWidget(self.error_banner)
+        layout = self.column
         headers = [
             self.tr("Model"),
             self.tr("Uses"),
@@ -202,12 +200,12 @@ class CatalogPane(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.download_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.download_button = QPushButton(self.tr("Do&wnload"), self)
-        self.download_button.setAccessibleName(self.tr("Download the selected model"))
-        self.download_button.clicked.connect(self.download_selected)
-        self.pause_button = QPushButton(self.tr("&Pause"), self)
-        self.pause_button.setAccessibleName(self.tr("Pause the selected download"))
-        self.pause_button.clicked.connect(self.pause_selected)
+        self.download_button = self.button(
+            self.tr("Do&wnload"), self.tr("Download the selected model"), self.download_selected
+        )
+        self.pause_button = self.button(
+            self.tr("&Pause"), self.tr("Pause the selected download"), self.pause_selected
+        )
         row.addWidget(self.download_button)
         row.addWidget(self.pause_button)
         self.note = QLabel(
@@ -230,7 +228,7 @@ class CatalogPane(QWidget):
         def read() -> list[CatalogRow]:
             return [CatalogRow(e, shelf.catalog_state(e)) for e in catalog().models]
 
-        self._services.tasks.run(read, self._on_listed, self._show_error, owner=self)
+        self._services.tasks.run(read, self._on_listed, self.show_error, owner=self)
 
     def _on_listed(self, rows: list[CatalogRow]) -> None:
         chosen = self.selected()
@@ -252,19 +250,16 @@ class CatalogPane(QWidget):
         return replace(fresh, verified=old.verified and fresh.state.downloaded)
 
     def selected(self) -> CatalogRow | None:
-        row = selected_row(self.table)
-        return self.model.rows[row] if row >= 0 else None
+        return rows.selected(self.table, self.model)
 
     def select(self, ident: str) -> None:
-        for row, record in enumerate(self.model.rows):
-            if record.entry.id == ident:
-                self.table.selectRow(row)
+        rows.select(self.table, self.model, ident)
 
     def row_of(self, ident: str) -> tuple[int, CatalogRow]:
-        for row, record in enumerate(self.model.rows):
-            if record.entry.id == ident:
-                return row, record
-        raise KeyError(ident)
+        row = self.model.row_of(ident)
+        if row < 0:
+            raise KeyError(ident)
+        return row, self.model.rows[row]
 
     def _change(self, ident: str, **changes: Any) -> None:
         row, record = self.row_of(ident)
@@ -348,9 +343,6 @@ class CatalogPane(QWidget):
             self.error_banner.show_notice(notice)
         self.download_stopped.emit(ident)
         self.refresh()  # what is on disk now: the partial file's size
-
-    def _show_error(self, error: Exception) -> None:
-        self.error_banner.show_notice(notice_for(error))
 
     def stop_all(self) -> None:
         """Pause every running download (the window is closing)."""

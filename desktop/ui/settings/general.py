@@ -22,17 +22,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.settings import Settings
 from desktop.ui import i18n, theme
-from desktop.ui.errors import notice_for
 from desktop.ui.prefs import THEMES
-from desktop.ui.widgets import INFO_COLORS, Banner, ErrorBanner
+from desktop.ui.settings.section import Section
+from desktop.ui.widgets import INFO_COLORS, Banner
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -66,7 +64,7 @@ def restart_app() -> bool:
     return bool(started[0] if isinstance(started, tuple) else started)
 
 
-class GeneralSection(QWidget):
+class GeneralSection(Section):
     """The embedding model new GPTs get, the data folder, language, theme.
 
     Signals:
@@ -87,18 +85,14 @@ class GeneralSection(QWidget):
         apply_theme: ApplyTheme = theme.apply,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, parent)
         self._open_url = open_url
         self._restart = restart
         self._apply_theme = apply_theme
         self._build()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.error_banner = ErrorBanner(self)
-        layout.addWidget(self.error_banner)
+        layout = self.column
         knowledge = QGroupBox(self.tr("New GPTs"), self)
         form = QFormLayout(knowledge)
         self.embedding = QComboBox(knowledge)
@@ -124,9 +118,12 @@ class GeneralSection(QWidget):
         self.data_folder.setAccessibleName(self.tr("Data folder"))
         self.data_folder.setWordWrap(True)
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_data_button = QPushButton(self.tr("&Open in the file manager"), data)
-        self.open_data_button.setAccessibleName(self.tr("Open the data folder"))
-        self.open_data_button.clicked.connect(self.open_data_folder)
+        self.open_data_button = self.button(
+            self.tr("&Open in the file manager"),
+            self.tr("Open the data folder"),
+            self.open_data_folder,
+            data,
+        )
         folder_row.addWidget(self.data_folder, 1)
         folder_row.addWidget(self.open_data_button)
         layout.addWidget(data)
@@ -140,9 +137,12 @@ class GeneralSection(QWidget):
         self.language.currentIndexChanged.connect(self._on_language_changed)
         form.addRow(self.tr("&Language:"), self.language)
         self.restart_banner = Banner(INFO_COLORS, QStyle.StandardPixmap.SP_BrowserReload, looks)
-        self.restart_button = QPushButton(self.tr("&Restart now"), self.restart_banner)
-        self.restart_button.setAccessibleName(self.tr("Restart Capsule Studio now"))
-        self.restart_button.clicked.connect(self.restart_now)
+        self.restart_button = self.button(
+            self.tr("&Restart now"),
+            self.tr("Restart Capsule Studio now"),
+            self.restart_now,
+            self.restart_banner,
+        )
         self.restart_banner.row.addWidget(self.restart_button)
         form.addRow(self.restart_banner)
         self.theme = QComboBox(looks)
@@ -170,7 +170,7 @@ class GeneralSection(QWidget):
             models = [m.id for m in shelf.list() if m.info is not None and m.info.embedding]
             return settings.load(), models
 
-        self._services.tasks.run(read, self._on_loaded, self._show_error, owner=self)
+        self._services.tasks.run(read, self._on_loaded, self.show_error, owner=self)
 
     def _on_loaded(self, found: tuple[Settings, list[str]]) -> None:
         settings, models = found
@@ -203,7 +203,7 @@ class GeneralSection(QWidget):
             return chosen
 
         self.error_banner.set_text("")
-        self._services.tasks.run(save, self._on_embedding_saved, self._show_error, owner=self)
+        self._services.tasks.run(save, self._on_embedding_saved, self.show_error, owner=self)
 
     def _on_embedding_saved(self, chosen: str) -> None:
         if chosen and self.embedding.findData(chosen) < 0:
@@ -211,19 +211,14 @@ class GeneralSection(QWidget):
         self.embedding.setCurrentIndex(max(self.embedding.findData(chosen), 0))
         self.embedding_saved.emit(chosen)
 
-    def _show_error(self, error: Exception) -> None:
-        self.error_banner.show_notice(notice_for(error))
-
     # -- the data folder -------------------------------------------------------------------------
 
     def open_data_folder(self) -> None:
         folder = self._services.paths.data
         if not self._open_url(QUrl.fromLocalFile(str(folder))):
-            self.error_banner.show_notice(
-                notice_for(
-                    self.tr("Could not open %1 in a file manager; open it yourself.").replace(
-                        "%1", str(folder)
-                    )
+            self.show_error(
+                self.tr("Could not open %1 in a file manager; open it yourself.").replace(
+                    "%1", str(folder)
                 )
             )
 
@@ -248,10 +243,8 @@ class GeneralSection(QWidget):
         """Start the app again and close this window (its state is saved as it closes)."""
         self._services.prefs.sync()
         if not self._restart():
-            self.error_banner.show_notice(
-                notice_for(
-                    self.tr("Capsule Studio could not be started again; close it and start it.")
-                )
+            self.show_error(
+                self.tr("Capsule Studio could not be started again; close it and start it.")
             )
             return
         self.restart_requested.emit()

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,11 +26,11 @@ from desktop.core.models.library import ImportResult, RemoveResult
 from desktop.core.models.overview import ModelFacts, model_facts
 from desktop.core.models.progress import Progress
 from desktop.core.units import human_count, human_size
-from desktop.ui.errors import notice_for
-from desktop.ui.settings import wording
+from desktop.ui.settings import rows, wording
 from desktop.ui.settings.jobs import ProgressJob
-from desktop.ui.settings.rows import RowsModel, TableArea, selected_row, table_view
-from desktop.ui.widgets import PROBLEM_COLOR, ErrorBanner
+from desktop.ui.settings.rows import RowsModel, TableArea, table_view
+from desktop.ui.settings.section import Section
+from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -40,6 +38,9 @@ if TYPE_CHECKING:
 
 class ModelsModel(RowsModel[ModelFacts]):
     """Local models: id, kind, architecture, quantization, size, memory, GPU layers."""
+
+    def key(self, record: ModelFacts) -> str:
+        return record.model.id
 
     def cell(self, record: ModelFacts, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -93,7 +94,7 @@ class ModelsModel(RowsModel[ModelFacts]):
         ]
 
 
-class InstalledPane(QWidget):
+class InstalledPane(Section):
     """The local models table, with import (with progress) and delete (with a question).
 
     Signals:
@@ -109,8 +110,7 @@ class InstalledPane(QWidget):
     import_failed = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, parent)
         self._build_info: dict[str, Any] = {}
         # The build's facts the table was last listed with ({} before they are known).
         self.listed_build: dict[str, Any] = {}
@@ -120,10 +120,7 @@ class InstalledPane(QWidget):
         self._build()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.error_banner = ErrorBanner(self)
-        layout.addWidget(self.error_banner)
+        layout = self.column
         headers = [
             self.tr("Model"),
             self.tr("Kind"),
@@ -154,16 +151,16 @@ class InstalledPane(QWidget):
         self.details.setAccessibleName(self.tr("The selected model's details"))
         layout.addWidget(self.details)
         row = QHBoxLayout()
-        self.import_button = self._button(
+        self.import_button = self.button(
             self.tr("&Import a GGUF file…"), self.tr("Import a GGUF model file"), self.choose_file
         )
-        self.delete_button = self._button(
+        self.delete_button = self.button(
             self.tr("&Delete…"), self.tr("Delete the selected model"), self.delete_selected
         )
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
-        self.cancel_button = self._button(
+        self.cancel_button = self.button(
             self.tr("Cancel import"), self.tr("Cancel the import"), self.cancel_import
         )
         self.cancel_button.hide()
@@ -177,12 +174,6 @@ class InstalledPane(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self._on_selection_changed()
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- listing -----------------------------------------------------------------------------
 
@@ -210,13 +201,10 @@ class InstalledPane(QWidget):
         self.listed.emit()
 
     def selected(self) -> ModelFacts | None:
-        row = selected_row(self.table)
-        return self.model.rows[row] if row >= 0 else None
+        return rows.selected(self.table, self.model)
 
     def select(self, model_id: str) -> None:
-        for row, facts in enumerate(self.model.rows):
-            if facts.model.id == model_id:
-                self.table.selectRow(row)
+        rows.select(self.table, self.model, model_id)
 
     def _on_selection_changed(self) -> None:
         facts = self.selected()
@@ -309,7 +297,7 @@ class InstalledPane(QWidget):
             self.status.setText(self.tr("Import cancelled; nothing was copied."))
         else:
             self.status.setText("")
-            self.error_banner.show_notice(notice_for(error))
+            self.show_error(error)
         self.import_failed.emit(error)
 
     # -- delete ----------------------------------------------------------------------------------
@@ -324,12 +312,9 @@ class InstalledPane(QWidget):
         self._services.tasks.run(
             lambda: [(f, f.stat().st_size) for f in shelf.removable_files(path)],
             lambda files: self._confirm_delete(facts.model.id, path, files),
-            self._show_error,
+            self.show_error,
             owner=self,
         )
-
-    def _show_error(self, error: Exception) -> None:
-        self.error_banner.show_notice(notice_for(error))
 
     def _confirm_delete(self, model_id: str, path: Path, files: list[tuple[Path, int]]) -> None:
         names = "\n".join(f"• {file}" for file, _ in files)
@@ -356,7 +341,7 @@ class InstalledPane(QWidget):
             return
         shelf = self._services.models
         self._services.tasks.run(
-            lambda: shelf.remove(path), self._on_deleted, self._show_error, owner=self
+            lambda: shelf.remove(path), self._on_deleted, self.show_error, owner=self
         )
 
     def _on_deleted(self, result: RemoveResult) -> None:

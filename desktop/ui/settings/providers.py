@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,10 +28,11 @@ from desktop.core.providers.manage import (
     profile_users,
     remove_profile,
 )
-from desktop.ui.errors import notice_for
+from desktop.ui.settings import rows
 from desktop.ui.settings.provider_dialog import ProviderDialog
-from desktop.ui.settings.rows import RowsModel, TableArea, selected_row, table_view
-from desktop.ui.widgets import PROBLEM_COLOR, ErrorBanner
+from desktop.ui.settings.rows import RowsModel, TableArea, table_view
+from desktop.ui.settings.section import Section
+from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -41,6 +40,9 @@ if TYPE_CHECKING:
 
 class ProfilesModel(RowsModel[ProfileSummary]):
     """The provider profiles: name, service, base URL, key (masked)."""
+
+    def key(self, record: ProfileSummary) -> str:
+        return record.name
 
     def cell(self, record: ProfileSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -64,7 +66,7 @@ class ProfilesModel(RowsModel[ProfileSummary]):
         return self.tr("missing") if record.needs_key else self.tr("none")
 
 
-class ProvidersSection(QWidget):
+class ProvidersSection(Section):
     """The providers: add (from a preset), edit, remove, test.
 
     Signals:
@@ -78,16 +80,14 @@ class ProvidersSection(QWidget):
     tested = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, parent)
         self.dialog: ProviderDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._pending_select = ""
         self._build()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = self.column
         intro = QLabel(
             self.tr(
                 "Services that speak the OpenAI API: OpenAI, DeepSeek, Qwen, Moonshot, "
@@ -98,9 +98,7 @@ class ProvidersSection(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.error_banner = ErrorBanner(self)
         self.error_banner.action_requested.connect(self._on_fix_requested)
-        layout.addWidget(self.error_banner)
         self.model = ProfilesModel(
             [self.tr("Name"), self.tr("Service"), self.tr("Base URL"), self.tr("API key")], self
         )
@@ -118,14 +116,14 @@ class ProvidersSection(QWidget):
         self.area.show_rows(False)
         layout.addWidget(self.area, 2)
         buttons = QHBoxLayout()
-        self.add_button = self._button(self.tr("&Add…"), self.tr("Add a provider"), self.add)
-        self.edit_button = self._button(
+        self.add_button = self.button(self.tr("&Add…"), self.tr("Add a provider"), self.add)
+        self.edit_button = self.button(
             self.tr("&Edit…"), self.tr("Edit the selected provider"), self.edit_selected
         )
-        self.remove_button = self._button(
+        self.remove_button = self.button(
             self.tr("&Remove…"), self.tr("Remove the selected provider"), self.remove_selected
         )
-        self.test_button = self._button(
+        self.test_button = self.button(
             self.tr("&Test connection"),
             self.tr("Test the selected provider and list its models"),
             self.test_selected,
@@ -144,12 +142,6 @@ class ProvidersSection(QWidget):
         layout.addWidget(self.models_list, 1)
         layout.addStretch(0)
         self._on_selection_changed()
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- listing -----------------------------------------------------------------------------
 
@@ -170,13 +162,10 @@ class ProvidersSection(QWidget):
         self.listed.emit()
 
     def selected(self) -> ProfileSummary | None:
-        row = selected_row(self.table)
-        return self.model.rows[row] if row >= 0 else None
+        return rows.selected(self.table, self.model)
 
     def select(self, name: str) -> None:
-        for row, profile in enumerate(self.model.rows):
-            if profile.name == name:
-                self.table.selectRow(row)
+        rows.select(self.table, self.model, name)
 
     def _on_selection_changed(self) -> None:
         chosen = self.selected() is not None
@@ -249,10 +238,7 @@ class ProvidersSection(QWidget):
     def _on_test_failed(self, error: Exception) -> None:
         self.test_button.setEnabled(self.selected() is not None)
         self.result.setText(self.tr("The test failed; see above."))
-        self._show_error(error)
-
-    def _show_error(self, error: Exception) -> None:
-        self.error_banner.show_notice(notice_for(error))
+        self.show_error(error)
 
     def _on_fix_requested(self, action: UserAction) -> None:
         if action.kind == Do.ALLOW_HTTP_HOST and action.args.get("host"):
@@ -261,7 +247,7 @@ class ProvidersSection(QWidget):
             self._services.tasks.run(
                 lambda: allow_http_host(settings, host),
                 lambda _none: self._on_host_allowed(host),
-                self._show_error,
+                self.show_error,
                 owner=self,
             )
         elif action.kind in (Do.SET_PROVIDER_KEY, Do.ADD_PROVIDER):

@@ -46,6 +46,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def cell(self, record: Row, column: int, role: int) -> Any:
         raise NotImplementedError
 
+    def key(self, record: Row) -> str:
+        """What tells a record from the others (a name, an id)."""
+        raise NotImplementedError
+
+    def row_of(self, key: str) -> int:
+        """The row of the record with `key`; -1 when there is none."""
+        return next((n for n, record in enumerate(self.rows) if self.key(record) == key), -1)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)
 
@@ -88,6 +96,19 @@ def selected_row(view: QTableView) -> int:
     """The selected row, or -1."""
     rows = view.selectionModel().selectedRows()
     return rows[0].row() if rows else -1
+
+
+def selected(view: QTableView, model: RowsModel[Row]) -> Row | None:
+    """The record of the selected row, or None."""
+    row = selected_row(view)
+    return model.rows[row] if 0 <= row < len(model.rows) else None
+
+
+def select(view: QTableView, model: RowsModel[Any], key: str) -> None:
+    """Select the row of the record with `key` (nothing when there is none)."""
+    row = model.row_of(key)
+    if row >= 0:
+        view.selectRow(row)
 
 
 class TableArea(QStackedWidget):

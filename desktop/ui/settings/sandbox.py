@@ -13,11 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QWidget
 
-from desktop.ui.errors import notice_for
 from desktop.ui.settings import wording
-from desktop.ui.widgets import ERROR_COLORS, Banner, ErrorBanner
+from desktop.ui.settings.section import Section
+from desktop.ui.widgets import ERROR_COLORS, Banner
 
 if TYPE_CHECKING:
     from desktop.core.tools.code_interpreter.probe import Protection
@@ -31,7 +31,7 @@ def probe_sandbox() -> Protection:
     return protection()
 
 
-class SandboxSection(QWidget):
+class SandboxSection(Section):
     """The sandbox's protections here, and the choice to run code without isolation.
 
     Signals:
@@ -48,15 +48,11 @@ class SandboxSection(QWidget):
         probe: Callable[[], Protection] = probe_sandbox,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
+        super().__init__(services, parent)
         self._probe = probe
         self._asked = False
         self.protection: Protection | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.error_banner = ErrorBanner(self)
-        layout.addWidget(self.error_banner)
+        layout = self.column
         intro = QLabel(
             self.tr(
                 "Code a GPT runs goes to a Python session of its own, with time, memory, "
@@ -119,13 +115,13 @@ class SandboxSection(QWidget):
     def _on_probe_failed(self, error: Exception) -> None:
         self._asked = False
         self.lines.setText(self.tr("The sandbox could not be checked."))
-        self.error_banner.show_notice(notice_for(error))
+        self.show_error(error)
 
     def _on_allow_toggled(self, allowed: bool) -> None:
         settings = self._services.settings
         self._services.tasks.run(
             lambda: settings.update(lambda s: setattr(s, "allow_unisolated_code", allowed)),
             lambda _settings: self.unisolated_saved.emit(allowed),
-            lambda error: self.error_banner.show_notice(notice_for(error)),
+            self.show_error,
             owner=self,
         )

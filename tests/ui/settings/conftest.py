@@ -7,17 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QUrl, SignalInstance
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.models import download
 from desktop.core.paths import Paths
 from desktop.core.tools.code_interpreter.probe import Protection
 from desktop.core.tools.code_interpreter.sandbox import NAMESPACE, VIEW
 from desktop.ui import app
 from desktop.ui.services import AppServices
 from desktop.ui.settings.page import Outside, SettingsPage
-from tests.helpers.hf_server import FakeHub
 
 WAIT_MS = 15_000
 # What `build_info` says on a CPU-only build (the shape of `server.model.build_info`).
@@ -86,14 +84,21 @@ def make_page(qtbot: Any, services: AppServices, world: World) -> Callable[[], S
     return make
 
 
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
-    """A fake Hugging Face hub that downloads reach through HF_ENDPOINT."""
-    with FakeHub() as fake:
-        monkeypatch.setenv("HF_ENDPOINT", fake.url)
-        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
-        yield fake
-
-
 def files_under(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def shown(qtbot: Any, page: SettingsPage, section: str, loaded: SignalInstance) -> SettingsPage:
+    """Show `page` at `section` and wait for the section's `loaded` signal."""
+    page.show()
+    with qtbot.wait_signal(loaded, timeout=WAIT_MS):
+        page.show_section(section)
+    return page
+
+
+def question(qtbot: Any, holder: Any, ask: Callable[[], None]) -> QMessageBox:
+    """Call `ask` and wait for the confirmation box it opens (`holder.confirm_box`)."""
+    ask()
+    qtbot.wait_until(lambda: holder.confirm_box is not None, timeout=WAIT_MS)
+    box: QMessageBox = holder.confirm_box
+    return box

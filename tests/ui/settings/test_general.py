@@ -18,7 +18,7 @@ from desktop.ui.services import AppServices
 from desktop.ui.settings.general import restart_command
 from desktop.ui.settings.page import SettingsPage
 from tests.helpers.cli import cli
-from tests.ui.settings.conftest import WAIT_MS, World
+from tests.ui.settings.conftest import WAIT_MS, World, shown
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +32,7 @@ def english() -> Iterator[None]:
 
 def shown_general(qtbot: Any, make_page: Any) -> SettingsPage:
     page = make_page()
-    page.show()
-    with qtbot.wait_signal(page.general.loaded, timeout=WAIT_MS):
-        page.show_section("general")
-    return page
+    return shown(qtbot, page, "general", page.general.loaded)
 
 
 def test_the_default_embedding_model_is_what_new_gpts_get(

@@ -16,7 +16,7 @@ from desktop.core.providers.llama.build import build_info
 from desktop.ui.services import AppServices
 from desktop.ui.settings.page import SettingsPage
 from tests.helpers.hf_server import FakeHub
-from tests.ui.settings.conftest import WAIT_MS, World
+from tests.ui.settings.conftest import WAIT_MS, World, question
 
 GPU_BUILD: dict[str, Any] = {
     "llama_cpp_python": "0.3.36",
@@ -102,21 +102,18 @@ def test_delete_asks_with_the_files_and_their_size(
     page = shown_models(qtbot, make_page())
     installed = page.models.installed
     installed.select("tiny-chat")
-    installed.delete_selected()
-    qtbot.wait_until(lambda: installed.confirm_box is not None, timeout=WAIT_MS)
-    box = installed.confirm_box
+    box = question(qtbot, installed, installed.delete_selected)
     assert "tiny-chat" in box.text() and "KB" in box.text()
     assert str(target) in box.informativeText()
     box.done(QMessageBox.StandardButton.Cancel)
     assert target.exists()
 
-    installed.delete_selected()
-    qtbot.wait_until(lambda: installed.confirm_box is not None, timeout=WAIT_MS)
+    box = question(qtbot, installed, installed.delete_selected)
     with (
         qtbot.wait_signal(page.models_changed, timeout=WAIT_MS),
         qtbot.wait_signal(installed.listed, timeout=WAIT_MS),
     ):
-        installed.confirm_box.done(QMessageBox.StandardButton.Yes)
+        box.done(QMessageBox.StandardButton.Yes)
     assert not target.exists()
     assert installed.area.empty
     assert installed.status.text().startswith("Deleted tiny-chat.gguf")

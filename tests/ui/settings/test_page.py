@@ -30,13 +30,12 @@ from tests.ui.settings.conftest import WAIT_MS
 
 
 @pytest.fixture
-def shell(qtbot: Any, isolated_home: Paths) -> Iterator[tuple[MainWindow, AppServices]]:
-    window, services = app.build_main_window(isolated_home)
+def shell(qtbot: Any, services: AppServices) -> Iterator[tuple[MainWindow, AppServices]]:
+    """The real window on the test's services (which the services fixture closes)."""
+    window = MainWindow(services, app.build_pages(services))
     qtbot.add_widget(window)
     yield window, services
     window.close()
-    services.tasks.wait_all(10)
-    services.close()
 
 
 @pytest.fixture

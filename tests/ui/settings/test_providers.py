@@ -16,9 +16,16 @@ from desktop.ui.services import AppServices
 from desktop.ui.settings.page import SettingsPage
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import OpenAIServer, error_answer, models_answer
-from tests.ui.settings.conftest import WAIT_MS, files_under
+from tests.ui.settings.conftest import WAIT_MS, files_under, question
 
 KEY = "sk-settings-9d1c7e2a5b4f3081c6e2"
+
+
+def add_ds(services: AppServices, server: OpenAIServer) -> None:
+    """A DeepSeek profile `ds` on the scripted server, with KEY in the keyring."""
+    save_profile(
+        services.settings, services.secrets, ProfileDraft("ds", "deepseek", server.url, KEY)
+    )
 
 
 def shown_page(qtbot: Any, make_page: Any) -> SettingsPage:
@@ -80,9 +87,7 @@ def test_a_key_set_here_reaches_the_keyring_and_no_file(
 def test_the_model_list_waits_for_a_test_and_a_failure_shows_its_fix(
     qtbot: Any, make_page: Any, services: AppServices, server: OpenAIServer
 ) -> None:
-    save_profile(
-        services.settings, services.secrets, ProfileDraft("ds", "deepseek", server.url, KEY)
-    )
+    add_ds(services, server)
     page = shown_page(qtbot, make_page)
     providers = page.providers
     providers.select("ds")
@@ -107,9 +112,7 @@ def test_editing_keeps_the_stored_key_unless_a_new_one_is_typed(
     server: OpenAIServer,
     memory_keyring: MemoryKeyring,
 ) -> None:
-    save_profile(
-        services.settings, services.secrets, ProfileDraft("ds", "deepseek", server.url, KEY)
-    )
+    add_ds(services, server)
     page = shown_page(qtbot, make_page)
     providers = page.providers
     providers.select("ds")
@@ -157,9 +160,7 @@ def test_a_key_for_a_plain_http_host_needs_the_hosts_allowance(
 def test_a_profile_moved_to_plain_http_offers_the_allowance_when_tested(
     qtbot: Any, make_page: Any, services: AppServices, server: OpenAIServer
 ) -> None:
-    save_profile(
-        services.settings, services.secrets, ProfileDraft("ds", "deepseek", server.url, KEY)
-    )
+    add_ds(services, server)
     # Changed behind the app's back: the key may not go there now.
     services.settings.update(
         lambda s: setattr(s.providers["ds"], "base_url", "http://api.example.com/v1")
@@ -187,9 +188,7 @@ def test_removal_says_which_gpts_use_it_and_asks_first(
     memory_keyring: MemoryKeyring,
     isolated_home: Paths,
 ) -> None:
-    save_profile(
-        services.settings, services.secrets, ProfileDraft("ds", "deepseek", server.url, KEY)
-    )
+    add_ds(services, server)
     services.store.gpts.create(
         validate_definition(
             {"name": "Travel helper", "model": {"provider": "ds", "model": "deepseek-chat"}}
@@ -198,20 +197,17 @@ def test_removal_says_which_gpts_use_it_and_asks_first(
     page = shown_page(qtbot, make_page)
     providers = page.providers
     providers.select("ds")
-    providers.remove_selected()
-    qtbot.wait_until(lambda: providers.confirm_box is not None, timeout=WAIT_MS)
-    box = providers.confirm_box
+    box = question(qtbot, providers, providers.remove_selected)
     assert "1 GPT(s) use it" in box.text() and "Travel helper" in box.text()
     box.done(QMessageBox.StandardButton.Cancel)
     assert "ds" in services.settings.load().providers
 
-    providers.remove_selected()
-    qtbot.wait_until(lambda: providers.confirm_box is not None, timeout=WAIT_MS)
+    box = question(qtbot, providers, providers.remove_selected)
     with (
         qtbot.wait_signal(providers.providers_changed, timeout=WAIT_MS),
         qtbot.wait_signal(providers.listed, timeout=WAIT_MS),
     ):
-        providers.confirm_box.done(QMessageBox.StandardButton.Yes)
+        box.done(QMessageBox.StandardButton.Yes)
     assert services.settings.load().providers == {}
     assert memory_keyring.passwords == {}
     assert providers.area.empty

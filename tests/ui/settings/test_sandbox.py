@@ -8,15 +8,12 @@ from desktop.core.tools.code_interpreter.probe import Protection
 from desktop.core.tools.code_interpreter.sandbox import IN_PROCESS
 from desktop.ui.services import AppServices
 from desktop.ui.settings.page import SettingsPage
-from tests.ui.settings.conftest import WAIT_MS, World
+from tests.ui.settings.conftest import WAIT_MS, World, shown
 
 
 def shown_sandbox(qtbot: Any, make_page: Any) -> SettingsPage:
     page = make_page()
-    page.show()
-    with qtbot.wait_signal(page.sandbox.probed, timeout=WAIT_MS):
-        page.show_section("sandbox")
-    return page
+    return shown(qtbot, page, "sandbox", page.sandbox.probed)
 
 
 def test_an_isolated_machine_lists_its_protections(qtbot: Any, make_page: Any) -> None:

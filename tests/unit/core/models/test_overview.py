@@ -21,7 +21,7 @@ def build(free: int) -> dict[str, Any]:
 
 
 def test_auto_offloads_every_layer_to_the_gpu_with_most_free_memory(tiny_gguf: Path) -> None:
-    [model] = LocalModels([tiny_gguf.parent]).list()
+    model = LocalModels([tiny_gguf.parent]).resolve(str(tiny_gguf))
     facts = model_facts(model, build(10**12))
     assert facts.gpu is not None and facts.gpu.name == "CUDA0"
     assert facts.gpu_layers_auto == facts.block_count == 2
@@ -32,7 +32,7 @@ def test_auto_offloads_every_layer_to_the_gpu_with_most_free_memory(tiny_gguf: P
 
 
 def test_a_cpu_only_or_unknown_build_offloads_nothing(tiny_gguf: Path) -> None:
-    [model] = LocalModels([tiny_gguf.parent]).list()
+    model = LocalModels([tiny_gguf.parent]).resolve(str(tiny_gguf))
     cpu = model_facts(model, CPU_ONLY)
     assert (cpu.gpu_layers_auto, cpu.gpu, cpu.fits_gpu) == (0, None, None)
     unknown = model_facts(model, {})
