@@ -343,8 +343,3 @@ class CatalogPane(Section):
             self.error_banner.show_notice(notice)
         self.download_stopped.emit(ident)
         self.refresh()  # what is on disk now: the partial file's size
-
-    def stop_all(self) -> None:
-        """Pause every running download (the window is closing)."""
-        for ident in list(self.jobs):
-            self.pause(ident)
