@@ -87,6 +87,14 @@
         <translation>暂停所选下载</translation>
     </message>
     <message>
+        <source>Dis&amp;card…</source>
+        <translation>丢弃(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Discard the selected model&apos;s partial download</source>
+        <translation>丢弃所选模型未下载完的部分</translation>
+    </message>
+    <message>
         <source>Sizes come from the hub when a download starts; files are checked against the hub&apos;s sha256 before they are kept.</source>
         <translation>开始下载时才会从模型仓库获取文件大小；文件保存前会按仓库提供的 sha256 校验。</translation>
     </message>
@@ -97,6 +105,18 @@
     <message>
         <source>Resume the selected download</source>
         <translation>继续所选下载</translation>
+    </message>
+    <message>
+        <source>Discard download</source>
+        <translation>丢弃下载</translation>
+    </message>
+    <message>
+        <source>Discard the %1 downloaded of %2? The download starts over next time.</source>
+        <translation>要丢弃 %2 已下载的 %1 吗？下次下载将从头开始。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>
@@ -680,6 +700,10 @@
     <message>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Checking… %1</source>
+        <translation>正在校验… %1</translation>
     </message>
     <message>
         <source>About %1 at %2 tokens of context (weights %3, KV cache %4); %5 of %6 of memory is free.</source>

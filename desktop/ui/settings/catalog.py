@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QStyle,
     QStyledItemDelegate,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.models.catalog import Catalog, CatalogEntry, load_catalog
+from desktop.core.models.library import RemoveResult
 from desktop.core.models.progress import Progress, ProgressCallback
 from desktop.core.models.shelf import CatalogState
 from desktop.core.units import human_size
@@ -46,6 +48,8 @@ if TYPE_CHECKING:
 STATUS_COLUMN = 5
 # The fraction of a running transfer, for the progress bar drawn in the status cell.
 FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+# The short text on that bar (the cell's tooltip has the whole status).
+BAR_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -74,16 +78,23 @@ class CatalogModel(RowsModel[CatalogRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == STATUS_COLUMN and record.problem:
-                return record.problem
+            if column == STATUS_COLUMN:
+                return record.problem or self.status(record)
             tips = {0: record.entry.good_for, 2: ", ".join(record.entry.languages)}
             return tips.get(column)
-        if role == FRACTION_ROLE and record.activity == "downloading" and record.progress:
-            return record.progress.fraction
+        if role in (FRACTION_ROLE, BAR_TEXT_ROLE):
+            return self._bar(record, role)
         failed = record.activity == "failed" and column == STATUS_COLUMN
         if role == Qt.ItemDataRole.ForegroundRole and failed:
             return PROBLEM_COLOR
         return None
+
+    def _bar(self, record: CatalogRow, role: int) -> Any:
+        """The progress bar's fraction or text while a transfer runs; None otherwise."""
+        progress = record.progress
+        if record.activity != "downloading" or progress is None:
+            return None
+        return progress.fraction if role == FRACTION_ROLE else wording.progress_brief(progress)
 
     def _text(self, record: CatalogRow, column: int) -> str:
         entry = record.entry
@@ -139,9 +150,13 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
         bar.minimum, bar.maximum = 0, 1000
         bar.progress = round(float(fraction) * 1000)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bar.text = str(index.data(BAR_TEXT_ROLE))
         bar.textVisible = True
-        bar.state = option.state  # type: ignore[attr-defined]
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.palette = option.palette  # type: ignore[attr-defined]
+        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        # Horizontal must be said: Qt 6 reads the orientation from the state.
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
@@ -195,7 +210,11 @@ class CatalogPane(Section):
         self.model = CatalogModel(headers, self)
         self.table = table_view(self.model, self.tr("Recommended models"), self)
         self.table.setItemDelegateForColumn(STATUS_COLUMN, ProgressDelegate(self.table))
-        self.table.horizontalHeader().setMinimumSectionSize(60)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        # The status (with its progress bar) takes the room; names are as long as they are.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.download_selected())
         layout.addWidget(self.table, 1)
@@ -206,8 +225,14 @@ class CatalogPane(Section):
         self.pause_button = self.button(
             self.tr("&Pause"), self.tr("Pause the selected download"), self.pause_selected
         )
+        self.discard_button = self.button(
+            self.tr("Dis&card…"),
+            self.tr("Discard the selected model's partial download"),
+            self.discard_selected,
+        )
         row.addWidget(self.download_button)
         row.addWidget(self.pause_button)
+        row.addWidget(self.discard_button)
         self.note = QLabel(
             self.tr(
                 "Sizes come from the hub when a download starts; files are checked "
@@ -275,6 +300,7 @@ class CatalogPane(Section):
         can_fetch = record is not None and not running and not record.state.downloaded
         self.download_button.setEnabled(can_fetch)
         resume = record is not None and record.resumable
+        self.discard_button.setEnabled(resume and not running)
         self.download_button.setText(self.tr("&Resume") if resume else self.tr("Do&wnload"))
         self.download_button.setAccessibleName(
             self.tr("Resume the selected download")
@@ -304,6 +330,27 @@ class CatalogPane(Section):
         self.error_banner.set_text("")
         self._change(ident, activity="downloading", progress=None, problem="")
         job.start()
+
+    def discard_selected(self) -> None:
+        """Ask, then delete the selected model's partial download (a paused one)."""
+        record = self.selected()
+        if record is None or not record.resumable or record.entry.id in self.jobs:
+            return
+        shelf, catalog, entry = self._services.models, self._catalog, record.entry
+
+        def discard() -> RemoveResult:
+            return shelf.remove(shelf.removal_target(entry.id, catalog().models))
+
+        self.ask(
+            self.tr("Discard download"),
+            self.tr("Discard the %1 downloaded of %2? The download starts over next time.")
+            .replace("%1", human_size(record.state.partial_bytes))
+            .replace("%2", entry.name),
+            self.tr("Discard"),
+            lambda: self._services.tasks.run(
+                discard, lambda _result: self.refresh(), self.show_error, owner=self
+            ),
+        )
 
     def pause_selected(self) -> None:
         record = self.selected()

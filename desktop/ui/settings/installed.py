@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QWidget,
 )
@@ -115,7 +114,6 @@ class InstalledPane(Section):
         # The build's facts the table was last listed with ({} before they are known).
         self.listed_build: dict[str, Any] = {}
         self.job: ProgressJob | None = None
-        self.confirm_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
         self._build()
 
@@ -317,31 +315,22 @@ class InstalledPane(Section):
         )
 
     def _confirm_delete(self, model_id: str, path: Path, files: list[tuple[Path, int]]) -> None:
-        names = "\n".join(f"• {file}" for file, _ in files)
         size = human_size(sum(size for _, size in files))
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        shelf = self._services.models
+
+        def delete() -> None:
+            self._services.tasks.run(
+                lambda: shelf.remove(path), self._on_deleted, self.show_error, owner=self
+            )
+
+        self.ask(
             self.tr("Delete model"),
             self.tr("Delete %1 from this machine? This frees %2 and cannot be undone.")
             .replace("%1", model_id)
             .replace("%2", size),
-            parent=self,
-        )
-        box.setInformativeText(names)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
-        box.finished.connect(lambda result: self._on_delete_answered(path, result))
-        self.confirm_box = box
-        box.open()
-
-    def _on_delete_answered(self, path: Path, result: int) -> None:
-        self.confirm_box = None
-        if result != QMessageBox.StandardButton.Yes:
-            return
-        shelf = self._services.models
-        self._services.tasks.run(
-            lambda: shelf.remove(path), self._on_deleted, self.show_error, owner=self
+            self.tr("Delete"),
+            delete,
+            "\n".join(f"• {file}" for file, _ in files),
         )
 
     def _on_deleted(self, result: RemoveResult) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QWidget,
 )
 
@@ -82,7 +81,6 @@ class ProvidersSection(Section):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.dialog: ProviderDialog | None = None
-        self.confirm_box: QMessageBox | None = None
         self._pending_select = ""
         self._build()
 
@@ -280,24 +278,16 @@ class ProvidersSection(Section):
             text += "\n\n" + self.tr("%1 GPT(s) use it and will need another model: %2").replace(
                 "%1", str(len(users))
             ).replace("%2", shown)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove provider"), text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
-        box.finished.connect(lambda result: self._on_confirmed(name, result))
-        self.confirm_box = box
-        box.open()
-
-    def _on_confirmed(self, name: str, result: int) -> None:
-        self.confirm_box = None
-        if result != QMessageBox.StandardButton.Yes:
-            return
         settings, secrets = self._services.settings, self._services.secrets
-        self._services.tasks.run(
-            lambda: remove_profile(settings, secrets, name),
-            lambda _profile: self._on_removed(name),
-            owner=self,
-        )
+
+        def remove() -> None:
+            self._services.tasks.run(
+                lambda: remove_profile(settings, secrets, name),
+                lambda _profile: self._on_removed(name),
+                owner=self,
+            )
+
+        self.ask(self.tr("Remove provider"), text, self.tr("Remove"), remove)
 
     def _on_removed(self, name: str) -> None:
         self.result.setText(self.tr("Removed %1.").replace("%1", name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.errors import notice_for
 from desktop.ui.widgets import ErrorBanner
@@ -28,6 +28,31 @@ class Section(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.error_banner = ErrorBanner(self)
         self.column.addWidget(self.error_banner)
+        self.confirm_box: QMessageBox | None = None
+
+    def ask(
+        self, title: str, text: str, yes: str, on_yes: Callable[[], None], details: str = ""
+    ) -> QMessageBox:
+        """Ask before doing something that cannot be undone; `on_yes` runs if the user agrees.
+
+        The box opens window-modal (`open()`, never `exec()`); Cancel is the default, and
+        the box is `confirm_box` until it is answered.
+        """
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        if details:
+            box.setInformativeText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        box.finished.connect(lambda result: self._on_answered(result, on_yes))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _on_answered(self, result: int, on_yes: Callable[[], None]) -> None:
+        self.confirm_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            on_yes()
 
     def show_error(self, error: BaseException | str) -> None:
         self.error_banner.show_notice(notice_for(error))

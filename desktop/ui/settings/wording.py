@@ -59,6 +59,26 @@ def progress_text(progress: Progress) -> str:
     return " · ".join(parts)
 
 
+def progress_brief(progress: Progress) -> str:
+    """A short line for a progress bar: how far, how fast, how long still."""
+    if progress.stage == "verify":
+        return QCoreApplication.translate("Settings", "Checking… %1").replace(
+            "%1", percent(progress)
+        )
+    parts = [percent(progress) if progress.total else human_size(progress.done)]
+    if progress.rate > 0:
+        parts.append(
+            QCoreApplication.translate("Settings", "%1/s").replace(
+                "%1", human_size(int(progress.rate))
+            )
+        )
+    if progress.eta is not None and progress.total and progress.done < progress.total:
+        parts.append(
+            QCoreApplication.translate("Settings", "%1 left").replace("%1", _minutes(progress.eta))
+        )
+    return " · ".join(parts)
+
+
 def memory_text(estimate: MemoryEstimate) -> str:
     """The estimate in a sentence, against this machine's free memory."""
     return (

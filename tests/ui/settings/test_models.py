@@ -14,6 +14,7 @@ from desktop.core.models import storage
 from desktop.core.models.catalog import CatalogEntry, load_catalog
 from desktop.core.providers.llama.build import build_info
 from desktop.ui.services import AppServices
+from desktop.ui.settings.catalog import CatalogPane
 from desktop.ui.settings.page import SettingsPage
 from tests.helpers.hf_server import FakeHub
 from tests.ui.settings.conftest import WAIT_MS, World, question
@@ -151,6 +152,27 @@ def entry_served(hub: FakeHub, data: bytes, **kw: Any) -> CatalogEntry:
     return entry
 
 
+def paused_download(qtbot: Any, catalog: CatalogPane, entry: CatalogEntry, size: int) -> None:
+    """Start downloading `entry` from a slow hub, see it move, then pause it."""
+    catalog.select(entry.id)
+    assert catalog.download_button.text() == "Do&wnload"
+    assert catalog.model.status(catalog.row_of(entry.id)[1]) == "Not downloaded"
+    qtbot.mouseClick(catalog.download_button, Qt.MouseButton.LeftButton)
+
+    def moving() -> bool:
+        progress = catalog.row_of(entry.id)[1].progress
+        return progress is not None and 0 < progress.done < size and progress.rate > 0
+
+    qtbot.wait_until(moving, timeout=WAIT_MS)
+    status = catalog.model.index(catalog.row_of(entry.id)[0], 5).data()
+    assert status.startswith("Downloading…") and "%" in status and "/s" in status
+    assert catalog.pause_button.isEnabled() and not catalog.download_button.isEnabled()
+    assert not catalog.discard_button.isEnabled()
+    with qtbot.wait_signal(catalog.download_stopped, timeout=WAIT_MS):
+        qtbot.mouseClick(catalog.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: catalog.download_button.text() == "&Resume", timeout=WAIT_MS)
+
+
 def test_download_from_the_catalog_with_progress_pause_and_resume(
     qtbot: Any, make_page: Any, services: AppServices, hub: FakeHub, tiny_gguf: Path
 ) -> None:
@@ -159,22 +181,7 @@ def test_download_from_the_catalog_with_progress_pause_and_resume(
     hub.script.piece_delay = 0.1  # a slow link: the download takes about a second
     page = shown_models(qtbot, make_page())
     catalog = page.models.catalog
-    catalog.select(entry.id)
-    assert catalog.download_button.text() == "Do&wnload"
-    assert catalog.model.status(catalog.row_of(entry.id)[1]) == "Not downloaded"
-    qtbot.mouseClick(catalog.download_button, Qt.MouseButton.LeftButton)
-
-    def moving() -> bool:
-        progress = catalog.row_of(entry.id)[1].progress
-        return progress is not None and 0 < progress.done < len(data) and progress.rate > 0
-
-    qtbot.wait_until(moving, timeout=WAIT_MS)
-    status = catalog.model.index(catalog.row_of(entry.id)[0], 5).data()
-    assert status.startswith("Downloading…") and "%" in status and "/s" in status
-    assert catalog.pause_button.isEnabled() and not catalog.download_button.isEnabled()
-    with qtbot.wait_signal(catalog.download_stopped, timeout=WAIT_MS):
-        qtbot.mouseClick(catalog.pause_button, Qt.MouseButton.LeftButton)
-    qtbot.wait_until(lambda: catalog.download_button.text() == "&Resume", timeout=WAIT_MS)
+    paused_download(qtbot, catalog, entry, len(data))
     [partial] = storage.partials_for(services.models.user_folder, entry.file_name)
     kept = partial.stat().st_size
     assert 0 < kept < len(data)
@@ -197,6 +204,26 @@ def test_download_from_the_catalog_with_progress_pause_and_resume(
     qtbot.wait_until(
         lambda: [f.model.id for f in installed.model.rows] == [entry.id], timeout=WAIT_MS
     )
+
+
+def test_a_paused_download_can_be_discarded(
+    qtbot: Any, make_page: Any, services: AppServices, hub: FakeHub, tiny_gguf: Path
+) -> None:
+    entry = entry_served(hub, tiny_gguf.read_bytes())
+    hub.script.piece_delay = 0.1
+    page = shown_models(qtbot, make_page())
+    catalog = page.models.catalog
+    paused_download(qtbot, catalog, entry, tiny_gguf.stat().st_size)
+    assert catalog.discard_button.isEnabled()
+    box = question(qtbot, catalog, catalog.discard_selected)
+    assert entry.name in box.text()
+    box.done(QMessageBox.StandardButton.Yes)
+    qtbot.wait_until(
+        lambda: catalog.model.status(catalog.row_of(entry.id)[1]) == "Not downloaded",
+        timeout=WAIT_MS,
+    )
+    assert storage.partials_for(services.models.user_folder, entry.file_name) == []
+    assert catalog.download_button.text() == "Do&wnload"
 
 
 def test_a_download_whose_checksum_is_wrong_is_dropped_and_says_so(
