@@ -32,6 +32,22 @@ def percent(progress: Progress) -> str:
     return f"{(progress.fraction or 0.0) * 100:.0f}%"
 
 
+def _pace(progress: Progress) -> list[str]:
+    """How fast, and how long still (each part only when known)."""
+    parts = []
+    if progress.rate > 0:
+        parts.append(
+            QCoreApplication.translate("Settings", "%1/s").replace(
+                "%1", human_size(int(progress.rate))
+            )
+        )
+    if progress.eta is not None and progress.total and progress.done < progress.total:
+        parts.append(
+            QCoreApplication.translate("Settings", "%1 left").replace("%1", _minutes(progress.eta))
+        )
+    return parts
+
+
 def progress_text(progress: Progress) -> str:
     """One line for a transfer: what, how far, how fast, how long still."""
     if progress.stage == "verify":
@@ -46,17 +62,7 @@ def progress_text(progress: Progress) -> str:
     parts = [text.replace("%1", human_size(progress.done)).replace("%2", total)]
     if progress.total:
         parts.append(percent(progress))
-    if progress.rate > 0:
-        parts.append(
-            QCoreApplication.translate("Settings", "%1/s").replace(
-                "%1", human_size(int(progress.rate))
-            )
-        )
-    if progress.eta is not None and progress.total and progress.done < progress.total:
-        parts.append(
-            QCoreApplication.translate("Settings", "%1 left").replace("%1", _minutes(progress.eta))
-        )
-    return " · ".join(parts)
+    return " · ".join(parts + _pace(progress))
 
 
 def progress_brief(progress: Progress) -> str:
@@ -65,18 +71,8 @@ def progress_brief(progress: Progress) -> str:
         return QCoreApplication.translate("Settings", "Checking… %1").replace(
             "%1", percent(progress)
         )
-    parts = [percent(progress) if progress.total else human_size(progress.done)]
-    if progress.rate > 0:
-        parts.append(
-            QCoreApplication.translate("Settings", "%1/s").replace(
-                "%1", human_size(int(progress.rate))
-            )
-        )
-    if progress.eta is not None and progress.total and progress.done < progress.total:
-        parts.append(
-            QCoreApplication.translate("Settings", "%1 left").replace("%1", _minutes(progress.eta))
-        )
-    return " · ".join(parts)
+    done = percent(progress) if progress.total else human_size(progress.done)
+    return " · ".join([done, *_pace(progress)])
 
 
 def memory_text(estimate: MemoryEstimate) -> str:
