@@ -103,4 +103,13 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
+    # 3: the builder's draft of a GPT: edits not yet saved as a version, one per GPT.
+    """
+    CREATE TABLE gpt_drafts (
+        gpt_id TEXT PRIMARY KEY REFERENCES gpts(id) ON DELETE CASCADE,
+        base_version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
 ]
