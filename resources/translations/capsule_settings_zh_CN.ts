@@ -4,6 +4,10 @@
 <context>
     <name>CatalogModel</name>
     <message>
+        <source>%1 (recommended)</source>
+        <translation>%1（推荐）</translation>
+    </message>
+    <message>
         <source>chat</source>
         <translation>对话</translation>
     </message>

@@ -1,9 +1,8 @@
-"""A local model's facts for a list: metadata, memory estimate, and what GPU offload does.
+"""A local model's facts for a list: metadata, and how it fits this machine with `auto`.
 
-Combines the GGUF metadata (`LocalModel.info`), the memory estimate (`memory`) and the
-llama.cpp build's facts (`providers.llama.build.build_info`, a dict) into one record per
-model, for the CLI's model list and the app's models page. Any thread; reads the file's
-header.
+Pairs each found GGUF (`LocalModel`) with its fit (`models.fit`: the memory estimate,
+and what `gpu_layers: auto` offloads with the llama.cpp build's facts), for the CLI's
+model list and the app's models page. Any thread; reads the file's header.
 """
 
 from __future__ import annotations
@@ -12,63 +11,46 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core import errors
-from desktop.core.models.memory import MemoryEstimate, estimate_memory
-from desktop.core.providers.llama.build import auto_gpu_layers
+from desktop.core.models.fit import Gpu, ModelFit, file_fit
+from desktop.core.models.memory import MemoryEstimate
 from desktop.core.providers.local import LocalModel
-
-_GPU_TYPES = ("GPU", "integrated GPU")
-
-
-@dataclass(frozen=True)
-class Gpu:
-    """A device llama.cpp can offload to, with its memory in bytes."""
-
-    name: str
-    description: str
-    memory_free: int
-    memory_total: int
-
-
-def offload_gpu(build: dict[str, Any]) -> Gpu | None:
-    """The GPU `gpu_layers: auto` offloads to on this build (most free memory), or None."""
-    if not build.get("gpu_offload"):
-        return None
-    found = [
-        Gpu(
-            str(d.get("name", "")),
-            str(d.get("description", "")),
-            int(d.get("memory_free") or 0),
-            int(d.get("memory_total") or 0),
-        )
-        for d in build.get("devices", [])
-        if d.get("type") in _GPU_TYPES
-    ]
-    return max(found, key=lambda g: g.memory_free) if found else None
 
 
 @dataclass(frozen=True)
 class ModelFacts:
     """One model as a list shows it.
 
-    `gpu_layers_auto` is what `gpu_layers: auto` offloads (None when the build is not
-    known or the model is unusable); `gpu` the device it offloads to.
+    `fit` is None for a file that cannot be used; `build_known` says whether the
+    llama.cpp build's facts were there, without which what `auto` offloads is unknown.
     """
 
     model: LocalModel
-    estimate: MemoryEstimate | None
-    gpu_layers_auto: int | None
-    gpu: Gpu | None
+    fit: ModelFit | None
+    build_known: bool
+
+    @property
+    def estimate(self) -> MemoryEstimate | None:
+        return self.fit.memory if self.fit is not None else None
 
     @property
     def block_count(self) -> int | None:
         return self.model.info.block_count if self.model.info is not None else None
 
     @property
+    def gpu_layers_auto(self) -> int | None:
+        """The layers `gpu_layers: auto` offloads here (None when that is not known)."""
+        return self.fit.offloaded if self.fit is not None and self.build_known else None
+
+    @property
+    def gpus(self) -> list[Gpu]:
+        return self.fit.gpus if self.fit is not None else []
+
+    @property
     def fits_gpu(self) -> bool | None:
-        """Whether weights and KV cache fit the GPU's free memory (None without a GPU)."""
-        if self.gpu is None or self.estimate is None or not self.gpu_layers_auto:
+        """Whether what `auto` offloads fits the GPUs' free memory (None if nothing goes)."""
+        if self.fit is None or not self.fit.offloaded:
             return None
-        return self.estimate.weights + self.estimate.kv_cache <= self.gpu.memory_free
+        return self.fit.fits_vram
 
     def to_dict(self) -> dict[str, Any]:
         data = self.model.to_dict()
@@ -81,10 +63,9 @@ class ModelFacts:
 def model_facts(model: LocalModel, build: dict[str, Any]) -> ModelFacts:
     """`model`'s facts; `build` is `build_info`'s dict, or {} when it is not known."""
     if model.info is None:
-        return ModelFacts(model, None, None, None)
+        return ModelFacts(model, None, bool(build))
     try:
-        estimate: MemoryEstimate | None = estimate_memory(model.path)
+        fit: ModelFit | None = file_fit(model.info, build)
     except errors.ModelFileError:
-        estimate = None
-    layers = auto_gpu_layers(build, model.info.block_count) if build else None
-    return ModelFacts(model, estimate, layers, offload_gpu(build) if build else None)
+        fit = None
+    return ModelFacts(model, fit, bool(build))

@@ -98,8 +98,13 @@ class CatalogModel(RowsModel[CatalogRow]):
 
     def _text(self, record: CatalogRow, column: int) -> str:
         entry = record.entry
+        name = (
+            self.tr("%1 (recommended)").replace("%1", entry.name)
+            if entry.recommended
+            else entry.name
+        )
         return (
-            entry.name,
+            name,
             ", ".join(self._use(use) for use in entry.uses),
             ", ".join(entry.languages[:4]) + (" …" if len(entry.languages) > 4 else ""),
             entry.license,

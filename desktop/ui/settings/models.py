@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.models.catalog import Catalog, load_catalog
-from desktop.core.models.overview import offload_gpu
+from desktop.core.models.fit import gpus
 from desktop.core.providers.llama.build import build_info, describe
 from desktop.ui.settings import wording
 from desktop.ui.settings.catalog import CatalogPane
@@ -104,7 +104,7 @@ class ModelsSection(QWidget):
         # The doctor's lines, but the one about GPU offload in the window's language.
         lines = [line for line in describe(build) if not line.startswith("GPU offload:")]
         self.build_label.setText("\n".join(lines))
-        self.auto_label.setText(wording.auto_offload_text(build, offload_gpu(build)))
+        self.auto_label.setText(wording.auto_offload_text(build, gpus(build)))
         self.auto_label.show()
         self.installed.set_build_info(build)
         self.build_known.emit(build)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.models.fit import Gpu
 from desktop.core.models.memory import MemoryEstimate
-from desktop.core.models.overview import Gpu, ModelFacts
+from desktop.core.models.overview import ModelFacts
 from desktop.core.models.progress import Progress
 from desktop.core.tools.code_interpreter.limits import LINUX
 from desktop.core.tools.code_interpreter.sandbox import LANDLOCK, NAMESPACE, VIEW
@@ -92,12 +93,16 @@ def memory_text(estimate: MemoryEstimate) -> str:
     )
 
 
+def _devices(gpus: list[Gpu]) -> str:
+    return ", ".join(f"{g.name} ({g.description})" if g.description else g.name for g in gpus)
+
+
 def gpu_layers_text(facts: ModelFacts) -> str:
     """What `gpu_layers: auto` does with this model on this build (short, for a cell)."""
     if facts.gpu_layers_auto is None:
         return "?"
     of = str(facts.block_count) if facts.block_count else "?"
-    if facts.gpu is None or not facts.gpu_layers_auto:
+    if not facts.gpus or not facts.gpu_layers_auto:
         return QCoreApplication.translate("Settings", "auto: 0 of %1 (CPU)").replace("%1", of)
     return (
         QCoreApplication.translate("Settings", "auto: %1 of %2 on the GPU")
@@ -107,8 +112,8 @@ def gpu_layers_text(facts: ModelFacts) -> str:
 
 
 def gpu_fit_text(facts: ModelFacts) -> str:
-    """Whether the model fits the GPU `auto` offloads to ('' without a GPU)."""
-    if facts.gpu is None or facts.fits_gpu is None:
+    """Whether what `auto` offloads fits the GPUs' free memory ('' when nothing goes)."""
+    if facts.fit is None or facts.fits_gpu is None:
         return ""
     text = (
         QCoreApplication.translate("Settings", "Fits in %1's free memory (%2 of %3).")
@@ -120,24 +125,24 @@ def gpu_fit_text(facts: ModelFacts) -> str:
         )
     )
     return (
-        text.replace("%1", facts.gpu.name)
-        .replace("%2", human_size(facts.gpu.memory_free))
-        .replace("%3", human_size(facts.gpu.memory_total))
+        text.replace("%1", ", ".join(g.name for g in facts.gpus))
+        .replace("%2", human_size(facts.fit.vram_needed))
+        .replace("%3", human_size(facts.fit.vram_free))
     )
 
 
-def auto_offload_text(build: dict[str, Any], gpu: Gpu | None) -> str:
+def auto_offload_text(build: dict[str, Any], gpus: list[Gpu]) -> str:
     """What `gpu_layers: auto` means on this llama.cpp build, in one sentence."""
-    if build.get("gpu_offload") and gpu is not None:
+    if build.get("gpu_offload") and gpus:
         return (
             QCoreApplication.translate(
                 "Settings",
                 "GPU offload: GPU layers \u201cauto\u201d puts every layer of a model on %1 "
                 "(%2 of %3 free).",
             )
-            .replace("%1", f"{gpu.name} ({gpu.description})" if gpu.description else gpu.name)
-            .replace("%2", human_size(gpu.memory_free))
-            .replace("%3", human_size(gpu.memory_total))
+            .replace("%1", _devices(gpus))
+            .replace("%2", human_size(sum(g.free for g in gpus)))
+            .replace("%3", human_size(sum(g.total for g in gpus)))
         )
     return QCoreApplication.translate(
         "Settings",
