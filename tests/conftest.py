@@ -14,6 +14,7 @@ from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.hf_server import FakeHub, serving
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.tiny_gguf import TinySpec
@@ -51,6 +52,13 @@ def server() -> Iterator[OpenAIServer]:
     """A scripted OpenAI-compatible server on 127.0.0.1 (see tests/helpers/openai_server.py)."""
     with OpenAIServer() as running:
         yield running
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A fake Hugging Face hub on 127.0.0.1 that downloads reach through HF_ENDPOINT."""
+    with serving(monkeypatch) as fake:
+        yield fake
 
 
 @pytest.fixture

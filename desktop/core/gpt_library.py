@@ -47,10 +47,12 @@ class GptLibrary:
         store: Store,
         local_models: LocalModels,
         knowledge: Callable[[], KnowledgeLibrary],
+        default_embedding: Callable[[], str] = lambda: "",
     ) -> None:
         self._store = store
         self._local_models = local_models
         self._knowledge = knowledge
+        self._default_embedding = default_embedding
 
     def suggested_model(self) -> ModelSettings:
         """The model a new GPT starts with: the first usable local chat model, else none."""
@@ -60,6 +62,10 @@ class GptLibrary:
         return ModelSettings()
 
     def create(self, definition: GptDefinition, note: str = "created") -> Gpt:
+        """Save a new GPT; one that says nothing of an embedding model gets the default one."""
+        default = self._default_embedding()
+        if default and "embedding_model" not in definition.knowledge.model_fields_set:
+            definition = update_definition(definition, {"knowledge": {"embedding_model": default}})
         return self._store.gpts.create(definition, note=note)
 
     def create_blank(self, name: str) -> Gpt:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core import errors
 from desktop.core.avatar import AvatarStore
 from desktop.core.drafts import GptDrafts
-from desktop.core.gpt import GptDefinition
+from desktop.core.gpt import GptDefinition, validate_definition
 from desktop.core.gpt_library import GptLibrary
 from desktop.core.inventory import Inventory, take_inventory
 from desktop.core.models.catalog import Catalog
@@ -32,6 +32,7 @@ from desktop.core.runs.tools import ToolRegistry
 from desktop.core.secrets import Secrets
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
+from desktop.core.store.records import Gpt
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.base import ToolContext
 
@@ -103,7 +104,12 @@ class Services:
     @cached_property
     def gpt_library(self) -> GptLibrary:
         """Creating, duplicating (with knowledge) and deleting GPTs."""
-        return GptLibrary(self.store, self.local_models, lambda: self.knowledge)
+        return GptLibrary(
+            self.store,
+            self.local_models,
+            lambda: self.knowledge,
+            lambda: self.settings.load().default_embedding_model,
+        )
 
     def inventory(self, catalog: Catalog | None = None) -> Inventory:
         """What there is to start with: chat models, provider profiles, GPTs (reads disk)."""
@@ -131,6 +137,16 @@ class Services:
         if recovered:
             log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
         return engine
+
+    def new_gpt(self, fields: dict[str, Any], note: str = "created") -> Gpt:
+        """Create a GPT from `fields`, with the user's defaults where `fields` says nothing.
+
+        The default is the embedding model chosen in settings (`default_embedding_model`).
+
+        Raises:
+            errors.ValidationError: the fields do not make a valid GPT.
+        """
+        return self.gpt_library.create(validate_definition(fields), note=note)
 
     # -- knowledge ----------------------------------------------------------------------------
 

@@ -80,6 +80,9 @@ class Settings(BaseModel):
     allow_unisolated_code: bool = False
     # Hosts the user allowed to get secrets over plain http (see `netguard`).
     http_credential_hosts: list[str] = Field(default_factory=list)
+    # The embedding model new GPTs start with ("" for keyword search only): a local
+    # model id or PROFILE:MODEL_ID. Older files lack it and read as "".
+    default_embedding_model: str = Field(default="", max_length=4096)
 
     def allow_http(self, host: str) -> None:
         """Let `host` get secrets over plain http from now on."""

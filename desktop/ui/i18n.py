@@ -40,24 +40,17 @@ def system_language() -> str:
     return "zh_CN" if name.startswith("zh") else DEFAULT
 
 
-def current_language() -> str:
-    """The offered language the GUI speaks now (set by `install`; GUI thread)."""
-    name = QLocale().name()
-    if name in LANGUAGES:
-        return name
-    return "zh_CN" if name.startswith("zh") else DEFAULT
-
-
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load `language`'s catalogs (the app's and Qt's own dialogs'); returns them, installed.
 
     English needs none. A missing catalog leaves the app in English (and is logged by the
     caller through the returned list being short).
     """
-    if language not in LANGUAGES or language == DEFAULT:
-        # Still the default locale, so that what follows the GUI's language (templates,
-        # number formats) follows English, whatever the system's language is.
-        QLocale.setDefault(QLocale(DEFAULT))
+    if language not in LANGUAGES:
+        return []
+    # The default locale says which language the app speaks (`current`), English included.
+    QLocale.setDefault(QLocale(language))
+    if language == DEFAULT:
         return []
     ours = str(translations_dir())
     catalogs = [(f"{CATALOG}_{part}", ours) for part in ("shell", *FEATURES)]
@@ -68,8 +61,15 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if translator.load(QLocale(language), name, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
-    QLocale.setDefault(QLocale(language))
     return installed
+
+
+def current() -> str:
+    """The offered language the app speaks now (as `install` set it; else the system's)."""
+    name = QLocale().name()
+    if name in LANGUAGES:
+        return name
+    return "zh_CN" if name.startswith("zh") else DEFAULT
 
 
 def sources(part: str) -> list[Path]:

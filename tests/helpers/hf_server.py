@@ -189,6 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
             for at in range(start, end, _PIECE):
                 self.wfile.write(data[at : min(at + _PIECE, end)])
                 if self.server.hub.script.piece_delay_s:
+                    self.wfile.flush()
                     time.sleep(self.server.hub.script.piece_delay_s)
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):

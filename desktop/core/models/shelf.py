@@ -109,6 +109,7 @@ class ModelShelf:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> library.ImportResult:
+        """Copy a GGUF file into the user's model folder (see `library.import_model`)."""
         return library.import_model(source, self.user_folder, progress=progress, cancel=cancel)
 
     def remote_file(self, entry: CatalogEntry) -> RemoteFile:
@@ -162,6 +163,30 @@ class ModelShelf:
         return "local", str(
             model.path
         ) if path.suffix.lower() == ".gguf" or path.is_file() else model.id
+
+    def choose_embedding(self, reference: str) -> str:
+        """Check an embedding model a user named; returns the reference to store.
+
+        "" means none (keyword search only); PROFILE:MODEL_ID a remote profile's model;
+        anything else a local GGUF that makes embeddings.
+
+        Raises:
+            errors.ModelNotFoundError, errors.ModelError (a model that makes no embeddings),
+            errors.ValidationError
+        """
+        provider, chosen = self.choose(reference)
+        if provider != "local":
+            return f"{provider}:{chosen}"
+        if not chosen:
+            return ""
+        model = self._local.resolve(chosen)
+        if model.info is not None and not model.info.embedding:
+            raise errors.ModelError(
+                f"{model.id} is not an embedding model; pick one whose GGUF sets a pooling "
+                "type (the catalog's embedding models do).",
+                errors.do(errors.Do.SHOW_CATALOG),
+            )
+        return chosen
 
     def removal_target(self, ident: str, catalog: builtins.list[CatalogEntry]) -> Path:
         """The file a model id (or path) names: a local model, or a catalog model's partial.

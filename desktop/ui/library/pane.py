@@ -62,7 +62,7 @@ class LibraryPane(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._language = i18n.current_language()
+        self._language = i18n.current()
         self._generation = 0  # of the latest refresh; older answers are dropped
         self._loaded = False
         self._pending = ""  # a GPT to select once the list has it

@@ -57,7 +57,7 @@ class WelcomePage(PageFrame):
             parent,
         )
         self._services = services
-        self._language = i18n.current_language()
+        self._language = i18n.current()
         self._generation = 0
         self._added = ""  # the model added here last, until a GPT is made with it
         self.inventory: Inventory | None = None
