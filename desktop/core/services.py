@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.conversations import Conversations
 from desktop.core.gpt import GptDefinition
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
@@ -102,6 +103,17 @@ class Services:
         if recovered:
             log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
         return engine
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Threads as the chat uses them: rename, trash, search, export, attachments."""
+        return Conversations(
+            self.store,
+            self.thread_files,
+            knowledge=lambda: self.knowledge,
+            end_thread=self.toolbox.end_thread,
+            views=self.paths.cache / "views",
+        )
 
     # -- knowledge ----------------------------------------------------------------------------
 
@@ -205,6 +217,13 @@ class LazyToolbox:
                     self._secrets, capabilities=capabilities(self._paths, self._factory)
                 )
             return self._box
+
+    def end_thread(self, thread_id: str) -> None:
+        """Stop the thread's code kernel; nothing to do if no run built the tools yet."""
+        with self._lock:
+            box = self._box
+        if box is not None:
+            box.end_thread(thread_id)
 
     def close(self) -> None:
         """Stop kernels and close the tools' HTTP clients, if a run ever built them."""

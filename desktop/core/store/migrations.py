@@ -103,4 +103,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
+    # 3: a thread in the trash (deleted, can still be brought back), and the messages a
+    # later run replaced (an edited question or a regenerated answer: kept for the
+    # playground, left out of the conversation).
+    """
+    ALTER TABLE threads ADD COLUMN deleted_at REAL;
+    ALTER TABLE messages ADD COLUMN superseded_by TEXT;
+    """,
 ]
