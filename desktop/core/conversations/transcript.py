@@ -160,7 +160,7 @@ class Transcript:
         if change.kind in ("message", "step"):
             keys = [change.id]
         else:  # the run itself: its answers show its status, and it may ask for consent
-            keys = [*self._message_keys(run_id), run_id]
+            keys = [*self._message_keys(run_id, "assistant"), run_id]
         return self._settle(run_id, keys)
 
     def replace_run(self, timeline: RunTimeline) -> Edit:
@@ -201,9 +201,10 @@ class Transcript:
             return str(data["id"])
         return None
 
-    def _message_keys(self, run_id: str) -> list[str]:
+    def _message_keys(self, run_id: str, role: str | None = None) -> list[str]:
         timeline = self.timelines.get(run_id)
-        return [m.id for m in timeline.messages] if timeline is not None else []
+        messages = timeline.messages if timeline is not None else []
+        return [m.id for m in messages if role is None or m.role == role]
 
     def _settle(self, run_id: str, changed: list[str]) -> Edit:
         """Bring the run's rows in line with its timeline; the edit that did it."""
