@@ -157,14 +157,20 @@ class Conversations:
             if thread_id is not None
             else self.create(gpt_id, title=title)
         )
-        records: list[dict[str, Any]] = []
         code = [a.path for a in wanted if a.to == CODE]
-        for entry in self._files.attach(thread.id, code) if code else []:
-            records.append(_record(entry.name, entry.name, "code_interpreter"))
+        copied = iter(
+            [
+                _record(e.name, e.name, "code_interpreter")
+                for e in self._files.attach(thread.id, code)
+            ]
+            if code
+            else []
+        )
         knowledge = [a.path for a in wanted if a.to == KNOWLEDGE]
-        if knowledge:
-            records += self._index(thread.id, knowledge)
-        return thread.id, records
+        indexed = iter(self._index(thread.id, knowledge) if knowledge else [])
+        # In the order the user attached them (a folder for knowledge adds its files).
+        ordered = [next(copied if a.to == CODE else indexed) for a in wanted]
+        return thread.id, [*ordered, *copied, *indexed]
 
     def _index(self, thread_id: str, paths: list[Path]) -> list[dict[str, Any]]:
         records, failed = [], []

@@ -209,6 +209,33 @@ def _tables(body: str) -> str:
     )
 
 
+# Languages models write most; their lexers compile their patterns on first use (tens of
+# milliseconds each), so `warm_up` does that on a worker before the first answer needs them.
+COMMON_LANGUAGES = (
+    "python",
+    "javascript",
+    "typescript",
+    "json",
+    "bash",
+    "sql",
+    "html",
+    "css",
+    "java",
+    "c",
+    "cpp",
+    "go",
+    "rust",
+    "yaml",
+    "text",
+)
+
+
+def warm_up() -> None:
+    """Load the parser and the common lexers (any thread; call it off the GUI thread)."""
+    sample = "\n\n".join(f"```{language}\nx = 1\n```" for language in COMMON_LANGUAGES)
+    render("# T\n\n| a |\n|---|\n| 1 |\n\n- x\n\n" + sample, Colors())
+
+
 def plain_html(text: str, color: str = "") -> str:
     """Plain text as HTML paragraphs (line breaks kept)."""
     style = f' style="color: {color};"' if color else ""

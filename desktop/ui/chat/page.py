@@ -30,6 +30,7 @@ from desktop.core.conversations.sources import CitedSource, cited
 from desktop.core.conversations.transcript import CONSENT, MESSAGE
 from desktop.core.errors import Do, UserAction
 from desktop.core.store.records import Gpt, Thread
+from desktop.ui.chat import markdown
 from desktop.ui.chat.composer import Composer
 from desktop.ui.chat.consent import ConsentPrompt
 from desktop.ui.chat.rows import ImageLoader, RowRenderer
@@ -174,6 +175,7 @@ class ChatPage(PageFrame):
         if not self._purged:  # what an earlier session left in the trash
             self._purged = True
             self._services.tasks.run(self._services.conversations.purge_trash, lambda _r: None)
+            self._services.tasks.run(markdown.warm_up, lambda _r: None)
 
     def close_gpt(self) -> None:
         """Stop what runs for this GPT before the window closes."""

@@ -41,8 +41,7 @@ translate = QCoreApplication.translate  # named so: lupdate reads `translate("Co
 PAD_X, PAD_Y, GAP = 14, 10, 6
 INDENT = 18
 MAX_IMAGE_WIDTH = 480
-ROWS_KEPT = 240  # laid-out rows kept for scrolling back
-DOCS_KEPT = 600  # laid-out segments kept
+ROWS_KEPT = 200  # laid-out rows kept for scrolling back
 
 
 @dataclass
@@ -65,8 +64,14 @@ class RowRender:
     height: float = 0.0
     background: QColor | None = None
     codes: list[str] = field(default_factory=list)
+    # Its laid-out documents by (kind, source, width): a new layout of the row takes the
+    # ones whose text did not change (a streamed answer re-renders its last segment only).
+    docs: dict[tuple[str, str, int], QTextDocument] = field(default_factory=dict)
 
-    def paint(self, painter: QPainter, top: float, width: float, palette: QPalette) -> None:
+    def paint(
+        self, painter: QPainter, top: float, width: float, palette: QPalette, clip: QRectF
+    ) -> None:
+        """Draw the row at `top`; only its blocks inside `clip` (a long answer is tall)."""
         if self.background is not None:
             painter.setPen(QColor(0, 0, 0, 0))
             painter.setBrush(self.background)
@@ -74,9 +79,13 @@ class RowRender:
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette = palette
         for block in self.blocks:
+            y = top + block.top
+            if y > clip.bottom() or y + block.height < clip.top():
+                continue
             painter.save()
-            painter.translate(block.left, top + block.top)
+            painter.translate(block.left, y)
             if block.doc is not None:
+                context.clip = clip.translated(-block.left, -y)
                 block.doc.documentLayout().draw(painter, context)
             elif block.image is not None:
                 painter.drawImage(QRectF(0, 0, block.image.width(), block.height), block.image)
@@ -148,7 +157,8 @@ class RowRenderer:
         self.busy = False
         self.colors = _colors(palette)
         self._rows: OrderedDict[str, RowRender] = OrderedDict()
-        self._docs: OrderedDict[tuple[str, str, int], QTextDocument] = OrderedDict()
+        self._reusable: dict[tuple[str, str, int], QTextDocument] = {}
+        self._epoch = 0
         metrics = QFontMetrics(self.font)
         self._line = metrics.lineSpacing()
         self._char = max(metrics.averageCharWidth(), 1)
@@ -163,8 +173,8 @@ class RowRenderer:
         return current
 
     def forget(self) -> None:
-        """Lay every row out again (a setting that changes all of them)."""
-        self._rows.clear()
+        """Lay every row out again (something that changes all of them: busy, a picture)."""
+        self._epoch += 1
 
     # -- sizes ------------------------------------------------------------------------------
 
@@ -184,6 +194,10 @@ class RowRenderer:
 
     # -- laying out -------------------------------------------------------------------------
 
+    def cached(self, item: Item) -> RowRender | None:
+        """The row as it was last laid out (maybe out of date), if it still is in memory."""
+        return self._rows.get(item.key)
+
     def render(self, item: Item, width: int) -> RowRender:
         """The row laid out for `width` (cached while nothing it shows has changed)."""
         assert self.transcript is not None
@@ -194,10 +208,14 @@ class RowRenderer:
             return known
         row = RowRender(state)
         text_width = max(width - 2 * PAD_X, 80)
-        if item.kind == MESSAGE:
-            self._message(row, self.transcript.message(item.key), text_width)
-        elif item.kind == TOOL:
-            self._tool(row, item, text_width)
+        self._reusable = known.docs if known is not None else {}
+        try:
+            if item.kind == MESSAGE:
+                self._message(row, self.transcript.message(item.key), text_width)
+            elif item.kind == TOOL:
+                self._tool(row, item, text_width)
+        finally:
+            self._reusable = {}
         self._rows[item.key] = row
         while len(self._rows) > ROWS_KEPT:
             self._rows.popitem(last=False)
@@ -206,7 +224,8 @@ class RowRenderer:
     def _state(self, item: Item, width: int) -> tuple[Any, ...]:
         assert self.transcript is not None
         opened = tuple(sorted(k for k in self.expanded if item.key in k))
-        return (self.transcript.version(item.key), width, self.busy, opened, self.colors)
+        version = self.transcript.version(item.key)
+        return (version, width, self.busy, opened, self.colors, self._epoch)
 
     def annotations(self, message: Message) -> list[dict[str, Any]]:
         """The message's citations: stored, or found in the text while it streams."""
@@ -330,27 +349,21 @@ class RowRenderer:
         row.height += PAD_Y - GAP
 
     def _add(self, row: RowRender, kind: str, source: str, width: int, indent: int = 0) -> None:
-        doc = self._doc(kind, source, width)
+        key = (kind, source, width)
+        doc = row.docs.get(key) or self._reusable.get(key) or self._doc(source, width)
+        row.docs[key] = doc
         height = math.ceil(doc.size().height())
         row.height = row.height or PAD_Y
         row.blocks.append(Block(row.height, height, PAD_X + indent, doc=doc))
         row.height += height + GAP
 
-    def _doc(self, kind: str, source: str, width: int) -> QTextDocument:
-        key = (kind, source, width)
-        doc = self._docs.get(key)
-        if doc is None:
-            doc = QTextDocument()
-            doc.setDefaultFont(self.font)
-            doc.setDocumentMargin(0)
-            doc.setDefaultStyleSheet(_css(self.colors))
-            doc.setHtml(source)
-            self._docs[key] = doc
-            while len(self._docs) > DOCS_KEPT:
-                self._docs.popitem(last=False)
-            doc.setTextWidth(width)
-        else:
-            self._docs.move_to_end(key)
+    def _doc(self, source: str, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(_css(self.colors))
+        doc.setHtml(source)
+        doc.setTextWidth(width)
         return doc
 
 
@@ -406,3 +419,23 @@ def _css(colors: Colors) -> str:
         "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
         "th { font-weight: bold; }"
     )
+
+
+def changed_from(old: RowRender | None, new: RowRender) -> float:
+    """Where in the row `new` first differs from `old` (its height when nothing does)."""
+    if old is None or old.background != new.background:
+        return 0.0
+    for before, after in zip(old.blocks, new.blocks, strict=False):
+        same = (
+            before.doc is after.doc
+            and before.image is after.image
+            and before.top == after.top
+            and before.height == after.height
+        )
+        if not same:
+            return min(before.top, after.top)
+    if len(old.blocks) != len(new.blocks):
+        shorter = min(len(old.blocks), len(new.blocks))
+        longer = old.blocks if len(old.blocks) > shorter else new.blocks
+        return longer[shorter].top
+    return new.height if old.height == new.height else min(old.height, new.height)

@@ -10,6 +10,7 @@ the question and what followed (the old runs stay for the playground). GUI threa
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -270,6 +271,8 @@ class ChatSession(QObject):
             return
         if self._stream_thread != self.thread_id:
             return  # the user went to another conversation; the run goes on in the store
+        if name == ev.MESSAGE_DELTA:
+            _freeze_once()
         if self._replacing and name == ev.MESSAGE_CREATED:
             self.model.drop_from(self._replacing)
             self._replacing = ""
@@ -331,6 +334,22 @@ class ChatSession(QObject):
         """Stop the running answer (the window is closing)."""
         if self._handle is not None:
             self._handle.cancel()
+
+
+_frozen: list[bool] = []
+
+
+def _freeze_once() -> None:
+    """Once a first answer streams, keep what its run loaded out of the collector's way.
+
+    A run's first model call imports its client (openai, httpx, pydantic models: some
+    80,000 objects). A full collection walks every object and, on a busy machine, takes
+    100-250 ms with the GIL held: the window would stall. `gc.freeze()` moves what exists
+    now to a generation that is never walked; later garbage is collected as usual.
+    """
+    if not _frozen:
+        _frozen.append(True)
+        gc.freeze()
 
 
 def _status_of(event: ev.Event) -> str:

@@ -13,13 +13,22 @@ from __future__ import annotations
 import bisect
 from itertools import accumulate
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from desktop.core.conversations.transcript import Item
 from desktop.ui.chat.model import TranscriptModel
-from desktop.ui.chat.rows import RowRenderer
+from desktop.ui.chat.rows import RowRenderer, changed_from
 
 # Within this many pixels of the end counts as "at the bottom".
 BOTTOM_SLACK = 24
@@ -50,6 +59,10 @@ class TranscriptView(QAbstractScrollArea):
         self.follow = True
         self._moving = False  # the view itself is moving the scroll bar
         self._widgets: dict[str, QWidget] = {}
+        # What to repaint after the next layout: everything, or parts of rows (row -> the
+        # height in the row from which it changed). A streamed token repaints its lines.
+        self._repaint_all = True
+        self._dirty: dict[int, float] = {}
         self._layout_timer = QTimer(self)
         self._layout_timer.setSingleShot(True)
         self._layout_timer.setInterval(0)
@@ -90,6 +103,7 @@ class TranscriptView(QAbstractScrollArea):
         for number in rows:
             if 0 <= number < len(self._exact):
                 self._exact[number] = False
+        self._repaint_all = self._repaint_all or row is None
         self._schedule()
 
     # -- scrolling ---------------------------------------------------------------------------
@@ -127,6 +141,7 @@ class TranscriptView(QAbstractScrollArea):
         if width != self._width:
             self._width = width
             self._exact = [False] * len(self._heights)
+            self._repaint_all = True
         bar = self.verticalScrollBar()
         anchor_row = self.row_at(0)
         anchor_offset = bar.value() - self._tops_now()[anchor_row] if anchor_row >= 0 else 0
@@ -142,11 +157,28 @@ class TranscriptView(QAbstractScrollArea):
         if self.follow:
             self._move_to(bar.maximum())
         self._place_widgets()
-        self.viewport().update()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """Ask for a paint of what changed: all of it, or the changed parts of rows."""
+        viewport = self.viewport()
+        if self._repaint_all:
+            viewport.update()
+        else:
+            shown = self.visible_rows()
+            for row, since in self._dirty.items():
+                if row in shown:
+                    top = self.row_top(row) + int(since)
+                    viewport.update(
+                        QRect(0, top, viewport.width(), self._heights[row] - int(since))
+                    )
+        self._repaint_all = False
+        self._dirty.clear()
 
     def _measure(self, rows: range) -> bool:
         """Lay out the rows not yet measured; whether any height changed."""
         changed = False
+        last = len(self._heights) - 1
         for row in rows:
             if self._exact[row]:
                 continue
@@ -156,14 +188,21 @@ class TranscriptView(QAbstractScrollArea):
                 self._heights[row] = height
                 self._dirty_from = min(self._dirty_from, row)
                 changed = True
+                self._repaint_all = self._repaint_all or row != last  # rows below move
         return changed
 
     def _height_of(self, row: int) -> int:
         item = self.item(row)
         widget = self._widgets.get(item.key)
         if widget is not None:
+            self._repaint_all = True
             return widget.sizeHint().height() + 8
-        return round(self.renderer.render(item, self._width).height)
+        before = self.renderer.cached(item)
+        render = self.renderer.render(item, self._width)
+        since = changed_from(before, render)
+        if since < render.height:
+            self._dirty[row] = min(self._dirty.get(row, since), since)
+        return round(render.height)
 
     def _tops_now(self) -> list[int]:
         if self._dirty_from < len(self._heights) or len(self._tops) != len(self._heights) + 1:
@@ -209,6 +248,7 @@ class TranscriptView(QAbstractScrollArea):
     # -- what the model says -------------------------------------------------------------------
 
     def _on_reset(self) -> None:
+        self._repaint_all = True
         count = self._model.rowCount() if self._model is not None else 0
         self._heights = [self._estimate(row) for row in range(count)]
         self._exact = [False] * count
@@ -222,12 +262,14 @@ class TranscriptView(QAbstractScrollArea):
         self._heights[first:first] = [self._estimate(r) for r in range(first, last + 1)]
         self._exact[first:first] = [False] * count
         self._dirty_from = min(self._dirty_from, first)
+        self._repaint_all = True
         self._schedule()
 
     def _on_rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
         del self._heights[first : last + 1]
         del self._exact[first : last + 1]
         self._dirty_from = min(self._dirty_from, first)
+        self._repaint_all = True
         self._schedule()
 
     def _on_data_changed(
@@ -246,8 +288,11 @@ class TranscriptView(QAbstractScrollArea):
     def _on_scrolled(self, _value: int) -> None:
         if not self._moving:
             self.follow = self.at_bottom()
-            self._schedule()
-        self.viewport().update()
+            self._schedule()  # rows scrolled into view get measured
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Move what is drawn already; only the part scrolled into view is painted."""
+        self.viewport().scroll(dx, dy)
 
     # -- Qt events ------------------------------------------------------------------------------
 
@@ -260,12 +305,13 @@ class TranscriptView(QAbstractScrollArea):
             return
         painter = QPainter(self.viewport())
         palette = self.palette()
+        clip = QRectF(event.rect())
         for row in self.visible_rows():
             item = self.item(row)
             if item.key in self._widgets:
                 continue
             render = self.renderer.render(item, self._width)
-            render.paint(painter, self.row_top(row), self._width, palette)
+            render.paint(painter, self.row_top(row), self._width, palette, clip)
         painter.end()
 
     def _anchor(self, pos: QPoint) -> tuple[int, str]:

@@ -119,7 +119,11 @@ def test_delete_undo_and_delete_for_good(chat: Chat, monkeypatch: pytest.MonkeyP
     pane.select(gone)
     chat.settle()
     pane.delete_current()
-    chat.qtbot.wait_until(lambda: not pane._deleted, timeout=WAIT_MS)
+
+    def purged() -> bool:
+        return not store.db.query("SELECT 1 FROM threads WHERE id = ?", (gone,))
+
+    chat.qtbot.wait_until(purged, timeout=WAIT_MS)
     chat.settle()
     with pytest.raises(errors.UnknownThreadError):
         store.threads.get(gone, include_deleted=True)

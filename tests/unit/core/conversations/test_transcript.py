@@ -94,7 +94,7 @@ def test_consent_waits_as_a_row_of_its_own(store: Store, make_gpt: Any) -> None:
 
     run.status, run.required_action = "cancelled", None
     edit = transcript.apply(ev.Event(ev.RUN_CANCELLED, run.to_dict()))
-    assert edit == Edit(1, 1, 0, (0,))
+    assert edit == Edit(1, 1, 0, ())
     assert kinds(transcript) == [MESSAGE]
 
 
