@@ -271,7 +271,7 @@ def long_thread(app: QApplication, window: MainWindow, thread_id: str) -> None:
 def scroll(app: QApplication, bar: object, start: int, end: int, step: int) -> int:
     """Move the scroll bar from `start` to `end` by `step` each 16 ms frame, as a user would."""
     direction = 1 if end >= start else -1
-    values = list(range(start, end, direction * step)) + [end]
+    values = [*range(start, end, direction * step), end]
     timer = QTimer()
     timer.setInterval(16)
     left = list(values)

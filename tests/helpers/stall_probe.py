@@ -2,7 +2,10 @@
 
 A `QTimer` asks to fire every `interval_ms`; when the GUI thread is busy (a long paint, a
 slow slot), the next tick comes late. The stall is how late: the gap minus the interval.
-Start it on the GUI thread; read `longest_ms`, `percentile(99)` and `over(50)` after.
+On a machine shared with other work, a stall also counts time the thread waited for a
+core or for Python's GIL; `cpu_ms` holds the GUI thread's own CPU time between ticks,
+which is the work the app itself did there. Start it on the GUI thread; read
+`longest_ms`, `percentile(99)`, `over(50)` and `longest_cpu_ms` after.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ class StallProbe(QObject):
         self.interval_ms = interval_ms
         self.stalls_ms: list[float] = []
         self.at_s: list[float] = []  # when each tick came, from the start
+        self.cpu_ms: list[float] = []  # the GUI thread's CPU time between ticks
         self._started = 0.0
         self._last = 0.0
+        self._last_cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
@@ -30,7 +35,9 @@ class StallProbe(QObject):
     def start(self) -> StallProbe:
         self.stalls_ms.clear()
         self.at_s.clear()
+        self.cpu_ms.clear()
         self._started = self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
         return self
 
@@ -44,10 +51,17 @@ class StallProbe(QObject):
         self.stalls_ms.append(max((now - self._last) * 1000 - self.interval_ms, 0.0))
         self.at_s.append(now - self._started)
         self._last = now
+        cpu = time.thread_time()
+        self.cpu_ms.append((cpu - self._last_cpu) * 1000)
+        self._last_cpu = cpu
 
     @property
     def longest_ms(self) -> float:
         return max(self.stalls_ms, default=0.0)
+
+    @property
+    def longest_cpu_ms(self) -> float:
+        return max(self.cpu_ms, default=0.0)
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.stalls_ms)
@@ -66,5 +80,6 @@ class StallProbe(QObject):
     def summary(self) -> str:
         return (
             f"longest {self.longest_ms:.1f} ms, p99 {self.percentile(99):.1f} ms, "
-            f"{self.over(50)} over 50 ms, {len(self.stalls_ms)} ticks"
+            f"{self.over(50)} over 50 ms, {len(self.stalls_ms)} ticks; the GUI thread's "
+            f"longest CPU stretch {self.longest_cpu_ms:.1f} ms"
         )

@@ -71,6 +71,7 @@ class Transcript:
         self.timelines: dict[str, RunTimeline] = {}
         self._loose: dict[str, Message] = {}
         self._step_runs: dict[str, str] = {}
+        self._message_runs: dict[str, str] = {}  # which run's timeline holds each message
         self.versions: dict[str, int] = {}
         known = {run.id: run for run in runs or []}
         by_run: dict[str, list[Step]] = {}
@@ -88,6 +89,7 @@ class Transcript:
                     known[run_id], by_run.get(run_id, []), []
                 )
             timeline.messages.append(message)
+            self._message_runs[message.id] = run_id
         self.items: list[Item] = self._ordered(messages)
         self._index = self._reindex()
 
@@ -111,11 +113,10 @@ class Transcript:
     def message(self, message_id: str) -> Message:
         if message_id in self._loose:
             return self._loose[message_id]
-        for timeline in self.timelines.values():
-            for message in timeline.messages:
-                if message.id == message_id:
-                    return message
-        raise KeyError(message_id)
+        timeline = self.timelines.get(self._message_runs.get(message_id, ""))
+        if timeline is None:
+            raise KeyError(message_id)
+        return timeline.message(message_id)
 
     def timeline_of(self, item: Item) -> RunTimeline | None:
         return self.timelines.get(item.run_id) if item.run_id else None
@@ -157,6 +158,8 @@ class Transcript:
             return None
         if change.kind == "step":
             self._step_runs[change.id] = run_id
+        elif change.kind == "message":
+            self._message_runs[change.id] = run_id
         if change.kind in ("message", "step"):
             keys = [change.id]
         else:  # the run itself: its answers show its status, and it may ask for consent
@@ -172,6 +175,8 @@ class Transcript:
         self.timelines[run_id] = timeline
         for step in timeline.steps:
             self._step_runs[step.id] = run_id
+        for message in timeline.messages:
+            self._message_runs[message.id] = run_id
         return self._settle(run_id, [*self._message_keys(run_id), *(s.id for s in timeline.steps)])
 
     def drop_from(self, message_id: str) -> Edit:

@@ -21,6 +21,7 @@ from desktop.core.runs import events as ev
 from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
+from desktop.core.runs.loading import load_events
 from desktop.core.runs.outputs import answer_content
 from desktop.core.runs.parts import rescaled
 from desktop.core.runs.reasoning import (
@@ -192,22 +193,8 @@ class RunDriver:
     def _loaded_provider(self) -> Generator[ev.Event, None, base.Provider]:
         if self._provider is None:
             self._provider = self._provider_factory()
-        provider = self._provider
-        if not provider.loaded:
-            about = {"run_id": self.run.id, "model": provider.name}
-            yield ev.Event(ev.MODEL_LOADING, {**about, "progress": 0.0})
-            started = self._clock()
-            details: dict[str, Any] = {}
-            shown = 0.0
-            for loading in provider.load():
-                if isinstance(loading, base.ModelLoaded):
-                    details = loading.details
-                elif loading.progress > shown:
-                    shown = loading.progress
-                    yield ev.Event(ev.MODEL_LOADING, {**about, "progress": shown})
-            seconds = round(self._clock() - started, 3)
-            yield ev.Event(ev.MODEL_LOADED, {**about, "seconds": seconds, "details": details})
-        return provider
+        yield from load_events(self._provider, self.run.id, self._clock)
+        return self._provider
 
     def _stream(
         self, provider: base.Provider, request: base.ChatRequest, step: Step

@@ -155,7 +155,9 @@ class Thinking:
 
     def _out(self, pieces: list[Piece]) -> list[Piece]:
         out = []
-        for kind, text in pieces:
+        for kind, piece in pieces:
+            # The blank lines between the reasoning and the answer are not the answer.
+            text = piece.lstrip() if kind == ANSWER and self.seen and not self._answered else piece
             if not text:
                 continue
             if kind == REASONING:
@@ -163,10 +165,6 @@ class Thinking:
                 if self.started is None:
                     self.started = self._clock()
             else:
-                if self.seen and not self._answered:
-                    text = text.lstrip()  # the blank lines between reasoning and answer
-                    if not text:
-                        continue
                 self._close()
                 self._answered = True
             out.append((kind, text))

@@ -23,37 +23,41 @@ MAX_DETAIL_CHARS = 2000
 EXCERPT_CHARS = 160
 
 
-def lines_of(step: Step) -> list[tuple[str, str]]:
-    """Each call of a tool step as (line, details in Markdown)."""
-    details = step.details
-    out: list[tuple[str, str]] = []
+def lines_of(step: Step) -> list[str]:
+    """One line for each call of a tool step (a knowledge search, a function call)."""
     if step.type != "tool_calls":
-        return out
-    for call in details.tool_calls:  # type: ignore[union-attr]
-        if isinstance(call, RetrievalCall):
-            out.append(_retrieval(call, step.status))
-        else:
-            out.append((call_line(call), call_details(call)))
-    return out
+        return []
+    return [
+        _retrieval_line(call, step.status) if isinstance(call, RetrievalCall) else call_line(call)
+        for call in step.details.tool_calls  # type: ignore[union-attr]
+    ]
 
 
-def _retrieval(call: RetrievalCall, status: str) -> tuple[str, str]:
+def details_of(step: Step, number: int) -> str:
+    """The details of the step's call `number`, as Markdown (shown when its line opens)."""
+    call = step.details.tool_calls[number]  # type: ignore[union-attr]
+    return _retrieval_details(call) if isinstance(call, RetrievalCall) else call_details(call)
+
+
+def _retrieval_line(call: RetrievalCall, status: str) -> str:
     if status == "in_progress":
-        return translate("ChatActivity", "Searching knowledge…"), ""
-    results = call.retrieval.results
-    line = _counted(
-        len(results),
+        return translate("ChatActivity", "Searching knowledge…")
+    return _counted(
+        len(call.retrieval.results),
         translate("ChatActivity", "Searched knowledge: 1 result"),
         translate("ChatActivity", "Searched knowledge: %1 results"),
     )
+
+
+def _retrieval_details(call: RetrievalCall) -> str:
     rows = []
-    for rank, chunk in enumerate(results, 1):
+    for rank, chunk in enumerate(call.retrieval.results, 1):
         page = translate("ChatActivity", "page %1").replace("%1", str(chunk.page))
         where = f", {page}" if chunk.page else ""
         excerpt = " ".join(chunk.text.split())[:EXCERPT_CHARS]
         rows.append(f"{rank}. **{_md(chunk.file)}**{where} · {chunk.score:.3f}  \n{_md(excerpt)}")
     query = translate("ChatActivity", "Query: %1").replace("%1", _md(call.retrieval.query))
-    return line, "\n\n".join([query, *rows])
+    return "\n\n".join([query, *rows])
 
 
 def call_line(call: FunctionCall) -> str:
@@ -210,7 +214,9 @@ def _fenced(text: str, language: str) -> str:
     return f"{fence}{language}\n{text}\n{fence}"
 
 
+_ESCAPED = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>"})
+
+
 def _md(text: str) -> str:
     """Text safe to put in Markdown as it is."""
-    special = "\\`*_{}[]()#+-.!|<>"
-    return "".join(f"\\{c}" if c in special else c for c in text)
+    return text.translate(_ESCAPED)

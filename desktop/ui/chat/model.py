@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from desktop.core.conversations.transcript import MESSAGE, Edit, Item, Transcript
+from desktop.core.conversations.transcript import MESSAGE, TOOL, Edit, Item, Transcript
 from desktop.core.runs import events as ev
 from desktop.core.runs.timeline import RunTimeline
+from desktop.ui.chat.activity import lines_of
 
 # How long changed rows wait to be announced together.
 BATCH_MS = 30
@@ -141,8 +142,6 @@ class TranscriptModel(QAbstractListModel):
         assert self.transcript is not None
         if item.kind == MESSAGE:
             return self.transcript.message(item.key).text
-        if item.kind == "tool":
-            from desktop.ui.chat.activity import lines_of  # noqa: PLC0415 (translated words)
-
-            return "\n".join(line for line, _ in lines_of(self.transcript.step(item)))
+        if item.kind == TOOL:
+            return "\n".join(lines_of(self.transcript.step(item)))
         return ""

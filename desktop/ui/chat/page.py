@@ -14,18 +14,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.conversations.export import MarkdownLabels, export_thread, import_thread
 from desktop.core.conversations.sources import CitedSource, cited
 from desktop.core.conversations.transcript import CONSENT, MESSAGE
 from desktop.core.errors import Do, UserAction
@@ -33,6 +30,7 @@ from desktop.core.store.records import Gpt, Thread
 from desktop.ui.chat import markdown
 from desktop.ui.chat.composer import Composer
 from desktop.ui.chat.consent import ConsentPrompt
+from desktop.ui.chat.exporting import ExportButton
 from desktop.ui.chat.rows import ImageLoader, RowRenderer
 from desktop.ui.chat.session import ChatSession
 from desktop.ui.chat.source_panel import SourcePanel
@@ -97,16 +95,7 @@ class ChatPage(PageFrame):
         self.consent = ConsentPrompt(self)
         self.consent.hide()
         self.sources = SourcePanel(self.renderer.colors.mark, self)
-        self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setAccessibleName(self.tr("Export or import a conversation"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Export as Markdown…"), lambda: self._ask_export(".md"))
-        menu.addAction(self.tr("Export as JSON…"), lambda: self._ask_export(".json"))
-        menu.addSeparator()
-        menu.addAction(self.tr("Import a conversation…"), self._ask_import)
-        self.export_button.setMenu(menu)
+        self.export_button = ExportButton(self._services, self)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.export_button)
@@ -159,6 +148,10 @@ class ChatPage(PageFrame):
         self.view.anchor_activated.connect(self._on_anchor)
         self.view.context_requested.connect(self._on_context_requested)
         self.sources.open_requested.connect(self._on_open_file_requested)
+        self.export_button.exported.connect(
+            lambda path: self.status.setText(self.tr("Saved %1.").replace("%1", path.name))
+        )
+        self.export_button.imported.connect(self._on_imported)
 
     # -- what the shell asks ------------------------------------------------------------------
 
@@ -189,6 +182,7 @@ class ChatPage(PageFrame):
             return
         definition = gpt.definition
         self._gpt_name = definition.name
+        self.export_button.gpt_id, self.export_button.gpt_name = gpt.id, definition.name
         self.renderer.gpt_name = definition.name
         self.heading.setText(definition.name)
         self.starters.show_gpt(
@@ -212,9 +206,15 @@ class ChatPage(PageFrame):
         self.session.open(self.gpt_id, thread_id)
 
     def _on_thread_started(self, thread: Thread) -> None:
+        self.export_button.thread_id = thread.id
         self.threads.show_thread(thread)
 
+    def _on_imported(self, thread: Thread) -> None:
+        self.threads.load(self.gpt_id, select=thread.id)
+        self.session.open(self.gpt_id, thread.id)
+
     def _on_loaded(self) -> None:
+        self.export_button.thread_id = self.session.thread_id
         self._on_rows_changed()
         self.view.scroll_to_bottom()
 
@@ -381,59 +381,6 @@ class ChatPage(PageFrame):
     def _on_image_loaded(self, _name: str) -> None:
         self.renderer.forget()
         self.view.invalidate()
-
-    # -- export and import ---------------------------------------------------------------------
-
-    def _ask_export(self, suffix: str) -> None:
-        thread_id = self.session.thread_id
-        if not thread_id:
-            self._services.errors.notify_error(self.tr("Open a conversation to export it."))
-            return
-        dialog = QFileDialog(self, self.tr("Export the conversation"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        markdown = suffix == ".md"
-        dialog.setNameFilter(self.tr("Markdown (*.md)") if markdown else self.tr("JSON (*.json)"))
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.fileSelected.connect(lambda file: self.export_to(thread_id, Path(file)))
-        dialog.open()
-
-    def export_to(self, thread_id: str, path: Path) -> None:
-        store, labels = self._services.store, self._labels()
-        self._services.tasks.run(
-            lambda: export_thread(store, thread_id, path, labels),
-            lambda written: self.status.setText(self.tr("Saved %1.").replace("%1", written.name)),
-            owner=self,
-        )
-
-    def _labels(self) -> MarkdownLabels:
-        return MarkdownLabels(
-            you=self.tr("You"),
-            assistant=self._gpt_name or self.tr("Assistant"),
-            thought=self.tr("Thought for %1 s"),
-            sources=self.tr("Sources"),
-            page=self.tr("page %1"),
-            attached=self.tr("Attached: %1"),
-            picture=self.tr("Picture: %1"),
-            exported=self.tr("Exported from Capsule Studio on %1."),
-        )
-
-    def _ask_import(self) -> None:
-        dialog = QFileDialog(self, self.tr("Import a conversation"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Exported conversations (*.json)"))
-        dialog.fileSelected.connect(lambda file: self.import_from(Path(file)))
-        dialog.open()
-
-    def import_from(self, path: Path) -> None:
-        store, gpt_id = self._services.store, self.gpt_id
-
-        def imported(thread: Thread) -> None:
-            self.threads.load(gpt_id, select=thread.id)
-            self.session.open(gpt_id, thread.id)
-
-        self._services.tasks.run(lambda: import_thread(store, gpt_id, path), imported, owner=self)
 
 
 def _query_of(timeline: Any) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -34,7 +34,9 @@ from desktop.core.runs.citations import annotate
 from desktop.core.runs.reasoning import reasoning_of
 from desktop.core.store.records import Message
 from desktop.ui.chat import activity
-from desktop.ui.chat.markdown import Colors, plain_html, render, segments, with_citations
+from desktop.ui.chat.images import ImageLoader
+from desktop.ui.chat.looks import colors_of, css, tint
+from desktop.ui.chat.markdown import plain_html, render, segments, with_citations
 
 translate = QCoreApplication.translate  # named so: lupdate reads `translate("Context", ...)`
 
@@ -64,9 +66,10 @@ class RowRender:
     height: float = 0.0
     background: QColor | None = None
     codes: list[str] = field(default_factory=list)
-    # Its laid-out documents by (kind, source, width): a new layout of the row takes the
-    # ones whose text did not change (a streamed answer re-renders its last segment only).
-    docs: dict[tuple[str, str, int], QTextDocument] = field(default_factory=dict)
+    # Its laid-out documents and their heights by (kind, source, width): a new layout of
+    # the row takes those whose text did not change (a streamed answer lays out its last
+    # segment only).
+    docs: dict[tuple[str, str, int], tuple[QTextDocument, int]] = field(default_factory=dict)
 
     def paint(
         self, painter: QPainter, top: float, width: float, palette: QPalette, clip: QRectF
@@ -100,39 +103,6 @@ class RowRender:
         return ""
 
 
-class ImageLoader(QObject):
-    """Pictures of thread files, read on a worker; `loaded` says one has arrived.
-
-    Signals:
-        loaded(str): the file's name.
-    """
-
-    loaded = Signal(str)
-
-    def __init__(self, load: Callable[[str, str], QImage], run: Callable[..., Any]) -> None:
-        super().__init__()
-        self._load = load
-        self._run = run
-        self._images: OrderedDict[tuple[str, str], QImage | None] = OrderedDict()
-
-    def image(self, thread_id: str, name: str) -> QImage | None:
-        """The picture, or None while it loads (a load starts now)."""
-        key = (thread_id, name)
-        if key in self._images:
-            self._images.move_to_end(key)
-            return self._images[key]
-        self._images[key] = None
-        while len(self._images) > 64:
-            self._images.popitem(last=False)
-
-        def arrived(image: QImage) -> None:
-            self._images[key] = image
-            self.loaded.emit(name)
-
-        self._run(lambda: self._load(thread_id, name), arrived)
-        return None
-
-
 class RowRenderer:
     """Lays out rows of one conversation. See the module docstring.
 
@@ -155,9 +125,9 @@ class RowRenderer:
         self.gpt_name = ""
         self.expanded: set[str] = set()
         self.busy = False
-        self.colors = _colors(palette)
+        self.colors = colors_of(palette)
         self._rows: OrderedDict[str, RowRender] = OrderedDict()
-        self._reusable: dict[tuple[str, str, int], QTextDocument] = {}
+        self._reusable: dict[tuple[str, str, int], tuple[QTextDocument, int]] = {}
         self._epoch = 0
         metrics = QFontMetrics(self.font)
         self._line = metrics.lineSpacing()
@@ -182,8 +152,9 @@ class RowRenderer:
         """A row's height without laying it out (for rows not yet seen)."""
         per_line = max((width - 2 * PAD_X) // self._char, 20)
         if item.kind == TOOL and self.transcript is not None:
-            calls = len(activity.lines_of(self.transcript.step(item)))
-            return 2 * PAD_Y + max(calls, 1) * (self._line + 2)
+            details = self.transcript.step(item).details
+            calls = len(getattr(details, "tool_calls", ()))
+            return 2 * PAD_Y + max(calls, 1) * (self._line + GAP)
         if item.kind != MESSAGE or self.transcript is None:
             return 0
         message = self.transcript.message(item.key)
@@ -243,7 +214,7 @@ class RowRenderer:
     def _message(self, row: RowRender, message: Message, width: int) -> None:
         user = message.role == "user"
         if user:
-            row.background = _tint(self.palette, 22)
+            row.background = tint(self.palette, 22)
         name = (
             translate("Chat", "You") if user else (self.gpt_name or translate("Chat", "Assistant"))
         )
@@ -329,7 +300,7 @@ class RowRenderer:
     def _tool(self, row: RowRender, item: Item, width: int) -> None:
         assert self.transcript is not None
         step = self.transcript.step(item)
-        for number, (line, details) in enumerate(activity.lines_of(step)):
+        for number, line in enumerate(activity.lines_of(step)):
             opened = f"tool:{item.key}:{number}" in self.expanded
             arrow = "▾" if opened else "▸"
             link = (
@@ -337,7 +308,8 @@ class RowRenderer:
                 f"{arrow} {html.escape(line)}</a></p>"
             )
             self._add(row, "tool", link, width)
-            if opened and details:
+            details = activity.details_of(step, number) if opened else ""
+            if details:
                 for piece in segments(details):
                     rendered = render(piece, self.colors)
                     row.codes += [*rendered.codes]
@@ -350,9 +322,12 @@ class RowRenderer:
 
     def _add(self, row: RowRender, kind: str, source: str, width: int, indent: int = 0) -> None:
         key = (kind, source, width)
-        doc = row.docs.get(key) or self._reusable.get(key) or self._doc(source, width)
-        row.docs[key] = doc
-        height = math.ceil(doc.size().height())
+        laid = row.docs.get(key) or self._reusable.get(key)
+        if laid is None:
+            doc = self._doc(source, width)
+            laid = (doc, math.ceil(doc.size().height()))
+        row.docs[key] = laid
+        doc, height = laid
         row.height = row.height or PAD_Y
         row.blocks.append(Block(row.height, height, PAD_X + indent, doc=doc))
         row.height += height + GAP
@@ -361,7 +336,7 @@ class RowRenderer:
         doc = QTextDocument()
         doc.setDefaultFont(self.font)
         doc.setDocumentMargin(0)
-        doc.setDefaultStyleSheet(_css(self.colors))
+        doc.setDefaultStyleSheet(css(self.colors))
         doc.setHtml(source)
         doc.setTextWidth(width)
         return doc
@@ -383,42 +358,6 @@ def _attachment(record: dict[str, Any]) -> str:
     if "file_search" in tools:
         return translate("Chat", "%1 (for search)").replace("%1", name)
     return translate("Chat", "%1 (for code)").replace("%1", name)
-
-
-def _tint(palette: QPalette, alpha: int) -> QColor:
-    color = QColor(palette.color(QPalette.ColorRole.Highlight))
-    color.setAlpha(alpha)
-    return color
-
-
-def _colors(palette: QPalette) -> Colors:
-    base = palette.color(QPalette.ColorRole.Base)
-    dark = base.lightness() < 128
-    text = palette.color(QPalette.ColorRole.Text)
-    muted = QColor(text)
-    muted.setAlpha(150)
-    mixed = QColor(
-        (text.red() + 2 * base.red()) // 3,
-        (text.green() + 2 * base.green()) // 3,
-        (text.blue() + 2 * base.blue()) // 3,
-    )
-    return Colors(
-        code_background="#2b2d31" if dark else "#f3f4f6",
-        code_border="#3f4147" if dark else "#d0d7de",
-        muted=mixed.name(),
-        mark="#7a5c00" if dark else "#fde68a",
-        dark=dark,
-        copy=translate("Chat", "Copy"),
-    )
-
-
-def _css(colors: Colors) -> str:
-    return (
-        f"code {{ background-color: {colors.code_background}; }}"
-        "pre { margin: 0; }"
-        "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
-        "th { font-weight: bold; }"
-    )
 
 
 def changed_from(old: RowRender | None, new: RowRender) -> float:

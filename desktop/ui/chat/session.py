@@ -117,7 +117,10 @@ class ChatSession(QObject):
             and run.status == "requires_action"
             and required.get("type") == "consent"
         ):
+            self.status_changed.emit(translate("Chat", "Waiting for your answer…"))
             self.consent_asked.emit(required["consent"])
+        else:
+            self.status_changed.emit("")
         self.loaded.emit()
 
     # -- sending -------------------------------------------------------------------------------

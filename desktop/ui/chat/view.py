@@ -196,7 +196,8 @@ class TranscriptView(QAbstractScrollArea):
         widget = self._widgets.get(item.key)
         if widget is not None:
             self._repaint_all = True
-            return widget.sizeHint().height() + 8
+            height = widget.heightForWidth(self._width - 24)
+            return (height if height > 0 else widget.sizeHint().height()) + 8
         before = self.renderer.cached(item)
         render = self.renderer.render(item, self._width)
         since = changed_from(before, render)

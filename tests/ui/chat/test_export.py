@@ -39,7 +39,7 @@ def test_export_and_import_round_trip(chat: Chat, server: OpenAIServer, tmp_path
     assert [m["role"] for m in data["messages"]] == ["user", "assistant"]
 
     with chat.qtbot.wait_signal(chat.page.threads.listed, timeout=WAIT_MS):
-        chat.page.import_from(exported)
+        chat.page.export_button.import_from(exported)
     chat.settle()
     copy = chat.page.session.thread_id
     assert copy != thread_id
@@ -54,6 +54,6 @@ def test_a_bad_import_says_why(chat: Chat, server: OpenAIServer, tmp_path: Path)
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": 1}', encoding="utf-8")
     with chat.qtbot.wait_signal(chat.services.errors.error_reported, timeout=WAIT_MS) as said:
-        chat.page.import_from(bad)
+        chat.page.export_button.import_from(bad)
     assert "not a Capsule Studio conversation" in said.args[0].detail
     assert chat.services.store.threads.list(gpt) == []

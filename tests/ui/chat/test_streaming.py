@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 
 from desktop.core.gpt import validate_definition
 from desktop.core.runs import events as ev
@@ -94,3 +95,55 @@ def test_the_view_follows_the_answer_only_from_the_bottom(chat: Chat, server: Op
 
     view.scroll_to_bottom()
     assert view.follow and view.at_bottom()
+
+
+def test_what_is_on_screen_while_streaming_is_what_a_fresh_paint_shows(
+    chat: Chat, server: OpenAIServer
+) -> None:
+    """Only changed lines are repainted, and scrolling moves what was drawn: no stale pixels."""
+    gpt = lab_gpt(chat.services, server)
+    store = chat.services.store
+    thread = store.threads.create(gpt, title="Streaming")
+    with store.transaction() as tx:
+        run = tx.runs.create(
+            thread.id,
+            gpt,
+            1,
+            model={},
+            instructions="",
+            tool_choice="auto",
+            truncation_strategy={},
+        )
+        for number in range(6):
+            tx.threads.add_message(
+                thread.id, "user", text_content(f"Earlier {number}"), "completed"
+            )
+        tx.threads.add_message(
+            thread.id, "user", text_content("Write many lines"), "completed", run.id
+        )
+        answer = tx.threads.add_message(
+            thread.id, "assistant", text_content(""), "in_progress", run.id
+        )
+    store.runs.update(run, status="in_progress")
+    chat.open(gpt)
+    page, view = chat.page, chat.page.view
+    model = page.session.model
+    viewport = view.viewport()
+    for number in range(40):
+        text = f"Line {number} of a long answer, with **bold** words.\n\n"
+        delta = {
+            "id": answer.id,
+            "run_id": run.id,
+            "delta": {"content": [{"type": "text", "text": {"value": text}}]},
+        }
+        model.apply(ev.Event(ev.MESSAGE_DELTA, delta))
+        chat.qtbot.wait_until(
+            lambda: not model._timer.isActive() and not view._layout_timer.isActive(),
+            timeout=WAIT_MS,
+        )
+        chat.qtbot.wait(5)  # the paint the layout asked for
+        area = viewport.rect().translated(viewport.mapTo(chat.window, viewport.rect().topLeft()))
+        shown = QGuiApplication.primaryScreen().grabWindow(chat.window.winId()).toImage()
+        fresh = chat.window.grab().toImage()
+        assert shown.copy(area) == fresh.copy(area), f"stale pixels after {number + 1} deltas"
+    assert view.at_bottom() and view.verticalScrollBar().maximum() > 0  # it scrolled along

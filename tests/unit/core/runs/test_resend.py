@@ -26,9 +26,7 @@ def texts(store: Store, thread_id: str) -> list[str]:
     return [m.text for m in store.threads.messages(thread_id, current=True)]
 
 
-def test_an_edited_question_answers_from_the_history_before_it(
-    store: Store, make_gpt: Any
-) -> None:
+def test_an_edited_question_answers_from_the_history_before_it(store: Store, make_gpt: Any) -> None:
     replies = [Reply(pieces=[f"A{n}"]) for n in (1, 2, 3)]
     provider = ScriptedProvider([*replies, Reply(pieces=["A2'"]), Reply(pieces=["A4"])])
     engine, thread_id = conversation(store, make_gpt, provider)
@@ -75,9 +73,7 @@ def q3_gpt(store: Store, thread_id: str) -> str:
 
 
 @pytest.mark.parametrize("which", ["answer", "unknown", "replaced"])
-def test_only_a_current_question_can_be_replaced(
-    store: Store, make_gpt: Any, which: str
-) -> None:
+def test_only_a_current_question_can_be_replaced(store: Store, make_gpt: Any, which: str) -> None:
     provider = ScriptedProvider([Reply(pieces=[f"A{n}"]) for n in (1, 2, 3)] + [Reply()])
     engine, thread_id = conversation(store, make_gpt, provider)
     messages = store.threads.messages(thread_id)
