@@ -218,26 +218,6 @@
         <translation>助手当前的状态</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export or import a conversation</source>
-        <translation>导出或导入对话</translation>
-    </message>
-    <message>
-        <source>Export as Markdown…</source>
-        <translation>导出为 Markdown…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>导出为 JSON…</translation>
-    </message>
-    <message>
-        <source>Import a conversation…</source>
-        <translation>导入对话…</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -258,64 +238,8 @@
         <translation>没有可以打开 %1 的程序；文件位于 %2。</translation>
     </message>
     <message>
-        <source>Open a conversation to export it.</source>
-        <translation>请先打开一个对话再导出。</translation>
-    </message>
-    <message>
-        <source>Export the conversation</source>
-        <translation>导出对话</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown 文件 (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-    <message>
-        <source>Assistant</source>
-        <translation>助手</translation>
-    </message>
-    <message>
-        <source>Thought for %1 s</source>
-        <translation>思考了 %1 秒</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>page %1</source>
-        <translation>第 %1 页</translation>
-    </message>
-    <message>
-        <source>Attached: %1</source>
-        <translation>附件：%1</translation>
-    </message>
-    <message>
-        <source>Picture: %1</source>
-        <translation>图片：%1</translation>
-    </message>
-    <message>
-        <source>Exported from Capsule Studio on %1.</source>
-        <translation>于 %1 从 Capsule Studio 导出。</translation>
-    </message>
-    <message>
-        <source>Import a conversation</source>
-        <translation>导入对话</translation>
-    </message>
-    <message>
-        <source>Exported conversations (*.json)</source>
-        <translation>导出的对话 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -414,6 +338,85 @@
     <message>
         <source>%1 has not called %2 before. Nothing is sent until you answer; if you deny, the assistant is told and carries on without it.</source>
         <translation>%1 之前没有调用过 %2。在你答复之前不会发送任何内容；如果拒绝，助手会收到通知并在没有它的情况下继续。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export or import a conversation</source>
+        <translation>导出或导入对话</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Import a conversation…</source>
+        <translation>导入对话…</translation>
+    </message>
+    <message>
+        <source>Open a conversation to export it.</source>
+        <translation>请先打开一个对话再导出。</translation>
+    </message>
+    <message>
+        <source>Export the conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s</source>
+        <translation>思考了 %1 秒</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>图片：%1</translation>
+    </message>
+    <message>
+        <source>Exported from Capsule Studio on %1.</source>
+        <translation>于 %1 从 Capsule Studio 导出。</translation>
+    </message>
+    <message>
+        <source>Import a conversation</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Exported conversations (*.json)</source>
+        <translation>导出的对话 (*.json)</translation>
     </message>
 </context>
 <context>
