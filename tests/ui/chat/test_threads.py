@@ -151,3 +151,28 @@ def test_a_gpt_without_conversations_starts_a_new_one(chat: Chat, **_: Any) -> N
     assert titles(chat) == [] and chat.page.session.thread_id == ""
     assert chat.page.starters.title.text() == "Fresh"
     assert "Write a message" in chat.page.starters.hint.text()
+
+
+def test_keyboard_new_chat_and_rename(chat: Chat) -> None:
+    store = chat.services.store
+    gpt = store.gpts.create(validate_definition({"name": "G"})).id
+    thread_with(chat, gpt, "Old name", "x")
+    chat.open(gpt)
+    page = chat.page
+    assert page.session.thread_id != ""
+    page.composer.editor.setFocus()
+    chat.qtbot.keyClick(
+        page.composer.editor,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert page.session.thread_id == "" and page.stack.currentWidget() is page.starters
+    page.threads.select(store.threads.list(gpt)[0].id)
+    chat.settle()
+    page.threads.list.setFocus()
+    chat.qtbot.keyClick(page.threads.list, Qt.Key.Key_F2)
+    editor = (
+        page.threads.list.indexWidget(page.threads.list.currentIndex())
+        or page.threads.list.focusWidget()
+    )
+    assert editor is not None and editor is not page.threads.list  # an inline editor opened
