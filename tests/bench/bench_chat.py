@@ -37,16 +37,15 @@ import psutil
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.gpt import validate_definition
 from desktop.core.paths import HOME_ENV, default_paths
 from desktop.core.settings import ProviderProfile, Settings
 from desktop.core.store import Store
 from desktop.core.store.records import text_content
 from desktop.ui import app as ui_app
 from desktop.ui.main_window import MainWindow
-from desktop.ui.services import AppServices
 from tests.helpers.openai_server import Answer, OpenAIServer, chunk
 from tests.helpers.stall_probe import StallProbe
+from tests.helpers.wiring import lab_gpt
 
 SAMPLE = """Kyoto's trains are easy once you know the lines. The **Special Rapid** runs to Osaka
 every fifteen minutes, and the Shinkansen takes a quarter of an hour [1].
@@ -97,15 +96,6 @@ def rss_mb() -> float:
 
 
 # -- setting up ---------------------------------------------------------------------------------
-
-
-def lab_gpt(services: AppServices, server: OpenAIServer) -> str:
-    def add_lab(settings: Settings) -> None:
-        settings.providers["lab"] = ProviderProfile(name="lab", base_url=server.url)
-
-    services.settings.update(add_lab)
-    definition = {"name": "Bench", "model": {"provider": "lab", "model": "m"}}
-    return services.store.gpts.create(validate_definition(definition)).id
 
 
 def seed_thread(store: Store, gpt_id: str, messages: int) -> str:
@@ -336,7 +326,7 @@ def main() -> None:
         window.show()
         try:
             with OpenAIServer() as server:
-                gpt = lab_gpt(services, server)
+                gpt = lab_gpt(services, server, name="Bench")
                 thread_id = seed_thread(services.store, gpt, args.messages)
                 other = seed_thread(services.store, gpt, 10)
                 window.start("chat", gpt)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -189,26 +190,33 @@ class ChatSession(QObject):
         replacing: str,
     ) -> None:
         engine, gpt_id = self._services.engine, self.gpt_id
-        handle = self._handle = _Handle()
-        self._stream_thread = thread_id or ""
         self._replacing = replacing
-
-        def generate() -> RunStream:
-            stream = engine.run(
+        self.status_changed.emit(translate("Chat", "Sending…"))
+        self._follow(
+            thread_id or "",
+            lambda: engine.run(
                 gpt_id,
                 text,
                 thread_id,
                 replacing=replacing or None,
                 attachments=attachments or None,
-            )
+            ),
+        )
+
+    def _follow(self, thread_id: str, start: Callable[[], RunStream]) -> None:
+        """Read the events of the run `start` begins (on a worker) into the conversation."""
+        handle = self._handle = _Handle()
+        self._stream_thread = thread_id
+
+        def generate() -> RunStream:
+            stream = start()
             handle.attach(stream)
             return stream
 
-        self.status_changed.emit(translate("Chat", "Sending…"))
         self._services.tasks.stream(
             generate,
             self._on_event,
-            lambda cancelled: self._on_done(handle),
+            lambda _cancelled: self._on_done(handle),
             lambda error: self._on_stream_failed(handle, error),
             owner=self,
         )
@@ -245,22 +253,8 @@ class ChatSession(QObject):
         if active is None or active.run is None:
             return
         run_id, engine = active.run.id, self._services.engine
-        handle = self._handle = _Handle()
-        self._stream_thread = self.thread_id
-
-        def generate() -> RunStream:
-            stream = engine.answer_consent(run_id, decision)
-            handle.attach(stream)
-            return stream
-
         self.status_changed.emit(translate("Chat", "Answering…"))
-        self._services.tasks.stream(
-            generate,
-            self._on_event,
-            lambda cancelled: self._on_done(handle),
-            lambda error: self._on_stream_failed(handle, error),
-            owner=self,
-        )
+        self._follow(self.thread_id, lambda: engine.answer_consent(run_id, decision))
 
     # -- what the run says ---------------------------------------------------------------------
 

@@ -9,14 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.core.gpt import validate_definition
 from desktop.core.paths import Paths
-from desktop.core.settings import ProviderProfile, Settings
 from desktop.ui import app
 from desktop.ui.chat.page import ChatPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import AppServices
-from tests.helpers.openai_server import OpenAIServer
 
 WAIT_MS = 20_000
 
@@ -108,14 +105,3 @@ def chat(qtbot: Any, isolated_home: Paths) -> Iterator[Chat]:
     window.close()
     services.tasks.wait_all(WAIT_MS / 1000)
     services.close()
-
-
-def lab_gpt(services: AppServices, server: OpenAIServer, **fields: Any) -> str:
-    """A GPT answering through the scripted server (profile `lab`); its id."""
-
-    def add_lab(settings: Settings) -> None:
-        settings.providers["lab"] = ProviderProfile(name="lab", base_url=server.url)
-
-    services.settings.update(add_lab)
-    definition = {"name": "Lab", "model": {"provider": "lab", "model": "m"}, **fields}
-    return services.store.gpts.create(validate_definition(definition)).id

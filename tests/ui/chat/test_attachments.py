@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.conversations import CODE, KNOWLEDGE
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 def test_attachments_go_where_the_user_says(

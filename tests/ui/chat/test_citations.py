@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 from tests.unit.core.knowledge.extract.pdf_factory import build_pdf
 
 

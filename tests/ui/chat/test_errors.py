@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.helpers.openai_server import OpenAIServer, error_answer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 def test_a_failed_run_offers_its_fix_and_retry(chat: Chat, server: OpenAIServer) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 def save_through_the_dialog(chat: Chat, label: str, path: Path) -> None:

@@ -12,7 +12,8 @@ from desktop.ui.chat.markdown import (
     with_citations,
 )
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import Chat
 
 SAMPLE = """# Trip
 

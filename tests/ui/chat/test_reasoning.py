@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from desktop.core.runs.reasoning import reasoning_of
 from tests.helpers.openai_server import OpenAIServer, chunk, text_answer
-from tests.ui.chat.conftest import Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import Chat
 
 
 def test_think_text_is_collapsed_kept_apart_and_not_sent_back(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 def two_turns(chat: Chat, server: OpenAIServer) -> None:

@@ -13,7 +13,8 @@ from desktop.core.store.records import text_content
 from tests.helpers.gguf_models import ensure_tiny
 from tests.helpers.openai_server import OpenAIServer, text_answer
 from tests.helpers.tiny_gguf import TinySpec
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ from desktop.core.gpt import validate_definition
 from desktop.core.store.records import text_content
 from desktop.ui.chat import threads
 from tests.helpers.openai_server import OpenAIServer, text_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 def thread_with(chat: Chat, gpt_id: str, title: str, text: str) -> str:

@@ -12,7 +12,8 @@ from desktop.core.gpt import Action
 from desktop.core.tools.actions.importer import import_action
 from tests.helpers.action_server import ActionServer
 from tests.helpers.openai_server import OpenAIServer, text_answer, tool_answer
-from tests.ui.chat.conftest import WAIT_MS, Chat, lab_gpt
+from tests.helpers.wiring import lab_gpt
+from tests.ui.chat.conftest import WAIT_MS, Chat
 
 
 @pytest.fixture
@@ -32,6 +33,16 @@ def ask_weather(server: OpenAIServer) -> None:
     server.script(tool_answer(("call_1", "getWeather", arguments)), text_answer("Sunny both days."))
 
 
+def send_until_consent(chat: Chat, text: str) -> dict[str, Any]:
+    """Send `text`; wait until the run asks for consent; what it asks."""
+    page = chat.page
+    page.composer.editor.setPlainText(text)
+    with chat.qtbot.wait_signal(page.session.consent_asked, timeout=WAIT_MS) as asked:
+        page.composer.submit()
+    chat.settle()
+    return dict(asked.args[0])
+
+
 def test_consent_in_the_conversation_then_the_call_line(
     chat: Chat, server: OpenAIServer, api: ActionServer
 ) -> None:
@@ -39,11 +50,7 @@ def test_consent_in_the_conversation_then_the_call_line(
     chat.open(gpt)
     ask_weather(server)
     page = chat.page
-    page.composer.editor.setPlainText("Weather in Kyoto?")
-    with chat.qtbot.wait_signal(page.session.consent_asked, timeout=WAIT_MS) as asked:
-        page.composer.submit()
-    assert asked.args[0]["domain"] == "127.0.0.1"
-    chat.settle()
+    assert send_until_consent(chat, "Weather in Kyoto?")["domain"] == "127.0.0.1"
     assert chat.kinds() == ["message", "tool", "consent"]
     prompt = page.consent
     chat.qtbot.wait_until(prompt.isVisible, timeout=WAIT_MS)
@@ -78,10 +85,7 @@ def test_denied_consent_says_so(chat: Chat, server: OpenAIServer, api: ActionSer
         text_answer("I could not check the weather."),
     )
     page = chat.page
-    page.composer.editor.setPlainText("Weather?")
-    with chat.qtbot.wait_signal(page.session.consent_asked, timeout=WAIT_MS):
-        page.composer.submit()
-    chat.settle()
+    send_until_consent(chat, "Weather?")
     page.consent.deny_button.click()
     chat.wait_idle()
     assert chat.texts()[1] == "getWeather: not allowed to reach 127.0.0.1"
@@ -95,10 +99,7 @@ def test_stop_cancels_a_run_that_waits_for_consent(
     chat.open(gpt)
     ask_weather(server)
     page = chat.page
-    page.composer.editor.setPlainText("Weather?")
-    with chat.qtbot.wait_signal(page.session.consent_asked, timeout=WAIT_MS):
-        page.composer.submit()
-    chat.settle()
+    send_until_consent(chat, "Weather?")
     page.composer.send_button.click()  # Stop
     chat.wait_idle()
     assert "consent" not in chat.kinds()

@@ -15,8 +15,8 @@ from desktop.core.paths import Paths
 from desktop.core.runs.steps import RetrievalCall
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.services import Services
-from desktop.core.settings import ProviderProfile, Settings
 from tests.helpers.openai_server import OpenAIServer, text_answer
+from tests.helpers.wiring import lab_gpt
 
 
 @pytest.fixture
@@ -24,15 +24,6 @@ def services(isolated_home: Paths) -> Iterator[Services]:
     built = Services(isolated_home)
     yield built
     built.close()
-
-
-def lab_gpt(services: Services, server: OpenAIServer, **fields: object) -> str:
-    def add_lab(settings: Settings) -> None:
-        settings.providers["lab"] = ProviderProfile(name="lab", base_url=server.url)
-
-    services.settings.update(add_lab)
-    definition = {"name": "Lab", "model": {"provider": "lab", "model": "m"}, **fields}
-    return services.store.gpts.create(validate_definition(definition)).id
 
 
 def test_rename_list_and_search(services: Services) -> None:
