@@ -89,6 +89,9 @@ HEADLINES: dict[str, str] = {
     "wrong_password": QT_TRANSLATE_NOOP("Errors", "The password is wrong."),
     "archive_bomb": QT_TRANSLATE_NOOP("Errors", "The file unpacks to far too much data."),
     "unsafe_xml": QT_TRANSLATE_NOOP("Errors", "The file holds unsafe XML."),
+    "ocr_unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "Scanned pages need the optional OCR engine, which is not installed."
+    ),
 }
 GENERIC = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
 BUG = QT_TRANSLATE_NOOP("Errors", "Something went wrong inside Capsule Studio.")
@@ -116,6 +119,9 @@ ACTION_LABELS: dict[str, str] = {
     Do.SET_SEARCH_KEY: QT_TRANSLATE_NOOP("Errors", "Set the search key"),
     Do.ALLOW_HTTP_HOST: QT_TRANSLATE_NOOP("Errors", "Allow this host"),
     Do.ALLOW_UNISOLATED_CODE: QT_TRANSLATE_NOOP("Errors", "Review the code sandbox"),
+    Do.INSTALL_OCR: QT_TRANSLATE_NOOP("Errors", "How to read scanned files"),
+    Do.SET_KNOWLEDGE_MODEL: QT_TRANSLATE_NOOP("Errors", "Choose the embedding model"),
+    Do.DOWNLOAD_MODEL: QT_TRANSLATE_NOOP("Errors", "Download the model"),
 }
 
 

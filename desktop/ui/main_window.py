@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -54,11 +54,13 @@ _BUILDER_SECTIONS = {
     Do.SET_ACTION_AUTH: "actions",
     Do.SET_ACTION_SERVER: "actions",
     Do.LIST_GPT_VERSIONS: "history",
+    Do.SET_KNOWLEDGE_MODEL: "knowledge",
 }
 # Actions that lead into settings, by the section that fixes them.
 _SETTINGS_SECTIONS = {
     Do.LIST_MODELS: "models",
     Do.SHOW_CATALOG: "models",
+    Do.DOWNLOAD_MODEL: "models",
     Do.IMPORT_MODEL: "models",
     Do.REMOVE_MODEL: "models",
     Do.ADD_PROVIDER: "providers",
@@ -262,6 +264,23 @@ class MainWindow(QMainWindow):
             self.pages.library.focus_search()
         elif action.kind in (Do.START_NEW_THREAD, Do.CANCEL_RUN, Do.LIST_THREAD_FILES):
             self._show_tab(1)
+        elif action.kind == Do.INSTALL_OCR:
+            self._explain_ocr()
+
+    def _explain_ocr(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Reading scanned files"), "", parent=self
+        )
+        box.setText(
+            self.tr(
+                "Scanned PDFs and images are read with RapidOCR, an optional part of Capsule "
+                "Studio. Install it into Capsule Studio's Python environment, then add the "
+                "file again:"
+            )
+        )
+        box.setInformativeText('pip install "capsule-studio[ocr]"')
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
 
     def _show_builder(self, section: str) -> None:
         if self.stack.currentWidget() is not self.tabs:

@@ -230,6 +230,10 @@
         <translation>文件含有不安全的 XML。</translation>
     </message>
     <message>
+        <source>Scanned pages need the optional OCR engine, which is not installed.</source>
+        <translation>扫描页面需要可选的 OCR 引擎，但它尚未安装。</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>出了点问题。</translation>
     </message>
@@ -320,6 +324,18 @@
     <message>
         <source>Review the code sandbox</source>
         <translation>查看代码沙箱</translation>
+    </message>
+    <message>
+        <source>How to read scanned files</source>
+        <translation>如何读取扫描文件</translation>
+    </message>
+    <message>
+        <source>Choose the embedding model</source>
+        <translation>选择嵌入模型</translation>
+    </message>
+    <message>
+        <source>Download the model</source>
+        <translation>下载模型</translation>
     </message>
     <message>
         <source>Fix it</source>
@@ -426,6 +442,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reading scanned files</source>
+        <translation>读取扫描文件</translation>
+    </message>
+    <message>
+        <source>Scanned PDFs and images are read with RapidOCR, an optional part of Capsule Studio. Install it into Capsule Studio&apos;s Python environment, then add the file again:</source>
+        <translation>扫描的 PDF 和图片由 RapidOCR 识别，它是 Capsule Studio 的可选组件。请把它安装到 Capsule Studio 所用的 Python 环境中，然后重新添加该文件：</translation>
     </message>
     <message>
         <source>Open a GPT first: dropped files become the open GPT&apos;s knowledge.</source>

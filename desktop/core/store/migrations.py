@@ -103,7 +103,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
-    # 3: a thread in the trash (deleted, can still be brought back), and the messages a
+    # 3: the builder's draft of a GPT: edits not yet saved as a version, one per GPT.
+    """
+    CREATE TABLE gpt_drafts (
+        gpt_id TEXT PRIMARY KEY REFERENCES gpts(id) ON DELETE CASCADE,
+        base_version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
+    # 4: a thread in the trash (deleted, can still be brought back), and the messages a
     # later run replaced (an edited question or a regenerated answer: kept for the
     # playground, left out of the conversation).
     """

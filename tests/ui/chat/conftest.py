@@ -14,6 +14,7 @@ from desktop.ui import app
 from desktop.ui.chat.page import ChatPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import AppServices
+from tests.helpers.openai_server import Answer, OpenAIServer, Recorded, models_answer
 
 WAIT_MS = 20_000
 
@@ -93,6 +94,30 @@ class Chat:
         view = self.page.view
         render = view.renderer.render(view.item(row), view.viewport().width())
         return "\n".join(b.doc.toPlainText() for b in render.blocks if b.doc is not None)
+
+
+class ChatServer(OpenAIServer):
+    """The scripted server, answering the builder's model listing by itself.
+
+    Opening a GPT opens its Build tab too, which lists the profile's models; the chat's
+    tests script answers for the chat alone. Listings are kept apart in `listings`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listings: list[Recorded] = []
+
+    def next_answer(self, recorded: Recorded) -> Answer:
+        if recorded.method == "GET" and recorded.path.endswith("/models"):
+            self.listings.append(recorded)
+            return models_answer("m")
+        return super().next_answer(recorded)
+
+
+@pytest.fixture
+def server() -> Iterator[OpenAIServer]:
+    with ChatServer() as running:
+        yield running
 
 
 @pytest.fixture
