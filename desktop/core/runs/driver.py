@@ -255,7 +255,13 @@ class RunDriver:
             yield self._recorder.reasoning_delta(message, "", output.thinking.duration_ms)
 
     def _show(self, step: Step, pieces: list[Piece]) -> Generator[ev.Event, None, None]:
-        """Stream pieces of the answer and of the reasoning onto the step's message."""
+        """Stream pieces of the answer and of the reasoning onto the step's message.
+
+        After Stop, what the model had already made (a local model's host runs ahead of
+        the pipe) is dropped: the answer ends where the user stopped it.
+        """
+        if self._cancel.cancelled:
+            return
         for kind, text in pieces:
             if self._open.message is None:
                 self._open.message, created = self._recorder.new_message(step)

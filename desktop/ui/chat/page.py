@@ -156,13 +156,16 @@ class ChatPage(PageFrame):
     # -- what the shell asks ------------------------------------------------------------------
 
     def open_gpt(self, gpt_id: str) -> None:
-        if gpt_id == self.gpt_id:
+        store = self._services.store
+        if gpt_id == self.gpt_id:  # the same GPT again: its name or starters may be new
+            self._services.tasks.run(
+                lambda: store.gpts.get(gpt_id), self._on_gpt_loaded, owner=self
+            )
             return
         self.gpt_id = gpt_id
         self.sources.hide()
         self.banner.set_text("")
         self.session.open(gpt_id, "")
-        store = self._services.store
         self._services.tasks.run(lambda: store.gpts.get(gpt_id), self._on_gpt_loaded, owner=self)
         self.threads.load(gpt_id)
         if not self._purged:  # what an earlier session left in the trash
