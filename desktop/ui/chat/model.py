@@ -74,7 +74,6 @@ class TranscriptModel(QAbstractListModel):
             return None
         if edit.structural:
             self.flush()
-            # The transcript already changed: tell the views in two steps, old rows first.
             self._structure(edit, before)
         self._changed.update(edit.changed)
         if self._changed and not self._timer.isActive():
@@ -82,18 +81,26 @@ class TranscriptModel(QAbstractListModel):
         return edit
 
     def _structure(self, edit: Edit, before: int) -> None:
+        """Announce the rows that went, then those that came.
+
+        The transcript has changed already, so the row count the views read follows the
+        announcements step by step (`_shown`).
+        """
         assert self.transcript is not None
-        after = len(self.transcript)
-        if edit.removed:
-            # Views read rows only once the removal is announced, and the rows are gone.
-            self.beginRemoveRows(QModelIndex(), edit.start, edit.start + edit.removed - 1)
-            self._pending = before - edit.removed
-            self.endRemoveRows()
-        if edit.inserted:
-            self.beginInsertRows(QModelIndex(), edit.start, edit.start + edit.inserted - 1)
-            self._pending = after
-            self.endInsertRows()
-        self._pending = None
+        kept = before - edit.removed
+        try:
+            if edit.removed:
+                self._shown = before
+                self.beginRemoveRows(QModelIndex(), edit.start, edit.start + edit.removed - 1)
+                self._shown = kept
+                self.endRemoveRows()
+            if edit.inserted:
+                self._shown = kept
+                self.beginInsertRows(QModelIndex(), edit.start, edit.start + edit.inserted - 1)
+                self._shown = len(self.transcript)
+                self.endInsertRows()
+        finally:
+            self._shown = None
 
     def flush(self) -> None:
         """Announce the changed rows now, in runs of neighbours."""
@@ -111,12 +118,12 @@ class TranscriptModel(QAbstractListModel):
 
     # -- reading ------------------------------------------------------------------------------
 
-    _pending: int | None = None
+    _shown: int | None = None  # the row count while a change is being announced
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         if parent.isValid() or self.transcript is None:
             return 0
-        return self._pending if self._pending is not None else len(self.transcript)
+        return self._shown if self._shown is not None else len(self.transcript)
 
     def item(self, row: int) -> Item:
         assert self.transcript is not None
