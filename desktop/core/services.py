@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.avatar import AvatarStore
+from desktop.core.conversations import Conversations
 from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition, validate_definition
 from desktop.core.gpt_library import GptLibrary
@@ -148,6 +149,17 @@ class Services:
         """
         return self.gpt_library.create(validate_definition(fields), note=note)
 
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Threads as the chat uses them: rename, trash, search, export, attachments."""
+        return Conversations(
+            self.store,
+            self.thread_files,
+            knowledge=lambda: self.knowledge,
+            end_thread=self.toolbox.end_thread,
+            views=self.paths.cache / "views",
+        )
+
     # -- knowledge ----------------------------------------------------------------------------
 
     @cached_property
@@ -264,6 +276,13 @@ class LazyToolbox:
                     self._secrets, capabilities=capabilities(self._paths, self._factory)
                 )
             return self._box
+
+    def end_thread(self, thread_id: str) -> None:
+        """Stop the thread's code kernel; nothing to do if no run built the tools yet."""
+        with self._lock:
+            box = self._box
+        if box is not None:
+            box.end_thread(thread_id)
 
     def close(self) -> None:
         """Stop kernels and close the tools' HTTP clients, if a run ever built them."""

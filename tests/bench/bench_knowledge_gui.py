@@ -40,36 +40,6 @@ from tests.unit.core.knowledge.extract.pdf_factory import build_pdf
 BUDGET_MS = 50.0
 
 
-class BusyProbe(StallProbe):
-    """A stall probe that also records the GUI thread's own CPU time in each gap.
-
-    A gap the GUI thread spent computing is work on it (ours to move off); a gap it
-    spent waiting is the GIL held by a worker, or the machine's scheduler running
-    something else (this benchmark cannot tell those two apart).
-    """
-
-    def __init__(self, interval_ms: int = 5) -> None:
-        super().__init__(interval_ms)
-        self.busy_ms: list[float] = []
-        self._cpu: float | None = None
-
-    def start(self) -> None:
-        self.busy_ms.clear()
-        self._cpu = time.thread_time()
-        super().start()
-
-    def _on_tick(self) -> None:
-        cpu = time.thread_time()
-        if self._cpu is not None and self._last is not None:
-            self.busy_ms.append((cpu - self._cpu) * 1000)
-        self._cpu = cpu
-        super()._on_tick()
-
-    def longest_busy_ms(self) -> float:
-        """The most CPU time the GUI thread itself spent inside one gap."""
-        return max(self.busy_ms, default=0.0)
-
-
 WORDS = [
     *("harbour", "lighthouse", "keeper", "tide", "weather", "lamp", "signal", "vessel"),
     *("chart", "storm", "log", "dawn", "dusk", "north", "south", "east", "west", "fog"),
@@ -99,9 +69,9 @@ def wait(milliseconds: int) -> None:
     loop.exec()
 
 
-def index_once(section: KnowledgeSection, gpt_id: str, pdf: Path) -> tuple[BusyProbe, float]:
+def index_once(section: KnowledgeSection, gpt_id: str, pdf: Path) -> tuple[StallProbe, float]:
     """Open `gpt_id`, drop `pdf` on the section, and wait for the file to be ready."""
-    probe = BusyProbe(interval_ms=5)
+    probe = StallProbe(interval_ms=5)
     started = time.perf_counter()
     with probe:
         section.open_gpt(gpt_id)
@@ -129,7 +99,7 @@ def main() -> None:
             section = KnowledgeSection(services)
             section.resize(1000, 900)
             section.show()
-            idle = BusyProbe(interval_ms=5)
+            idle = StallProbe(interval_ms=5)
             with idle:
                 wait(2000)
             print(f"  idle, for the machine's own noise: {idle.report()}; load {load()}")
@@ -144,7 +114,7 @@ def main() -> None:
                     f"  round {round_ + 1} ({label}): indexed {row.pages} pages, {row.chunks} "
                     f"chunks in {seconds:.2f} s; {probe.report()}; stalls over "
                     f"{BUDGET_MS:.0f} ms: {probe.over(BUDGET_MS)}; most GUI-thread CPU in "
-                    f"one gap: {probe.longest_busy_ms():.1f} ms; load {load()}"
+                    f"one gap: {probe.longest_cpu_ms:.1f} ms; load {load()}"
                 )
                 worst = max(worst, probe.longest_ms)
             section.close()

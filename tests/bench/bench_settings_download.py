@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import statistics
 import tempfile
 import time
 from multiprocessing.connection import Connection
@@ -34,45 +33,9 @@ from desktop.core.paths import HOME_ENV, default_paths
 from desktop.ui import app
 from tests.helpers.hf_server import FakeHub
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.stall_probe import StallProbe
 
 INTERVAL_MS = 5
-
-
-class StallProbe:
-    """Ticks on the GUI thread and keeps the gaps between ticks (seconds)."""
-
-    def __init__(self) -> None:
-        self.gaps: list[float] = []
-        self.ends: list[float] = []
-        self._last = 0.0
-        self._timer = QTimer()
-        self._timer.setInterval(INTERVAL_MS)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append(now - self._last)
-        self.ends.append(now)
-        self._last = now
-
-    def worst_at(self) -> float:
-        """When the longest gap ended (perf_counter seconds)."""
-        return self.ends[self.gaps.index(max(self.gaps))] if self.gaps else 0.0
-
-    def worst_ms(self) -> float:
-        return max(0.0, (max(self.gaps) - INTERVAL_MS / 1000) * 1000) if self.gaps else 0.0
-
-    def p99_ms(self) -> float:
-        if len(self.gaps) < 100:
-            return self.worst_ms()
-        return max(0.0, (statistics.quantiles(self.gaps, n=100)[98] - INTERVAL_MS / 1000) * 1000)
 
 
 def serve(repo: str, file: str, megabytes: int, piece_delay_ms: float, pipe: Connection) -> None:
@@ -85,8 +48,7 @@ def serve(repo: str, file: str, megabytes: int, piece_delay_ms: float, pipe: Con
 
 
 def idle(seconds: float) -> StallProbe:
-    probe = StallProbe()
-    probe.start()
+    probe = StallProbe(INTERVAL_MS).start()
     loop = QEventLoop()
     QTimer.singleShot(round(seconds * 1000), loop.quit)
     loop.exec()
@@ -110,8 +72,7 @@ def run(megabytes: int, piece_delay_ms: float) -> None:
         window, services = app.build_main_window(default_paths().ensure())
         window.resize(1280, 800)
         window.show()
-        opening = StallProbe()
-        opening.start()
+        opening = StallProbe(INTERVAL_MS).start()
         opened = time.perf_counter()
         window.show_settings("models")
         models = window.pages.settings.models
@@ -123,7 +84,7 @@ def run(megabytes: int, piece_delay_ms: float) -> None:
         opening.stop()
         print(
             f"opening Settings › Local models: loaded in {loaded:.2f} s (the llama.cpp build "
-            f"asked of a model host); longest stall {opening.worst_ms():.1f} ms"
+            f"asked of a model host); longest stall {opening.longest_ms:.1f} ms"
         )
         idle(0.5)
         reports: list[str] = []
@@ -134,8 +95,8 @@ def run(megabytes: int, piece_delay_ms: float) -> None:
             reports.append(ident)
 
         job_started = time.perf_counter()
-        probe = StallProbe()
-        probe.start()
+        probe = StallProbe(INTERVAL_MS).start()
+        probe_started = time.perf_counter()
         catalog.download(entry.id)
         job = catalog.jobs[entry.id]
         job.progressed.connect(lambda p: on_progress(entry.id, p.stage))
@@ -158,19 +119,13 @@ def run(megabytes: int, piece_delay_ms: float) -> None:
             f"download {download_s:.2f} s ({megabytes / max(download_s, 1e-9):.0f} MB/s), "
             f"with the sha256 check {elapsed:.2f} s; {len(reports)} progress reports"
         )
-        worst_at = probe.worst_at() - job_started
+        worst_at = probe.worst(1)[0][1] - (job_started - probe_started)
         marks = ", ".join(f"{k} at {v - job_started:.2f} s" for k, v in stages.items())
         print(
             f"longest stall ended {worst_at:.2f} s after the click ({marks}, done {elapsed:.2f} s)"
         )
-        print(
-            f"GUI thread: {len(probe.gaps)} ticks of {INTERVAL_MS} ms; longest stall "
-            f"{probe.worst_ms():.1f} ms, p99 {probe.p99_ms():.1f} ms (budget 50 ms)"
-        )
-        print(
-            f"the same window idle as long: longest stall {baseline.worst_ms():.1f} ms, "
-            f"p99 {baseline.p99_ms():.1f} ms (the machine's own share)"
-        )
+        print(f"GUI thread, ticks of {INTERVAL_MS} ms: {probe.summary()} (budget 50 ms)")
+        print(f"the same window idle as long: {baseline.summary()} (the machine's own share)")
         window.close()
         services.tasks.wait_all(10)
         services.close()

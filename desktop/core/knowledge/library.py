@@ -8,6 +8,7 @@ list to sync. Called on a worker thread (the GUI's) or the CLI's main thread.
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,51 @@ class KnowledgeLibrary:
         self._store.gpts.get(target)
         yield from copy_knowledge(self._store, self._index, source, target, cancel)
         self.sync(target)
+
+    # -- a thread's own knowledge (files attached to its messages for search) ----------------
+
+    def attach(
+        self,
+        thread_id: str,
+        paths: Iterable[Path],
+        cancel: CancelToken | None = None,
+        extract: Extract | None = None,
+    ) -> Iterator[Progress]:
+        """Ingest files into a thread's knowledge, with its GPT's settings; yields progress.
+
+        Runs find them with the GPT's own knowledge; the GPT's definition does not change.
+        """
+        thread = self._store.threads.get(thread_id)
+        settings = self._store.gpts.get(thread.gpt_id).definition.knowledge
+        with contextlib.ExitStack() as stack:
+            if extract is None:
+                extract = stack.enter_context(IsolatedExtractor()).extract
+            ingestor = self.ingestor(settings.embedding_model, extract)
+            yield from ingestor.add(thread.id, paths, settings, None, cancel)
+
+    def forget(self, owner: str) -> int:
+        """Remove every file of an owner's knowledge (a thread being deleted); how many."""
+        ingestor = self.ingestor("", _no_extract)
+        files = self._store.knowledge.list(owner)
+        for file in files:
+            ingestor.remove(owner, file.id)
+        self._index.drop(owner)
+        return len(files)
+
+    def viewable(self, file_id: str, folder: Path) -> Path:
+        """A copy of a knowledge file under its own name in `folder`, for a system viewer."""
+        record = self._store.knowledge.get(file_id)
+        original = self.ingestor("", _no_extract).original(record)
+        if not original.is_file():
+            raise errors.NotFoundError(
+                f"The original of {record.name} is gone; add the file to the knowledge again.",
+                errors.do(errors.Do.LIST_KNOWLEDGE),
+            )
+        target = folder / record.id / Path(record.name).name
+        if not target.is_file() or target.stat().st_size != record.size:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, target)
+        return target
 
     def search(
         self,

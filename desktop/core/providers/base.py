@@ -1,6 +1,7 @@
 """The provider interface: a model backend that streams events and loads lazily.
 
-A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ToolCallDelta`,
+A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ReasoningDelta`
+(a reasoning model's thoughts, where the service sends them apart), `ToolCallDelta`,
 `Usage` and a final `Finish`. It loads its model on first use (or when `load()` is
 iterated, which reports `ModelLoading` progress and ends with `ModelLoaded`) and stops
 between tokens once the request's `CancelToken` is set. Providers are called from one
@@ -49,6 +50,13 @@ class TextDelta:
 
 
 @dataclass(frozen=True)
+class ReasoningDelta:
+    """A piece of the model's reasoning, sent apart from the answer (never the answer)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class ToolCallDelta:
     """A piece of a tool call; `index` groups deltas of the same call."""
 
@@ -77,7 +85,7 @@ class Finish:
     reason: FinishReason
 
 
-ProviderEvent = TextDelta | ToolCallDelta | Usage | Notice | Finish
+ProviderEvent = TextDelta | ReasoningDelta | ToolCallDelta | Usage | Notice | Finish
 
 
 @dataclass(frozen=True)

@@ -98,12 +98,26 @@ class RunEngine:
         overrides: RunOverrides | None = None,
         origin: Origin | None = None,
         history: list[Message] | None = None,
+        *,
+        replacing: str | None = None,
+        attachments: list[dict[str, Any]] | None = None,
     ) -> RunStream:
         """Add the user's message to a thread (a new one if `thread_id` is None) and answer it.
 
-        `overrides` change this run's settings (model, instructions, sampling, tools) and
-        are recorded on it; `origin` records the run it repeats, and `history` is copied
-        into the new thread first, in the same transaction (see `runs/again.py`).
+        Args:
+            gpt_id: the GPT that answers.
+            content: the user's message.
+            thread_id: the thread to continue; None starts one.
+            tool_choice: auto, none, required, or one function.
+            overrides: this run's own settings (model, instructions, sampling, tools),
+                recorded on it.
+            origin: the run this one repeats (recorded).
+            history: messages copied into the new thread first, in the same transaction
+                (see `runs/again.py`).
+            replacing: a user message of the thread that this one replaces (edited, or
+                asked again): it and every message after it leave the conversation (they
+                stay with their runs), and the new run answers from the history before it.
+            attachments: the files the message brings (recorded on the message).
 
         Raises:
             errors.UnknownGptError, errors.UnknownThreadError, errors.ThreadBusyError,
@@ -158,14 +172,29 @@ class RunEngine:
             )
             tx.threads.lock(thread_id, run.id)
             message = tx.threads.add_message(
-                thread_id, "user", text_content(content), "completed", run.id
+                thread_id, "user", text_content(content), "completed", run.id, attachments
             )
+            if replacing is not None:
+                self._replace(tx, thread_id, replacing, message.seq, run.id)
         events += [
             ev.Event(ev.MESSAGE_CREATED, message.to_dict()),
             ev.Event(ev.RUN_CREATED, run.to_dict()),
         ]
         timeline = RunTimeline(run, [], [message])
         return self._stream(timeline, definition, events, token, tools)
+
+    @staticmethod
+    def _replace(
+        tx: Repositories, thread_id: str, message_id: str, before: int, run_id: str
+    ) -> None:
+        """Take `message_id` and what follows it out of the conversation (in `tx`)."""
+        old = tx.threads.message(message_id)
+        if old.thread_id != thread_id or old.role != "user" or old.superseded_by is not None:
+            raise errors.ValidationError(
+                "Only a question still in this conversation can be edited or asked again; "
+                "reload the conversation and try again."
+            )
+        tx.threads.supersede(thread_id, old.seq, before, run_id)
 
     def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
         """Answer some or all of a paused run's tool calls; it goes on once all are answered."""
@@ -274,7 +303,9 @@ class RunEngine:
             context = self._context(run.gpt_id, run.thread_id, run.id, token)
             tools = self._tools_for(definition, context)
         retrieve = None
-        if self._retriever is not None and definition.knowledge.files:
+        if self._retriever is not None and (
+            definition.knowledge.files or self._store.knowledge.list(run.thread_id, "ready")
+        ):
             retriever = self._retriever
 
             def retrieve(query: str) -> list[dict[str, Any]]:

@@ -116,4 +116,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE runs ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
     """,
+    # 5: a thread in the trash (deleted, can still be brought back), and the messages a
+    # later run replaced (an edited question or a regenerated answer: kept for the
+    # playground, left out of the conversation).
+    """
+    ALTER TABLE threads ADD COLUMN deleted_at REAL;
+    ALTER TABLE messages ADD COLUMN superseded_by TEXT;
+    """,
 ]

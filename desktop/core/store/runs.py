@@ -199,6 +199,23 @@ class RunRepository:
         )
         return [_step(row) for row in rows]
 
+    def thread_steps(self, thread_id: str, step_type: str | None = None) -> builtins.list[RunStep]:
+        """The steps of every run of a thread (of one type when given), by run and order.
+
+        One read for a whole conversation; the chat reads only `tool_calls` steps, since
+        each model call's step holds the whole prompt it sent.
+        """
+        sql = (
+            "SELECT s.*, r.thread_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+            "WHERE r.thread_id = ?"
+        )
+        params: tuple[object, ...] = (thread_id,)
+        if step_type is not None:
+            sql += " AND s.type = ?"
+            params = (thread_id, step_type)
+        rows = self._scope.read(sql + " ORDER BY r.created_at, r.rowid, s.seq", params)
+        return [_step(row) for row in rows]
+
     # -- recovery ------------------------------------------------------------------------
 
     def recover_interrupted(self, is_alive: Callable[[str], bool]) -> builtins.list[str]:
