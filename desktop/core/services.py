@@ -9,6 +9,7 @@ services are then used from worker threads too.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from functools import cached_property
@@ -24,7 +25,7 @@ from desktop.core.inventory import Inventory, take_inventory
 from desktop.core.models.catalog import Catalog
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
-from desktop.core.providers.factory import ProviderFactory
+from desktop.core.providers.factory import ProviderFactory, preload_remote
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
 from desktop.core.readiness import ReadinessCheck
@@ -234,6 +235,29 @@ class Services:
         if not model:
             return None
         return self.factory.reranker(self.local_models.resolve(model))
+
+    def warm_up(self) -> None:
+        """Import what a first search or remote answer needs (any thread but a GUI's).
+
+        The knowledge index's LanceDB and the OpenAI client each take hundreds of
+        milliseconds to import, most of it holding Python's GIL: a window calls this
+        while it is idle after start, not when the user is waiting on a click. The
+        garbage collector waits meanwhile (a full collection among the new modules'
+        objects held the GIL for 100 ms and more), and what was imported is frozen, as
+        everything else loaded at start is.
+        """
+        from desktop.core.knowledge.index import preload  # noqa: PLC0415 (LanceDB)
+
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            preload()
+            if self.settings.load().providers:
+                preload_remote()
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
 
     # -- the end ------------------------------------------------------------------------------
 

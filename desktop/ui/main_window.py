@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 # The views `--screenshot --view` opens, and the window's own places.
 VIEWS = ("welcome", "build", "chat", "playground", "settings")
 # Actions that lead into a GPT's builder, by the section that fixes them.
+# After start, how long the window waits before importing what a first search or answer
+# needs (it holds the GIL in long stretches: better while the user is still looking).
+_WARM_UP_AFTER_MS = 1000
 _BUILDER_SECTIONS = {
     Do.CHOOSE_MODEL: "model",
     Do.LIST_KNOWLEDGE: "knowledge",
@@ -220,8 +223,13 @@ class MainWindow(QMainWindow):
     # -- places ----------------------------------------------------------------------------
 
     def start(self, view: str | None = None, gpt_id: str | None = None) -> None:
-        """Fill the library, then open `view` (and `gpt_id`), or where the user left off."""
+        """Fill the library, then open `view` (and `gpt_id`), or where the user left off.
+
+        Once the window has been idle a moment, the libraries a first search or answer
+        needs are imported in the background (`Services.warm_up`).
+        """
         self.pages.library.refresh()
+        QTimer.singleShot(_WARM_UP_AFTER_MS, self, self._warm_up)
         gpt = gpt_id or self._prefs.last_gpt
         if view == "settings":
             self.show_settings("")
@@ -231,6 +239,9 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.open_gpt(gpt, 0)
+
+    def _warm_up(self) -> None:
+        self._services.tasks.run(self._services.warm_up, lambda _r: None, owner=self)
 
     def show_welcome(self) -> None:
         self.pages.welcome.refresh()

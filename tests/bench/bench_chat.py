@@ -331,6 +331,10 @@ def main() -> None:
                 other = seed_thread(services.store, gpt, 10)
                 window.start("chat", gpt)
                 wait_for(app, lambda: window.pages.chat.session.thread_id != "")
+                # A person types for a few seconds before the first answer: the window's
+                # warm-up after start (LanceDB, the OpenAI client) is done by then.
+                settle = time.monotonic() + 3.0
+                wait_for(app, lambda: time.monotonic() > settle)
                 streaming(app, window, gpt, args.seconds, args.rate)
                 long_thread(app, window, thread_id)
                 memory(app, window, thread_id, other)

@@ -81,6 +81,11 @@ def _schema(dimensions: int | None) -> pa.Schema:
     return pa.schema(fields)
 
 
+def preload() -> None:
+    """Import LanceDB now (any thread), so the first index opened does not wait for it."""
+    import lancedb  # noqa: F401, PLC0415 (see KnowledgeIndex.__init__)
+
+
 class KnowledgeIndex:
     """The LanceDB folder of one installation. Thread-safe for one writer per table."""
 

@@ -55,6 +55,17 @@ class ProviderFactory:
         )
         return LlamaProvider(self._local_host(), model, load)
 
+    @staticmethod
+    def prepare(settings: ModelSettings) -> None:
+        """Import what a provider for `settings` needs, ahead of its first run (any thread).
+
+        The OpenAI client's import builds hundreds of pydantic validators while holding
+        Python's GIL: done on a worker as a chat opens, it no longer stalls the window at
+        the first answer's first token.
+        """
+        if settings.provider != "local":
+            preload_remote()
+
     def _remote_provider(self, settings: ModelSettings) -> Provider:
         from desktop.core.providers.openai_compat import RemoteProvider  # noqa: PLC0415
 
@@ -112,3 +123,8 @@ class ProviderFactory:
         self._host = None
         if host is not None:
             host.close()
+
+
+def preload_remote() -> None:
+    """Import the remote providers' stack (the OpenAI client) now; any thread."""
+    import desktop.core.providers.openai_compat  # noqa: F401, PLC0415

@@ -185,6 +185,9 @@ class ChatPage(PageFrame):
             return
         definition = gpt.definition
         self._gpt_name = definition.name
+        # The provider's libraries load now, while the user reads, not at the first token.
+        model = definition.model
+        self._services.tasks.run(lambda: self._services.factory.prepare(model), lambda _r: None)
         self.export_button.gpt_id, self.export_button.gpt_name = gpt.id, definition.name
         self.renderer.gpt_name = definition.name
         self.heading.setText(definition.name)
