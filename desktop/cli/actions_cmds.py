@@ -11,6 +11,7 @@ from desktop.cli.output import confirm, emit_json, err, read_secret, table
 from desktop.core import errors
 from desktop.core.gpt import Action, ActionAuth, update_definition
 from desktop.core.netguard import host_of
+from desktop.core.secrets import action_secret_name
 from desktop.core.services import Services
 from desktop.core.store.records import Gpt
 from desktop.core.tools.actions.model import ActionDocument, Operation, SecurityScheme
@@ -292,7 +293,7 @@ def _base_url(operation: Operation, action: Action, source_url: str) -> str:
 
 
 def _store_secrets(services: Services, gpt_id: str, action: Action, kind: str) -> dict[str, str]:
-    base = f"action:{gpt_id}:{action.id}"
+    base = action_secret_name(gpt_id, action.id)
     pipe = f"printenv API_SECRET | capsule actions auth {gpt_id} {action.id} --type {kind}"
     names: dict[str, str] = {"secret_name": base}
     if kind in ("basic", "oauth2_client_credentials"):

@@ -31,6 +31,11 @@ _SENTENCES = {
     "or `capsule actions auth`.",
     Do.ALLOW_UNISOLATED_CODE: "`capsule capabilities allow-unisolated` turns the code "
     "interpreter on after a warning.",
+    Do.GIVE_CAPSULE_PASSWORD: "Pipe the password in: `capsule import {path} --password-stdin` "
+    "(or `capsule inspect {path} --password-stdin`).",
+    Do.TRUST_SIGNER: "Trust the signer with `capsule signing trust {fingerprint}`.",
+    Do.REPLACE_GPT: "Add --replace to `capsule import {path}` to replace {gpt_id} (its old "
+    "versions stay in its history).",
 }
 _PLACEHOLDERS = {
     "gpt_id": "GPT_ID",
@@ -41,6 +46,8 @@ _PLACEHOLDERS = {
     "profile": "NAME",
     "provider": "PROVIDER",
     "host": "HOST",
+    "path": "FILE",
+    "fingerprint": "FINGERPRINT",
 }
 
 

@@ -80,6 +80,8 @@ class Settings(BaseModel):
     allow_unisolated_code: bool = False
     # Hosts the user allowed to get secrets over plain http (see `netguard`).
     http_credential_hosts: list[str] = Field(default_factory=list)
+    # Capsule signers the user trusts: fingerprint -> the name the user knows them by.
+    trusted_signers: dict[str, str] = Field(default_factory=dict)
 
     def allow_http(self, host: str) -> None:
         """Let `host` get secrets over plain http from now on."""
