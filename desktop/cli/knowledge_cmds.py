@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.output import emit_json, err, table
+from desktop.cli.output import StatusLine, emit_json, err, table
 from desktop.core.knowledge.ingest import Progress
 from desktop.core.services import Services
 from desktop.core.units import human_size
@@ -41,10 +40,10 @@ def add_parser(subparsers: Any) -> None:
 
 def add_files(args: argparse.Namespace, services: Services) -> int:
     failed = 0
-    bar = _Bar(sys.stderr.isatty())
+    bar = _Bar()
     for progress in services.knowledge.add(args.gpt_id, args.paths, args.password):
         if progress.status == "started":
-            bar.show(progress)
+            bar.show_file(progress)
             continue
         bar.clear()
         failed += progress.status == "failed"
@@ -64,23 +63,12 @@ def _line(progress: Progress) -> str:
     return f"failed   {progress.file}: {progress.message}"
 
 
-class _Bar:
-    """A one-line progress display on a terminal; silent when piped."""
+class _Bar(StatusLine):
+    """The batch's progress: which file, and about how long is left."""
 
-    def __init__(self, enabled: bool) -> None:
-        self._enabled = enabled
-
-    def show(self, progress: Progress) -> None:
-        if not self._enabled:
-            return
+    def show_file(self, progress: Progress) -> None:
         eta = f", about {progress.eta_s:.0f} s left" if progress.eta_s else ""
-        text = f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{eta}"
-        sys.stderr.write("\r" + text[:100].ljust(100))
-        sys.stderr.flush()
-
-    def clear(self) -> None:
-        if self._enabled:
-            sys.stderr.write("\r" + " " * 100 + "\r")
+        self.show(f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{eta}")
 
 
 def list_files(args: argparse.Namespace, services: Services) -> int:

@@ -80,8 +80,8 @@ def check_members(
     total = 0
     for info in infos:
         name = info.filename
-        _check_name(name)
         _check_kind(info)
+        _check_name(name)
         if name in members:
             raise refused(f"the name {name!r} appears twice")
         if not allowed(name):

@@ -185,13 +185,14 @@ def unpack(
     report: Report | None = None,
     cancel: CancelToken | None = None,
 ) -> Unpacked:
-    """Check the whole capsule and unpack its payload into `folder` (which must be empty).
+    """Check the whole capsule and unpack its payload into `folder` (new or empty).
 
     Raises:
         errors.PasswordNeededError, errors.WrongPasswordError: an encrypted payload.
         errors.CapsuleTamperedError: a bad signature, tag or hash.
         errors.CapsuleFileError: anything else that is wrong, each with its own message.
     """
+    folder.mkdir(parents=True, exist_ok=True)
     with open_zip(path) as archive:
         outer = _outer(path, archive, signing, limits, report, cancel)
         if outer.signature.state == "bad":

@@ -25,7 +25,7 @@ from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import KnowledgeSettings
 from desktop.core.ids import new_id, now
-from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, keep_original
+from desktop.core.knowledge.ingest import LOCKS, Embed, Extract, Ingestor, keep_original
 from desktop.core.store import Repositories, Store
 from desktop.core.store.knowledge import KnowledgeFile
 
@@ -153,6 +153,8 @@ class KnowledgeStage:
             except OSError:  # a file system without hard links
                 shutil.copyfile(incoming.path, named)
             paths.append(named)
+        # The ingestor keeps the originals itself; remember which are new, for `discard`.
+        self._kept += [f.sha256 for f in files if not (self._originals / f.sha256).exists()]
         ingestor = Ingestor(self._store, self._index, self._originals, extract, embed)
         problems = []
         for progress in ingestor.add(self.owner, paths, settings, cancel=cancel):
@@ -180,7 +182,9 @@ class KnowledgeStage:
     def discard(self) -> None:
         """Forget everything staged: the table, the rows, the originals only this import kept."""
         self._index.drop(self.owner)
+        for record in self._store.knowledge.list(self.owner):
+            (self._originals / LOCKS / f"{record.id}.lock").unlink(missing_ok=True)
         self._store.knowledge.remove_owner(self.owner)
-        for digest in self._kept:
+        for digest in dict.fromkeys(self._kept):
             if not self._store.knowledge.in_use(digest):
                 (self._originals / digest).unlink(missing_ok=True)

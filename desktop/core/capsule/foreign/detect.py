@@ -71,11 +71,11 @@ def convert(data: Any, chooser: ModelChooser) -> Converted:
 def _one(data: Any) -> Any:
     """One item out of a list export (Open WebUI's, or the API's `{"data": [...]}`)."""
     items = data.get("data") if isinstance(data, dict) and data.get("object") == "list" else data
-    if not isinstance(items, list):
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         return data
     if len(items) == 1:
         return items[0]
-    names = [str(i.get("name") or i.get("id") or "?") for i in items if isinstance(i, dict)]
+    names = [str(i.get("name") or i.get("id") or "?") for i in items]
     raise errors.CapsuleFileError(
         f"This file holds {len(items)} assistants or models ({', '.join(names[:5])}); "
         "import one at a time: save each on its own."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.core.providers.presets import PRESETS
 from desktop.core.settings import Settings
 
 # A model name's start -> the preset of the service that serves it.
@@ -49,10 +50,11 @@ class ModelChooser:
         if local:
             warnings.append(f"The model {name} became the local model '{local}'; check it fits.")
             return {"provider": "local", "model": local}
-        where = f"a {vendor} model" if vendor else "a model"
+        label = PRESETS[vendor].label if vendor in PRESETS else vendor
+        served = f" ({label})" if label else ""
         warnings.append(
-            f"{name} is {where} this machine has no profile or file for; the GPT uses a "
-            "local model: choose one (or add a provider profile and switch to it)."
+            f"The model {name}{served} has no provider profile or file on this machine; the "
+            "GPT uses a local model: choose one (or add a provider profile and switch to it)."
         )
         return {"provider": "local", "model": ""}
 
