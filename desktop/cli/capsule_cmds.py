@@ -71,7 +71,7 @@ def add_parser(subparsers: Any) -> None:
         "Card files; prints its id",
     )
     imp.add_argument("file", type=Path)
-    imp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    _password_option(imp)
     imp.add_argument(
         "--replace",
         action="store_true",
@@ -88,7 +88,7 @@ def add_parser(subparsers: Any) -> None:
         "inspect", help="what a capsule (or another app's file) holds and enables; writes nothing"
     )
     look.add_argument("file", type=Path)
-    look.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    _password_option(look)
     look.add_argument("--json", action="store_true")
     look.set_defaults(handler=inspect_cmd)
 
@@ -106,6 +106,14 @@ def add_parser(subparsers: Any) -> None:
     listing = commands.add_parser("list", help="the signers you trust")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=list_trusted_cmd)
+
+
+def _password_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="the capsule's password: prompted on a terminal, else one line of stdin",
+    )
 
 
 class _Progress(StatusLine):

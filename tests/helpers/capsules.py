@@ -104,3 +104,13 @@ def data_files(paths: Paths) -> set[str]:
         for p in paths.data.rglob("*")
         if p.is_file() and not p.name.startswith("capsule.db")
     }
+
+
+def exported(
+    services: Services, folder: Path, options: Any = None, **fields: Any
+) -> tuple[str, Path]:
+    """A GPT with the HANDBOOK knowledge, exported to `folder/pets.capsule`: (id, file)."""
+    gpt_id = gpt_with_knowledge(services, folder / "files", **fields)
+    capsule = folder / "pets.capsule"
+    services.capsules.export(gpt_id, capsule, options)
+    return gpt_id, capsule

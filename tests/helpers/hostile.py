@@ -45,6 +45,14 @@ def write_zip(path: Path, members: list[Member]) -> Path:
     return path
 
 
+def changed(valid: Path, name: str, change: Callable[[bytes], bytes], target: Path) -> Path:
+    """A copy of the capsule `valid` whose member `name` went through `change` (CRC redone)."""
+    members = members_of(valid)
+    return write_zip(
+        target, [replace(m, data=change(m.data)) if m.name == name else m for m in members]
+    )
+
+
 def _knowledge(members: list[Member]) -> Member:
     return next(m for m in members if m.name.startswith("knowledge/"))
 

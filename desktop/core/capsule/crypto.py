@@ -108,6 +108,30 @@ def key_for(password: str, params: Encryption) -> bytes:
     return key
 
 
+def _pump(
+    source: IO[bytes],
+    transform: Callable[[bytes], bytes],
+    target: Sink,
+    size: int | None,
+    on_bytes: Callable[[int], None] | None,
+    cancel: CancelToken | None,
+) -> int:
+    """Copy `size` bytes (or all) of `source` through `transform`; the bytes left unread."""
+    left = size
+    while left is None or left > 0:
+        if cancel is not None and cancel.cancelled:
+            raise errors.CancelledError("Stopped; nothing was written.")
+        block = source.read(BLOCK if left is None else min(BLOCK, left))
+        if not block:
+            break
+        if left is not None:
+            left -= len(block)
+        target.write(transform(block))
+        if on_bytes is not None:
+            on_bytes(len(block))
+    return left or 0
+
+
 def encrypt(
     source: IO[bytes],
     target: Sink,
@@ -120,12 +144,7 @@ def encrypt(
     """Encrypt `source` into `target`: the ciphertext, then GCM's 16-byte tag."""
     encryptor = Cipher(algorithms.AES(key), modes.GCM(_unb64(params.nonce))).encryptor()
     encryptor.authenticate_additional_data(aad)
-    while block := source.read(BLOCK):
-        if cancel is not None and cancel.cancelled:
-            raise errors.CancelledError("Export stopped; no file was written.")
-        target.write(encryptor.update(block))
-        if on_bytes is not None:
-            on_bytes(len(block))
+    _pump(source, encryptor.update, target, None, on_bytes, cancel)
     target.write(encryptor.finalize())
     target.write(encryptor.tag)
 
@@ -133,7 +152,7 @@ def encrypt(
 def decrypt(
     source: IO[bytes],
     size: int,
-    target: IO[bytes],
+    target: Sink,
     key: bytes,
     params: Encryption,
     aad: bytes,
@@ -153,19 +172,9 @@ def decrypt(
             "The encrypted payload is too short to be one. Nothing was imported: copy the "
             "capsule again."
         )
-    left = size - TAG_BYTES
     decryptor = Cipher(algorithms.AES(key), modes.GCM(_unb64(params.nonce))).decryptor()
     decryptor.authenticate_additional_data(aad)
-    while left > 0:
-        if cancel is not None and cancel.cancelled:
-            raise errors.CancelledError("Stopped; nothing was imported.")
-        block = source.read(min(BLOCK, left))
-        if not block:
-            break
-        left -= len(block)
-        target.write(decryptor.update(block))
-        if on_bytes is not None:
-            on_bytes(len(block))
+    left = _pump(source, decryptor.update, target, size - TAG_BYTES, on_bytes, cancel)
     tag = source.read(TAG_BYTES)
     try:
         if left or len(tag) != TAG_BYTES:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from desktop.core.capsule.export import ExportOptions
 from desktop.core.capsule.install import ImportOptions
 from desktop.core.services import Services
 from tests.helpers.capsules import data_files, gpt_with_knowledge
-from tests.helpers.hostile import members_of, write_zip
+from tests.helpers.hostile import changed
 
 SECRET_TEXT = "The vault combination is 31-41-59."
 
@@ -64,12 +63,11 @@ def test_a_wrong_password_and_a_tampered_payload_say_different_things(
         theirs.capsules.import_(flipped, ImportOptions(password="correct horse"))
 
     # A deliberate change, CRC recomputed: GCM's tag notices.
-    members = members_of(locked)
-    payload = next(m for m in members if m.name == "payload.enc")
-    changed = bytes([payload.data[0] ^ 0x01]) + payload.data[1:]
-    tampered = write_zip(
-        tmp_path / "tampered.capsule",
-        [replace(m, data=changed) if m is payload else m for m in members],
+    tampered = changed(
+        locked,
+        "payload.enc",
+        lambda data: bytes([data[0] ^ 0x01]) + data[1:],
+        tmp_path / "t.capsule",
     )
     with pytest.raises(errors.CapsuleTamperedError, match="changed after export"):
         theirs.capsules.import_(tampered, ImportOptions(password="correct horse"))
@@ -80,12 +78,11 @@ def test_a_wrong_password_and_a_tampered_payload_say_different_things(
 def test_the_descriptor_is_bound_to_the_payload(
     locked: Path, theirs: Services, tmp_path: Path
 ) -> None:
-    members = members_of(locked)
-    descriptor = next(m for m in members if m.name == "capsule.json")
-    edited = descriptor.data.replace(b'"created_at": ', b'"created_at": 1')
-    swapped = write_zip(
+    swapped = changed(
+        locked,
+        "capsule.json",
+        lambda data: data.replace(b'"created_at": ', b'"created_at": 1'),
         tmp_path / "swapped.capsule",
-        [replace(m, data=edited) if m is descriptor else m for m in members],
     )
     with pytest.raises(errors.CapsuleTamperedError):
         theirs.capsules.import_(swapped, ImportOptions(password="correct horse"))

@@ -15,7 +15,7 @@ from desktop.core.capsule.staging import sweep
 from desktop.core.gpt import update_definition
 from desktop.core.services import Services
 from desktop.core.settings import ProviderProfile, Settings
-from tests.helpers.capsules import chunks, data_files, gpt_with_knowledge
+from tests.helpers.capsules import chunks, data_files, exported, gpt_with_knowledge
 
 QUERIES = ["how long do cats sleep", "walks", "大熊猫 竹子"]
 
@@ -69,9 +69,7 @@ def test_progress_is_reported_and_stages_follow_each_other(
 def test_the_same_id_gets_a_new_one_unless_replacing(
     ours: Services, theirs: Services, tmp_path: Path
 ) -> None:
-    gpt_id = gpt_with_knowledge(ours, tmp_path / "files")
-    capsule = tmp_path / "pets.capsule"
-    ours.capsules.export(gpt_id, capsule)
+    gpt_id, capsule = exported(ours, tmp_path)
     first = theirs.capsules.import_(capsule)
     info = theirs.capsules.inspect(capsule)
     assert info.id_taken and info.gpt_id == gpt_id
@@ -151,9 +149,7 @@ def test_provider_profiles_travel_without_keys_and_keys_are_asked_for(
 def test_a_cancelled_import_writes_nothing(
     ours: Services, theirs: Services, tmp_path: Path
 ) -> None:
-    gpt_id = gpt_with_knowledge(ours, tmp_path / "files")
-    capsule = tmp_path / "pets.capsule"
-    ours.capsules.export(gpt_id, capsule)
+    gpt_id, capsule = exported(ours, tmp_path)
     before = data_files(theirs.paths)
     for stage in ("unpacking", "indexing"):
         cancel = CancelToken()
@@ -172,9 +168,7 @@ def test_a_cancelled_import_writes_nothing(
 def test_a_failure_at_the_commit_rolls_everything_back(
     ours: Services, theirs: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gpt_id = gpt_with_knowledge(ours, tmp_path / "files")
-    capsule = tmp_path / "pets.capsule"
-    ours.capsules.export(gpt_id, capsule, ExportOptions(include_index=True))
+    _, capsule = exported(ours, tmp_path, ExportOptions(include_index=True))
     first = theirs.capsules.import_(capsule)
     before_files = data_files(theirs.paths)
     before_chunks = chunks(theirs, first.gpt_id, "cats")
@@ -202,12 +196,7 @@ def test_a_failure_at_the_commit_rolls_everything_back(
         assert len(theirs.store.knowledge.list(first.gpt_id)) == 3
 
 
-def test_what_a_crash_left_staged_is_swept(
-    ours: Services, theirs: Services, tmp_path: Path
-) -> None:
-    gpt_id = gpt_with_knowledge(ours, tmp_path / "files")
-    capsule = tmp_path / "pets.capsule"
-    ours.capsules.export(gpt_id, capsule)
+def test_what_a_crash_left_staged_is_swept(theirs: Services, tmp_path: Path) -> None:
     leftover = theirs.paths.data / "capsule-imports" / "deadbeef"
     leftover.mkdir(parents=True)
     (leftover / "owner").write_text("gpt_crashed0000000000000000", encoding="ascii")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from desktop.core.capsule.install import ImportOptions
 from desktop.core.capsule.signing import SIGNING_SECRET, normal_fingerprint
 from desktop.core.services import Services
 from tests.helpers.capsules import gpt_with_knowledge
-from tests.helpers.hostile import members_of, write_zip
+from tests.helpers.hostile import changed, members_of, write_zip
 from tests.helpers.memory_keyring import MemoryKeyring
 
 
@@ -79,12 +78,11 @@ def test_a_capsule_changed_after_signing_is_badly_signed_and_not_imported(
     ours: Services, theirs: Services, tmp_path: Path
 ) -> None:
     capsule = signed(ours, tmp_path)
-    members = members_of(capsule)
-    header = next(m for m in members if m.name == "header.json")
-    renamed = header.data.replace(b'"Ada"', b'"Eve"')
-    forged = write_zip(
+    forged = changed(
+        capsule,
+        "header.json",
+        lambda data: data.replace(b'"Ada"', b'"Eve"'),
         tmp_path / "forged.capsule",
-        [replace(m, data=renamed) if m is header else m for m in members],
     )
 
     info = theirs.capsules.inspect(forged)
