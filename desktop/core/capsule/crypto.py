@@ -132,6 +132,43 @@ def _pump(
     return left or 0
 
 
+class Encrypting:
+    """A write-only stream that encrypts into `sink`; `finish` appends GCM's tag.
+
+    It has no `tell`, so zipfile writes a payload zip into it as into a pipe: the payload
+    is never on disk unencrypted.
+    """
+
+    def __init__(
+        self,
+        sink: Sink,
+        key: bytes,
+        params: Encryption,
+        aad: bytes,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        self._sink = sink
+        self._cancel = cancel
+        self._encryptor = Cipher(algorithms.AES(key), modes.GCM(_unb64(params.nonce))).encryptor()
+        self._encryptor.authenticate_additional_data(aad)
+
+    def write(self, data: bytes, /) -> int:
+        if self._cancel is not None and self._cancel.cancelled:
+            raise errors.CancelledError("Export stopped; no file was written.")
+        self._sink.write(self._encryptor.update(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing is buffered here (zipfile calls this)."""
+
+    def close(self) -> None:
+        """`finish` ends the stream; the sink belongs to the caller."""
+
+    def finish(self) -> None:
+        self._sink.write(self._encryptor.finalize())
+        self._sink.write(self._encryptor.tag)
+
+
 def encrypt(
     source: IO[bytes],
     target: Sink,
@@ -142,11 +179,9 @@ def encrypt(
     cancel: CancelToken | None = None,
 ) -> None:
     """Encrypt `source` into `target`: the ciphertext, then GCM's 16-byte tag."""
-    encryptor = Cipher(algorithms.AES(key), modes.GCM(_unb64(params.nonce))).encryptor()
-    encryptor.authenticate_additional_data(aad)
-    _pump(source, encryptor.update, target, None, on_bytes, cancel)
-    target.write(encryptor.finalize())
-    target.write(encryptor.tag)
+    stream = Encrypting(target, key, params, aad, cancel)
+    _pump(source, bytes, stream, None, on_bytes, cancel)
+    stream.finish()
 
 
 def decrypt(

@@ -104,6 +104,9 @@ class Exporter:
         self._store = store
         self._index = index
         self._originals = originals
+        # Scratch space beside the data, not the system's temp: the index holds the
+        # knowledge's text, and an encrypted export must not leave it in /tmp.
+        self._scratch = originals.parent / "capsule-exports"
         self._settings = settings
         self._signing = signing
         self._embed_for = embed_for
@@ -118,6 +121,8 @@ class Exporter:
     ) -> ExportResult:
         """Write `gpt_id` as a capsule at `target` (replaced atomically if it exists)."""
         gpt = self._store.gpts.get(gpt_id)
+        if options.sign:  # before any work: signing needs the keyring
+            self._signing.own_fingerprint(create=True)
         warnings: list[str] = []
         definition = _portable(gpt.definition, warnings)
         settings = self._settings.load()
@@ -134,7 +139,8 @@ class Exporter:
             parts.append(writer.Part(f"avatar/{picture.sha256}", "avatar", source=picture.path))
             if options.public_header or not options.password:
                 icon = writer.Part(f"icon/{picture.sha256}", "avatar", source=picture.path)
-        with tempfile.TemporaryDirectory(prefix="capsule-export-") as folder:
+        self._scratch.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self._scratch) as folder:
             index = None
             if options.include_index:
                 index = self._index_part(gpt_id, definition, files, Path(folder), warnings)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from desktop.core.knowledge.index import KnowledgeIndex
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+IMPORTS = "capsule-imports"  # under the data folder: one private folder per import
 # Room to leave besides the capsule itself: its unpacked copy, the index, the originals.
 _SPACE_FACTOR = 3
 
@@ -192,11 +192,11 @@ class Capsules:
             return info
         if outer.encrypted and not password:
             info.locked = True
-            info.warnings.append("The contents are encrypted: give the password to see them.")
             return info
-        with tempfile.TemporaryDirectory(prefix="capsule-inspect-") as folder:
+        # Under the data folder, not the system's temp: a decrypted payload stays private.
+        with import_folder(self._paths.data / IMPORTS) as folder:
             unpacked = reader.unpack(
-                path, password, Path(folder), self.signing, limits, _report(progress), cancel
+                path, password, folder, self.signing, limits, _report(progress), cancel
             )
             self._describe(info, unpacked)
         return info
@@ -270,7 +270,7 @@ class Capsules:
         """
         options = options or ImportOptions()
         report = _report(progress)
-        root = self._paths.data / "capsule-imports"
+        root = self._paths.data / IMPORTS
         sweep(root, self._store, self._index)
         _check_space(path, self._paths.data)
         with import_folder(root) as folder:

@@ -12,8 +12,8 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 import time
+import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -124,11 +124,10 @@ def write(
 ) -> int:
     """Write the capsule to `target`; its size in bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".partial"
-    )
-    os.close(handle)
-    partial = Path(temporary)
+    # Not mkstemp: its file is private (0600), and a capsule is made to be shared, so the
+    # file gets the permissions the user's umask gives new files.
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
+    partial.open("xb").close()
     try:
         with _Outer(partial) as outer:
             key, encryption = crypto.new_encryption(password) if password else (b"", None)
@@ -181,16 +180,14 @@ def _add_encrypted(
     progress: _Counter,
     cancel: CancelToken | None,
 ) -> None:
-    """Pack the payload into a temporary zip, then encrypt it into the outer one."""
-    with tempfile.TemporaryDirectory(prefix="capsule-payload-") as folder:
-        inner_path = Path(folder) / "payload.zip"
-        with _Outer(inner_path) as inner:
+    """Zip the payload straight into an encrypting stream inside the outer zip."""
+    estimate = sum(p.size() for p in members) + 1024 * (len(members) + 1)
+    with outer.stream(PAYLOAD, estimate, stored=True) as sink:
+        stream = crypto.Encrypting(sink, key, encryption, aad, cancel)
+        with _Outer(stream) as inner:
             for part in members:
-                inner.add_part(part, None, cancel)
-        progress.total = inner_path.stat().st_size
-        size = progress.total + crypto.TAG_BYTES
-        with inner_path.open("rb") as source, outer.stream(PAYLOAD, size, stored=True) as sink:
-            crypto.encrypt(source, sink, key, encryption, aad, progress, cancel)
+                inner.add_part(part, progress, cancel)
+        stream.finish()
 
 
 class _Counter:
@@ -206,8 +203,8 @@ class _Counter:
 class _Outer:
     """A zip being written, remembering the sha256 of each member's bytes."""
 
-    def __init__(self, path: Path) -> None:
-        self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+    def __init__(self, file: Path | crypto.Encrypting) -> None:
+        self._zip = zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
         self.hashes: dict[str, str] = {}
 
     def __enter__(self) -> _Outer:

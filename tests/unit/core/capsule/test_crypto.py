@@ -121,3 +121,19 @@ def test_encrypt_and_decrypt_stream_through(tmp_path: Path) -> None:
         crypto.decrypt(io.BytesIO(data[:-1]), len(data) - 1, io.BytesIO(), key, params, b"aad")
     with pytest.raises(errors.CapsuleTamperedError):
         crypto.decrypt(io.BytesIO(data), len(data), io.BytesIO(), key, params, b"other")
+
+
+def test_inspecting_with_the_password_leaves_nothing_behind(
+    locked: Path, theirs: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_temp))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    before = data_files(theirs.paths)
+    info = theirs.capsules.inspect(locked, password="correct horse")
+    assert [c.name for c in info.contents] == ["vault.txt"]
+    assert data_files(theirs.paths) == before
+    assert list(system_temp.iterdir()) == []  # no decrypted copy went through /tmp either
