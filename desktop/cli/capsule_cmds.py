@@ -246,7 +246,7 @@ def _ask_secrets(services: Services, needs: list[Any]) -> list[str]:
 
 def _describe_import(result: Any, stored: list[str]) -> None:
     how = "replaced" if result.replaced else "added"
-    err(f"{how.capitalize()} '{result.name}' (version {result.version}) from {result.source}.")
+    err(f"{how.capitalize()} '{result.name}' (version {result.version}) from {result.label}.")
     if result.renamed_from:
         err(
             f"note: a GPT here already had the id {result.renamed_from}, so this one got a new "
@@ -254,7 +254,9 @@ def _describe_import(result: Any, stored: list[str]) -> None:
         )
     if result.signature is not None:
         err(f"signature: {result.signature.describe()}")
-    index = "indexed again" if result.reindexed else "used the capsule's index"
+    index = "used the capsule's index"
+    if result.reindexed:
+        index = "indexed again" if result.source == "capsule" else "indexed"
     if result.knowledge_files:
         err(f"knowledge: {result.knowledge_files} file(s), {index}")
     for name in result.providers_added:

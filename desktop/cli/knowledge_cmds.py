@@ -91,8 +91,23 @@ def list_files(args: argparse.Namespace, services: Services) -> int:
         ]
         for f in files
     ]
-    print(table(rows, ["ID", "NAME", "STATUS", "PAGES", "CHUNKS", "SIZE", "PROBLEM"]))
+    headers = ["ID", "NAME", "STATUS", "PAGES", "CHUNKS", "SIZE", "PROBLEM"]
+    if any(f.origin for f in files):  # imported knowledge says whose it is
+        rows = [[*row, _origin(f.origin)] for row, f in zip(rows, files, strict=True)]
+        headers.append("FROM")
+    print(table(rows, headers))
     return 0
+
+
+def _origin(origin: dict[str, Any]) -> str:
+    """Where an imported file came from: its author (and signer), or the other app."""
+    if not origin:
+        return "-"
+    who = origin.get("author") or "unknown author"
+    if origin.get("signature") == "signed":
+        who += f" (signed {str(origin.get('fingerprint', ''))[:9]}…)"
+    where = origin.get("file") or origin.get("source", "")
+    return f"{who}, {where}" if where else who
 
 
 def remove_file(args: argparse.Namespace, services: Services) -> int:

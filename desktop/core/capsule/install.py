@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import avatar as avatars
+from desktop.core.capsule.incoming import Incoming
 from desktop.core.capsule.layout import IndexEntry, Limits, ProviderEntry
 from desktop.core.capsule.review import SecretNeed, review, with_secret_names
 from desktop.core.capsule.signing import SignatureStatus
-from desktop.core.capsule.staging import IncomingFile, KnowledgeStage
+from desktop.core.capsule.staging import KnowledgeStage
 from desktop.core.gpt import GptDefinition, update_definition
 from desktop.core.ids import new_id
 from desktop.core.knowledge.ingest import Embed, Extract
@@ -60,29 +61,12 @@ class ImportOptions:
 
 
 @dataclass
-class Incoming:
-    """A GPT ready to be installed, whatever file it came from."""
-
-    source: str  # "capsule", or the name of another app's format
-    definition: GptDefinition
-    gpt_id: str | None  # the id it had (None: another app's file)
-    files: list[IncomingFile]
-    table: Path | None = None
-    index: IndexEntry | None = None
-    providers: list[ProviderEntry] = field(default_factory=list)
-    avatar: tuple[Path, str] | None = None  # an unpacked image and its sha256
-    origin: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    signature: SignatureStatus | None = None
-    note: str = "imported"
-
-
-@dataclass
 class ImportResult:
     gpt_id: str
     name: str
     version: int
     source: str
+    label: str
     replaced: bool
     renamed_from: str | None  # the id it had, when another GPT already has it
     knowledge_files: int
@@ -99,6 +83,7 @@ class ImportResult:
             "name": self.name,
             "version": self.version,
             "source": self.source,
+            "label": self.label,
             "replaced": self.replaced,
             "renamed_from": self.renamed_from,
             "knowledge_files": self.knowledge_files,
@@ -180,6 +165,7 @@ class Installer:
             name=saved.definition.name,
             version=saved.version,
             source=incoming.source,
+            label=incoming.label,
             replaced=replacing,
             renamed_from=incoming.gpt_id if incoming.gpt_id not in (None, gpt_id) else None,
             knowledge_files=len(saved.definition.knowledge.files),
@@ -201,7 +187,9 @@ class Installer:
                 "exporter always allowed will ask before their first call here."
             )
             definition = update_definition(definition, {"allowed_domains": []})
-        problem = self._model_problem(definition, incoming.providers)
+        # Another app's model with no counterpart here was already worded by its reader.
+        unmapped = incoming.source != "capsule" and not definition.model.model
+        problem = None if unmapped else self._model_problem(definition, incoming.providers)
         if problem:
             warnings.append(problem)
         return definition

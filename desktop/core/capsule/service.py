@@ -9,37 +9,33 @@ files alike, told apart by content.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import reader
 from desktop.core.capsule.avatar import text_icon
 from desktop.core.capsule.export import EmbedFor, Exporter, ExportOptions, ExportResult
-from desktop.core.capsule.foreign.common import Converted
 from desktop.core.capsule.foreign.detect import read_foreign
 from desktop.core.capsule.foreign.models import ModelChooser
 from desktop.core.capsule.foreign.outbound import outbound
+from desktop.core.capsule.incoming import definition_of, from_capsule, from_foreign
 from desktop.core.capsule.inspect import CapsuleInfo, ContentItem
 from desktop.core.capsule.install import (
     ImportOptions,
     ImportResult,
-    Incoming,
     Installer,
     ModelProblem,
 )
 from desktop.core.capsule.layout import INDEX, Header, Limits
 from desktop.core.capsule.review import review
 from desktop.core.capsule.signing import Signing
-from desktop.core.capsule.staging import IncomingFile, import_folder, sweep
-from desktop.core.gpt import GptDefinition, validate_definition
+from desktop.core.capsule.staging import import_folder, sweep
 from desktop.core.knowledge.ingest import Extract
 from desktop.core.paths import Paths
 from desktop.core.secrets import Secrets
@@ -231,7 +227,7 @@ class Capsules:
 
     def _inspect_foreign(self, path: Path) -> CapsuleInfo:
         converted = read_foreign(path, self._chooser())
-        definition = _definition_of(converted)
+        definition = definition_of(converted)
         info = CapsuleInfo(
             path=path,
             source=converted.source,
@@ -278,9 +274,9 @@ class Capsules:
                 unpacked = reader.unpack(
                     path, options.password, folder, self.signing, options.limits, report, cancel
                 )
-                incoming = _from_capsule(unpacked)
+                incoming = from_capsule(unpacked)
             else:
-                incoming = _from_foreign(read_foreign(path, self._chooser()), folder, path)
+                incoming = from_foreign(read_foreign(path, self._chooser()), folder, path)
             return self._installer.install(incoming, folder, options, report, cancel)
 
     def _chooser(self) -> ModelChooser:
@@ -298,94 +294,3 @@ def _check_space(path: Path, data: Path) -> None:
             f"Importing needs about {size * _SPACE_FACTOR // 2**20} MiB free beside the data "
             f"folder ({data}); there are {free // 2**20} MiB. Free some space and try again."
         )
-
-
-def _from_capsule(unpacked: reader.Unpacked) -> Incoming:
-    manifest, outer = unpacked.manifest, unpacked.outer
-    header, signature = manifest.header, outer.signature
-    files = [
-        IncomingFile(
-            k.file_id,
-            k.name,
-            k.sha256,
-            k.size,
-            unpacked.file(f"knowledge/{k.sha256}"),
-            k.pages,
-            k.chunks,
-            list(k.warnings),
-        )
-        for k in manifest.knowledge
-    ]
-    origin: dict[str, Any] = {
-        "source": "capsule",
-        "file": outer.path.name,
-        "capsule": header.name,
-        "author": header.author,
-        "author_url": header.author_url,
-        "signature": signature.state,
-        "signer": signature.signer,
-        "fingerprint": signature.fingerprint,
-        "imported_at": time.time(),
-    }
-    by = f" by {header.author}" if header.author else ""
-    return Incoming(
-        source="capsule",
-        definition=unpacked.definition,
-        gpt_id=manifest.gpt.id,
-        files=files,
-        table=unpacked.file(INDEX) if manifest.index is not None else None,
-        index=manifest.index,
-        providers=list(manifest.providers),
-        avatar=(
-            (unpacked.file(manifest.avatar.path), manifest.avatar.sha256)
-            if manifest.avatar is not None
-            else None
-        ),
-        origin=origin,
-        signature=signature,
-        note=f"imported from {outer.path.name}{by}",
-    )
-
-
-def _definition_of(converted: Converted) -> GptDefinition:
-    try:
-        return validate_definition(converted.definition)
-    except errors.ValidationError as exc:
-        raise errors.CapsuleFileError(
-            f"The GPT read from {converted.label} is not valid here (nothing was imported):\n  "
-            + "\n  ".join(exc.problems[:8]),
-            exc.problems,
-        ) from None
-
-
-def _from_foreign(converted: Converted, folder: Path, path: Path) -> Incoming:
-    definition = _definition_of(converted)
-    files = []
-    carried = folder / "carried"
-    carried.mkdir()
-    for name, data in converted.knowledge:
-        target = carried / name
-        target.write_bytes(data)
-        digest = hashlib.sha256(data).hexdigest()
-        files.append(IncomingFile(f"file_{digest[:24]}", name, digest, len(data), target))
-    picture = None
-    if converted.avatar is not None:
-        target = folder / "avatar"
-        target.write_bytes(converted.avatar)
-        picture = (target, hashlib.sha256(converted.avatar).hexdigest())
-    origin = {
-        "source": converted.source,
-        "file": path.name,
-        "author": converted.author,
-        "imported_at": time.time(),
-    }
-    return Incoming(
-        source=converted.source,
-        definition=definition,
-        gpt_id=None,
-        files=files,
-        avatar=picture,
-        origin=origin,
-        warnings=list(converted.warnings),
-        note=f"imported from {converted.label} ({path.name})",
-    )

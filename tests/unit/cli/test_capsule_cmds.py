@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.core.paths import Paths
 from desktop.core.services import Services
 from tests.helpers.capsules import gpt_with_knowledge, with_action
@@ -52,6 +54,8 @@ def test_export_inspect_and_import_a_capsule(
     assert f"already had the id {gpt_id}" in err
     assert "knowledge: 3 file(s), used the capsule's index" in err
     assert f"Use `capsule actions auth {new_id} pets`." in err
+    code, out, _ = cli(capsys, "knowledge", "list", new_id)
+    assert "FROM" in out.splitlines()[0] and out.count("Ada, pets.capsule") == 3
 
     code, out, err = cli(capsys, "import", str(target), "--replace", "--json")
     assert code == 0, err
@@ -106,7 +110,7 @@ def test_other_formats_both_ways(
     code, out, err = cli(capsys, "inspect", str(target), "--json")
     assert code == 0 and json.loads(out)["label"] == "an Open WebUI model"
     code, out, err = cli(capsys, "import", str(target))
-    assert code == 0 and out.strip().startswith("gpt_") and "from openwebui" in err
+    assert code == 0 and out.strip().startswith("gpt_") and "from an Open WebUI model" in err
 
 
 def test_signing_keys_and_trust(
@@ -131,3 +135,38 @@ def test_signing_keys_and_trust(
     assert code == 1 and "was not trusted" in err
     code, _, err = cli(capsys, "signing", "trust", "xyz", "--name", "x")
     assert code == 1 and "is not a fingerprint" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_import_asks_for_each_secret(
+    capsys: pytest.CaptureFixture[str],
+    gpt_id: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_home: Paths,
+) -> None:
+    target = tmp_path / "pets.capsule"
+    assert cli(capsys, "export", gpt_id, "-o", str(target))[0] == 0
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return "pk-typed-in"
+
+    monkeypatch.setattr("getpass.getpass", answer)
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    code = main(["import", str(target)])
+    out, err = capsys.readouterr()
+
+    assert code == 0 and asked == ["  API key for the action 'Pets' (not shown): "]
+    new_id = out.strip()
+    services = Services(isolated_home)
+    try:
+        assert services.secrets.get(f"action:{new_id}:pets") == "pk-typed-in"
+    finally:
+        services.close()
+    assert "not set" not in err
