@@ -149,6 +149,10 @@ KINDS: dict[str, tuple[Callable[[list[Member]], list[Member]], str]] = {
         lambda ms: _manifest(ms, lambda d: d["gpt"]["definition"].update(name="")),
         "name",
     ),
+    "name too long": (
+        lambda ms: _manifest(ms, lambda d: d["knowledge"][0].update(name="名" * 100)),
+        "255 bytes",
+    ),
     "bad json": (
         lambda ms: [replace(m, data=b"{nope") if m.name == "manifest.json" else m for m in ms],
         "not valid JSON",

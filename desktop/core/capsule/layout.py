@@ -172,6 +172,8 @@ class KnowledgeEntry(_Strict):
     def _plain_name(cls, value: str) -> str:
         if value in (".", "..") or any(c in value for c in "/\\\x00") or value != value.strip():
             raise ValueError("a knowledge file's name must be a plain file name")
+        if len(value.encode("utf-8")) > 255:  # what file systems take as one name
+            raise ValueError("a knowledge file's name must fit in 255 bytes")
         return value
 
 

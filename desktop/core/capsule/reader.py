@@ -50,6 +50,8 @@ from desktop.core.capsule.manifest import (
 from desktop.core.capsule.signing import SignatureStatus, Signing
 from desktop.core.gpt import GptDefinition, validate_definition
 
+# An action's document is at most 60 million characters (see gpt.Action).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 # (stage, bytes done, bytes in all): "checking", "decrypting", "unpacking".
 Report = Callable[[str, int, int], None]
 
@@ -277,8 +279,14 @@ def _payload(
 
 def _definition(manifest: Manifest, folder: Path) -> GptDefinition:
     def text_of(digest: str) -> str:
+        path = folder / "actions" / digest
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise errors.CapsuleRefusedError(
+                f"The action document {digest[:12]} is larger than an action may be. Nothing "
+                "was imported."
+            )
         try:
-            return (folder / "actions" / digest).read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise errors.CapsuleFileError(
                 f"The action document {digest[:12]} is not UTF-8 text."

@@ -138,9 +138,10 @@ class Capsules:
         cancel: CancelToken | None = None,
     ) -> ExportResult:
         """Write the GPT as a capsule at `target`."""
-        return self._exporter.export(
-            gpt_id, target, options or ExportOptions(), _report(progress), cancel
-        )
+        with _writing(target):
+            return self._exporter.export(
+                gpt_id, target, options or ExportOptions(), _report(progress), cancel
+            )
 
     def export_as(self, gpt_id: str, target: Path, kind: str) -> list[str]:
         """Write the GPT as another app's JSON (`openwebui`, `openai_assistant`); what was left."""
@@ -149,8 +150,9 @@ class Capsules:
         data, notes = outbound(self._store.gpts.get(gpt_id).definition, kind)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        with _writing(target):
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(target)
         return notes
 
     # -- inspect ----------------------------------------------------------------------------
@@ -269,7 +271,7 @@ class Capsules:
         root = self._paths.data / IMPORTS
         sweep(root, self._store, self._index)
         _check_space(path, self._paths.data)
-        with import_folder(root) as folder:
+        with _writing(self._paths.data), import_folder(root) as folder:
             if is_capsule(path):
                 unpacked = reader.unpack(
                     path, options.password, folder, self.signing, options.limits, report, cancel
@@ -281,6 +283,19 @@ class Capsules:
 
     def _chooser(self) -> ModelChooser:
         return ModelChooser.of(self._settings.load(), self._local_models())
+
+
+@contextlib.contextmanager
+def _writing(where: Path) -> Iterator[None]:
+    """An operating system's refusal to write (no room, no right) worded for people."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise errors.CapsuleError(
+            f"Cannot write {exc.filename or where}: {reason}. Check that the folder exists, "
+            "that you may write there, and that the disk has room."
+        ) from None
 
 
 def _check_space(path: Path, data: Path) -> None:

@@ -178,3 +178,15 @@ def test_an_index_with_nothing_to_index_is_not_included(ours: Services, tmp_path
     gpt_id = gpt_with_knowledge(ours, tmp_path / "f", {})
     result = ours.capsules.export(gpt_id, tmp_path / "e.capsule", ExportOptions(include_index=True))
     assert not result.includes_index and result.warnings
+
+
+def test_a_place_that_cannot_be_written_is_a_clear_error(ours: Services, tmp_path: Path) -> None:
+    gpt_id = gpt_with_knowledge(ours, tmp_path / "f", {})
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for export in (
+        lambda: ours.capsules.export(gpt_id, blocker / "x.capsule"),
+        lambda: ours.capsules.export_as(gpt_id, blocker / "x.json", "openwebui"),
+    ):
+        with pytest.raises(errors.CapsuleError, match=r"Cannot write .*a-file"):
+            export()
