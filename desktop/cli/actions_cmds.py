@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from typing import Any
 
@@ -11,12 +10,12 @@ from desktop.cli.output import confirm, emit_json, err, read_secret, table
 from desktop.core import errors
 from desktop.core.gpt import Action, ActionAuth, update_definition
 from desktop.core.netguard import host_of
-from desktop.core.secrets import action_secret_name
 from desktop.core.services import Services
 from desktop.core.store.records import Gpt
-from desktop.core.tools.actions.model import ActionDocument, Operation, SecurityScheme
+from desktop.core.tools.actions import setup
+from desktop.core.tools.actions.model import ActionDocument, SecurityScheme
 
-AUTH_TYPES = ["none", "api_key", "bearer", "basic", "oauth2_client_credentials"]
+AUTH_TYPES = list(setup.AUTH_TYPES)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -96,14 +95,15 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
         raise
     document = imported.document
     refuse_link_local_servers(document, args.server or "")
-    action = Action(
-        id=_new_action_id(gpt, args.name or document.title),
-        name=(args.name or document.title or "Action")[:200],
-        source=imported.source,
-        document=imported.text,
+    action = setup.new_action(
+        [a.id for a in gpt.definition.actions],
+        document,
+        imported.text,
+        imported.source,
+        name=args.name or "",
         server=args.server or "",
     )
-    taken = _tool_names(gpt, skip=None)
+    taken = setup.tool_names(gpt.definition.actions)
     clashes = sorted(taken & {op.tool_name for op in document.operations})
     actions = [a.model_dump(mode="json") for a in gpt.definition.actions]
     definition = update_definition(gpt.definition, {"actions": [*actions, action.model_dump()]})
@@ -128,7 +128,7 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
             f"carry this action's id as a prefix ({action.id}_...)."
         )
     _suggest_auth(gpt.id, action, document)
-    if not action.server and not _absolute_server(document):
+    if not action.server and not setup.has_absolute_server(document):
         err(
             "note: the document names no absolute server. Set one with "
             f"`capsule actions import {gpt.id} SOURCE --server https://api.example.com`."
@@ -136,29 +136,12 @@ def import_cmd(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _new_action_id(gpt: Gpt, title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "action"
-    taken = {a.id for a in gpt.definition.actions}
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
-
-
-def _tool_names(gpt: Gpt, skip: str | None) -> set[str]:
-    names: set[str] = set()
-    for action in gpt.definition.actions:
-        if action.id != skip:
-            names |= {op.tool_name for op in _document(action).operations}
-    return names
-
-
 def _suggest_auth(gpt_id: str, action: Action, document: ActionDocument) -> None:
-    usable = _usable_schemes(document)
+    usable = setup.usable_schemes(document)
     if not usable:
         return
     scheme = usable[0]
-    kind = _auth_type(scheme)
+    kind = setup.auth_type(scheme)
     print(
         f"The API uses {kind} auth (scheme '{scheme.name}'). Set it with: "
         f"capsule actions auth {gpt_id} {action.id}"
@@ -201,7 +184,7 @@ def show_cmd(args: argparse.Namespace, services: Services) -> int:
 def remove_cmd(args: argparse.Namespace, services: Services) -> int:
     gpt = services.store.gpts.get(args.gpt_id)
     action = _find(gpt, args.action_id)
-    secrets = _secret_names(action)
+    secrets = setup.auth_secrets(action)
     question = f"Remove action '{action.name}' ({action.id}) from {gpt.definition.name}"
     question += f" and forget its {len(secrets)} secret(s)?" if secrets else "?"
     if not confirm(question, args.yes):
@@ -225,7 +208,7 @@ def auth_cmd(args: argparse.Namespace, services: Services) -> int:
     gpt = services.store.gpts.get(args.gpt_id)
     action = _find(gpt, args.action_id)
     scheme = _chosen_scheme(_document(action), args.scheme)
-    kind = args.type or (_auth_type(scheme) if scheme else None)
+    kind = args.type or (setup.auth_type(scheme) if scheme else None)
     if kind is None:
         raise errors.ValidationError(
             "The document names no security scheme this app can use; choose one with --type "
@@ -260,7 +243,7 @@ def auth_cmd(args: argparse.Namespace, services: Services) -> int:
     definition = update_definition(gpt.definition, {"actions": actions})
     services.store.gpts.save(gpt.id, definition, note=f"auth of action {action.id}: {kind}")
     kept = {auth.secret_name, auth.username_secret}
-    for stale in set(_secret_names(action)) - kept:
+    for stale in set(setup.auth_secrets(action)) - kept:
         services.secrets.delete(stale)
     where = f" in {auth.location} '{auth.parameter_name}'" if kind == "api_key" else ""
     print(f"Action {action.id} now uses {kind} auth{where}; secrets are in the OS keyring.")
@@ -273,47 +256,30 @@ def _check_transport(
     """Refuse secrets for plain http hosts the user has not allowed; the hosts they go to."""
     from desktop.core.tools.actions.auth import refuse_plain_secrets  # noqa: PLC0415
 
-    document = _document(action)
-    urls = {_base_url(op, action, document.source_url) for op in document.operations}
-    urls = {*urls, token_url} - {""}
+    urls = setup.secret_urls(action, token_url)
     hosts = {host_of(url) for url in urls}
     allowed = services.settings.load().http_credential_hosts
     refuse_plain_secrets(action.name, urls, [*allowed, *(hosts if args.allow_http else ())])
     return hosts
 
 
-def _base_url(operation: Operation, action: Action, source_url: str) -> str:
-    """Where `operation` is called, or "" when the action names no absolute server."""
-    from desktop.core.tools.actions.http import base_url  # noqa: PLC0415
-
-    try:
-        return base_url(operation, action.server, source_url)
-    except errors.ToolError:
-        return ""
-
-
 def _store_secrets(services: Services, gpt_id: str, action: Action, kind: str) -> dict[str, str]:
-    base = action_secret_name(gpt_id, action.id)
     pipe = f"printenv API_SECRET | capsule actions auth {gpt_id} {action.id} --type {kind}"
-    names: dict[str, str] = {"secret_name": base}
-    if kind in ("basic", "oauth2_client_credentials"):
+    names = setup.secret_names(gpt_id, action.id, kind)
+    if kind in setup.PAIRED_AUTH:
         first = "user name" if kind == "basic" else "client id"
         second = "password" if kind == "basic" else "client secret"
-        services.secrets.set(f"{base}:id", read_secret(f"{first} for {action.name}", pipe))
-        services.secrets.set(base, read_secret(f"{second} for {action.name}", pipe))
-        names["username_secret"] = f"{base}:id"
+        first_value = read_secret(f"{first} for {action.name}", pipe)
+        services.secrets.set(names["username_secret"], first_value)
+        services.secrets.set(names["secret_name"], read_secret(f"{second} for {action.name}", pipe))
     else:
         label = "API key" if kind == "api_key" else "bearer token"
-        services.secrets.set(base, read_secret(f"{label} for {action.name}", pipe))
+        services.secrets.set(names["secret_name"], read_secret(f"{label} for {action.name}", pipe))
     return names
 
 
-def _secret_names(action: Action) -> list[str]:
-    return [n for n in (action.auth.secret_name, action.auth.username_secret) if n]
-
-
 def _chosen_scheme(document: ActionDocument, name: str | None) -> SecurityScheme | None:
-    usable = _usable_schemes(document)
+    usable = setup.usable_schemes(document)
     if name is None:
         if len(usable) > 1:
             others = ", ".join(s.name for s in usable[1:])
@@ -324,20 +290,6 @@ def _chosen_scheme(document: ActionDocument, name: str | None) -> SecurityScheme
             return scheme
     known = ", ".join(s.name for s in usable) or "none this app can use"
     raise errors.ValidationError(f"The document has no scheme '{name}'; its schemes: {known}.")
-
-
-def _usable_schemes(document: ActionDocument) -> list[SecurityScheme]:
-    return [s for s in document.security_schemes if _auth_type(s) is not None]
-
-
-def _auth_type(scheme: SecurityScheme) -> str | None:
-    if scheme.type == "apiKey":
-        return "api_key"
-    if scheme.type == "http" and scheme.scheme.lower() in ("bearer", "basic"):
-        return scheme.scheme.lower()
-    if scheme.type == "oauth2" and scheme.token_url:
-        return "oauth2_client_credentials"
-    return None
 
 
 # -- shared -----------------------------------------------------------------------------
@@ -351,15 +303,7 @@ def _find(gpt: Gpt, action_id: str) -> Action:
 
 
 def _document(action: Action) -> ActionDocument:
-    from desktop.core.runs.toolbox import action_document  # noqa: PLC0415
-
-    return action_document(action)
-
-
-def _absolute_server(document: ActionDocument) -> bool:
-    return any(
-        s.startswith(("http://", "https://")) for op in document.operations for s in op.servers
-    )
+    return setup.action_document(action)
 
 
 def _count(document: ActionDocument) -> str:

@@ -31,6 +31,11 @@ _SENTENCES = {
     "or `capsule actions auth`.",
     Do.ALLOW_UNISOLATED_CODE: "`capsule capabilities allow-unisolated` turns the code "
     "interpreter on after a warning.",
+    Do.SET_KNOWLEDGE_MODEL: "Use `capsule gpt edit {gpt_id} --{role}-model MODEL`.",
+    Do.DOWNLOAD_MODEL: "Get it with `capsule models download {model_id}`.",
+    Do.INSTALL_OCR: 'Install it with `pip install "capsule-studio[ocr]"` (about 100 MB) '
+    "and add the file again with `capsule knowledge add`, or add a copy with a text layer "
+    "(for example made by ocrmypdf).",
     Do.GIVE_CAPSULE_PASSWORD: "Pipe the password in: `capsule import {path} --password-stdin` "
     "(or `capsule inspect {path} --password-stdin`).",
     Do.TRUST_SIGNER: "Trust the signer with `capsule signing trust {fingerprint}`.",
@@ -46,6 +51,7 @@ _PLACEHOLDERS = {
     "profile": "NAME",
     "provider": "PROVIDER",
     "host": "HOST",
+    "role": "embedding",
     "path": "FILE",
     "fingerprint": "FINGERPRINT",
 }

@@ -106,6 +106,17 @@ def _definition_options(parser: argparse.ArgumentParser, creating: bool) -> None
         "-1 (all) or N",
     )
     parser.add_argument("--threads", type=int)
+    parser.add_argument(
+        "--embedding-model",
+        metavar="MODEL",
+        help="the embedding model for hybrid knowledge search (a model id, a path to a "
+        ".gguf, or PROFILE:MODEL_ID); '' for keyword search only",
+    )
+    parser.add_argument(
+        "--rerank-model",
+        metavar="MODEL",
+        help="a reranker GGUF (model id or path) that rereads the best chunks; '' for none",
+    )
     for switch, verb in (("--enable", "switch on"), ("--disable", "switch off")):
         parser.add_argument(
             switch,
@@ -156,10 +167,27 @@ def _changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
             model[field] = getattr(args, option)
     if model:
         changes["model"] = model
+    changes.update(_knowledge_changes(args, services))
     switches = _switches(args.enable, args.disable)
     if switches:
         changes["capabilities"] = switches
     return changes
+
+
+def _knowledge_changes(args: argparse.Namespace, services: Services) -> dict[str, Any]:
+    """`--embedding-model` and `--rerank-model`, each checked to name a real model."""
+    knowledge: dict[str, Any] = {}
+    if args.embedding_model is not None:
+        profile, reference = services.models.choose(args.embedding_model)
+        knowledge["embedding_model"] = reference if profile == "local" else args.embedding_model
+    if args.rerank_model is not None:
+        provider, reference = services.models.choose(args.rerank_model)
+        if provider != "local":
+            raise errors.ValidationError(
+                "Rerankers run locally: name a reranker GGUF (a model id or a path)."
+            )
+        knowledge["rerank_model"] = reference
+    return {"knowledge": knowledge} if knowledge else {}
 
 
 def _switches(enable: list[str], disable: list[str]) -> dict[str, Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import StatusLine, emit_json, err, table
 from desktop.core.knowledge.ingest import Progress
+from desktop.core.models.catalog import load_catalog
 from desktop.core.services import Services
 from desktop.core.units import human_size
 
@@ -22,6 +24,11 @@ def add_parser(subparsers: Any) -> None:
     add.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
     add.add_argument("--password", help="the password of encrypted PDFs")
     add.set_defaults(handler=add_files)
+    rebuild = commands.add_parser(
+        "rebuild", help="index every file again (after changing the chunk size or models)"
+    )
+    rebuild.add_argument("gpt_id")
+    rebuild.set_defaults(handler=rebuild_files)
     listing = commands.add_parser("list", help="the files and their state")
     listing.add_argument("gpt_id")
     listing.add_argument("--json", action="store_true")
@@ -35,20 +42,62 @@ def add_parser(subparsers: Any) -> None:
     find.add_argument("query")
     find.add_argument("-k", type=int, default=None, help="results (default: the GPT's top-k)")
     find.add_argument("--json", action="store_true")
+    rerank = find.add_mutually_exclusive_group()
+    rerank.add_argument(
+        "--rerank", action="store_true", default=None, help="rerank with the GPT's reranker"
+    )
+    rerank.add_argument(
+        "--no-rerank", dest="rerank", action="store_false", help="skip the GPT's reranker"
+    )
     find.set_defaults(handler=search_files)
 
 
+def rebuild_files(args: argparse.Namespace, services: Services) -> int:
+    return _report(services.knowledge.rebuild(args.gpt_id))
+
+
 def add_files(args: argparse.Namespace, services: Services) -> int:
+    failed = _report(services.knowledge.add(args.gpt_id, args.paths, args.password))
+    hint = embedding_hint(services, args.gpt_id)
+    if hint:
+        err(hint)
+    return failed
+
+
+def _report(steps: Iterable[Progress]) -> int:
+    """Print a line per file (a progress bar meanwhile); 1 if any failed."""
     failed = 0
     bar = _Bar()
-    for progress in services.knowledge.add(args.gpt_id, args.paths, args.password):
-        if progress.status == "started":
+    for progress in steps:
+        if progress.status in ("started", "reading"):
             bar.show_file(progress)
             continue
         bar.clear()
         failed += progress.status == "failed"
         print(_line(progress), flush=True)
     return 1 if failed else 0
+
+
+def embedding_hint(services: Services, gpt_id: str) -> str:
+    """A line suggesting the catalog's embedding model to a GPT searching by keywords only."""
+    if services.store.gpts.get(gpt_id).definition.knowledge.embedding_model:
+        return ""
+    suggestion = services.models.recommended_embedder(load_catalog().models)
+    if suggestion is None:
+        return ""
+    model = suggestion.entry.id
+    then = (
+        f"`capsule gpt edit {gpt_id} --embedding-model {model}` (the next add, or "
+        f"`capsule knowledge rebuild {gpt_id}`, embeds the files)"
+    )
+    if suggestion.downloaded:
+        step = f"it is downloaded: {then}"
+    else:
+        step = f"`capsule models download {model}`, then {then}"
+    return (
+        f"Tip: searching by keywords only. For hybrid search (meaning as well as words), "
+        f"use the recommended embedding model {suggestion.entry.name}: {step}."
+    )
 
 
 def _line(progress: Progress) -> str:
@@ -68,7 +117,8 @@ class _Bar(StatusLine):
 
     def show_file(self, progress: Progress) -> None:
         eta = f", about {progress.eta_s:.0f} s left" if progress.eta_s else ""
-        self.show(f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{eta}")
+        page = f", page {progress.page} of {progress.pages}" if progress.status == "reading" else ""
+        self.show(f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{page}{eta}")
 
 
 def list_files(args: argparse.Namespace, services: Services) -> int:
@@ -117,7 +167,7 @@ def remove_file(args: argparse.Namespace, services: Services) -> int:
 
 
 def search_files(args: argparse.Namespace, services: Services) -> int:
-    results = services.knowledge.search(args.gpt_id, args.query, k=args.k)
+    results = services.knowledge.search(args.gpt_id, args.query, k=args.k, rerank=args.rerank)
     if args.json:
         emit_json(results)
         return 0
@@ -125,6 +175,7 @@ def search_files(args: argparse.Namespace, services: Services) -> int:
         err("No matching chunks.")
     for rank, result in enumerate(results, 1):
         where = f"page {result['page']}" if result["page"] else result["location"] or "-"
-        print(f"{rank}. {result['file']} ({where}), score {result['score']:.4f}")
+        ocr = ", read by OCR" if result.get("ocr") else ""
+        print(f"{rank}. {result['file']} ({where}{ocr}), score {result['score']:.4f}")
         print("   " + result["text"].replace("\n", " ")[:300])
     return 0

@@ -37,6 +37,9 @@ class Do:
     SET_SEARCH_KEY = "set_search_key"  # provider: searxng, brave or tavily
     ALLOW_HTTP_HOST = "allow_http_host"  # host: may get secrets over plain http
     ALLOW_UNISOLATED_CODE = "allow_unisolated_code"  # run code with nothing isolating it
+    SET_KNOWLEDGE_MODEL = "set_knowledge_model"  # gpt_id (optional), role: embedding or rerank
+    DOWNLOAD_MODEL = "download_model"  # model_id: a catalog id
+    INSTALL_OCR = "install_ocr"  # install the optional OCR engine
     GIVE_CAPSULE_PASSWORD = "give_capsule_password"  # path: the capsule to open
     TRUST_SIGNER = "trust_signer"  # fingerprint, name (optional)
     REPLACE_GPT = "replace_gpt"  # path, gpt_id: import over the GPT with the capsule's id

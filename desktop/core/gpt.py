@@ -84,6 +84,10 @@ class KnowledgeSettings(_Strict):
     score_threshold: Annotated[float, Field(ge=0.0)] = 0.0
     retrieval_mode: Literal["auto", "bm25", "hybrid"] = "auto"
     embedding_model: str = Field(default="", max_length=4096)
+    # A reranker GGUF (a model id or path) that reads the first search's best
+    # `rerank_candidates` again; empty for none.
+    rerank_model: str = Field(default="", max_length=4096)
+    rerank_candidates: Annotated[int, Field(ge=1, le=200)] = 20
     files: list[KnowledgeFile] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -186,6 +190,12 @@ class Action(_Strict):
     # A base URL that replaces the document's servers (a staging host, or a document
     # whose servers are relative).
     server: str = Field(default="", max_length=2048)
+    # Operations the model is never offered, by their tool name in the document (as
+    # `parse` names them); every other operation is on, including ones a newer copy of
+    # the document adds.
+    disabled_operations: list[Annotated[str, Field(max_length=256)]] = Field(
+        default_factory=list, max_length=100_000
+    )
 
 
 class GptDefinition(_Strict):
@@ -288,15 +298,16 @@ def validate_definition(data: dict[str, Any]) -> GptDefinition:
 
 def update_definition(definition: GptDefinition, changes: dict[str, Any]) -> GptDefinition:
     """A copy of `definition` with `changes` merged in (nested dicts merge), validated."""
-    merged = _deep_merge(definition.model_dump(mode="json"), changes)
+    merged = merge_changes(definition.model_dump(mode="json"), changes)
     return validate_definition(merged)
 
 
-def _deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def merge_changes(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `changes` merged in: nested dicts key by key, anything else replaced."""
     out = dict(base)
     for key, value in changes.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
+            out[key] = merge_changes(out[key], value)
         else:
             out[key] = value
     return out
@@ -316,3 +327,26 @@ def _diff(old: Any, new: Any, prefix: str, out: list[dict[str, Any]]) -> None:
             _diff(old.get(key), new.get(key), path, out)
     elif old != new:
         out.append({"field": prefix, "old": old, "new": new})
+
+
+def rebase_definition(
+    base: GptDefinition, edited: GptDefinition, current: GptDefinition
+) -> GptDefinition:
+    """`edited` (made from `base`) replayed onto `current`: the edits win, the rest is current's.
+
+    What changed in the GPT since `base` (a knowledge file added, a host allowed during a
+    run) stays, unless the edit changed the same field. Lists are whole values.
+
+    Raises:
+        errors.ValidationError: the combination does not validate.
+    """
+    if base == current:
+        return edited
+    data = current.model_dump(mode="json")
+    for change in diff_definitions(base, edited):
+        *parents, leaf = change["field"].split(".")
+        target = data
+        for key in parents:
+            target = target.setdefault(key, {})
+        target[leaf] = change["new"]
+    return validate_definition(data)

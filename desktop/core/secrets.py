@@ -31,14 +31,6 @@ def provider_secret_name(profile: str) -> str:
     return f"provider:{profile}"
 
 
-def action_secret_name(gpt_id: str, action_id: str) -> str:
-    """The keyring entry of an action's key, token, password or client secret.
-
-    Its user name or client id, where it has one, lives under this name plus `:id`.
-    """
-    return f"action:{gpt_id}:{action_id}"
-
-
 class SecretMask(logging.Filter):
     """A logging filter that replaces every known secret value with `****`."""
 

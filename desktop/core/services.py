@@ -15,6 +15,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.avatar import AvatarStore
+from desktop.core.drafts import GptDrafts
 from desktop.core.gpt import GptDefinition
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
@@ -61,6 +63,11 @@ class Services:
         return Store(self.paths.database)
 
     @cached_property
+    def drafts(self) -> GptDrafts:
+        """Editing GPTs: drafts kept as the builder types, versions saved, restored."""
+        return GptDrafts(self.store, self.secrets)
+
+    @cached_property
     def settings(self) -> SettingsFile:
         return SettingsFile(self.paths.settings_file)
 
@@ -81,6 +88,10 @@ class Services:
     def models(self) -> ModelShelf:
         """The model library: local files, the catalog, imports, downloads and removal."""
         return ModelShelf(self.paths, self.local_models, self.settings)
+
+    @cached_property
+    def avatars(self) -> AvatarStore:
+        return AvatarStore(self.paths.data / "avatars")
 
     @cached_property
     def factory(self) -> ProviderFactory:
@@ -117,7 +128,7 @@ class Services:
     def retriever(self) -> KnowledgeRetriever:
         from desktop.core.knowledge.retrieval import KnowledgeRetriever  # noqa: PLC0415
 
-        return KnowledgeRetriever(self.store, self.index, self.query_embedder)
+        return KnowledgeRetriever(self.store, self.index, self.query_embedder, self.reranker)
 
     @cached_property
     def knowledge(self) -> KnowledgeLibrary:
@@ -130,6 +141,7 @@ class Services:
             self.paths.data / "knowledge",
             self.embedder,
             self.query_embedder,
+            self.reranker,
         )
 
     def _retrieve(
@@ -165,6 +177,19 @@ class Services:
         """How to embed one query with `model`, or None without one."""
         found = self.embedding(model)
         return (lambda query: found.embed([query])[0]) if found is not None else None
+
+    def reranker(self, model: str) -> Any:
+        """The `LlamaReranker` for a local reranker GGUF that a knowledge setting names.
+
+        None for no model. Rerankers run in the model host; remote rerank APIs differ too
+        much from each other to be one provider (none is OpenAI-compatible).
+
+        Raises:
+            errors.ModelNotFoundError: no such local model.
+        """
+        if not model:
+            return None
+        return self.factory.reranker(self.local_models.resolve(model))
 
     # -- capsules ------------------------------------------------------------------------------
 

@@ -1,46 +1,43 @@
-"""The app's entry point: builds core's services (`desktop.core.services`) and the main window.
+"""The app's entry point: builds core's services (`desktop.core.services`) and the window.
 
 Core's `Services` is the one composition root; the app adds only its Qt pieces (the error
-channel) and hands each view what it needs through its constructor. Startup stays light:
-the toolbox and the knowledge index load when first needed, and llama.cpp never loads in
-this process (each local model runs in a model host process, started when first needed).
+channel, background tasks, its own preferences) and builds each feature's page with what
+it needs, handing them to the shell (`MainWindow`). Startup stays light: the toolbox and
+the knowledge index load when first needed, and llama.cpp never loads in this process
+(each local model runs in a model host process, started when first needed).
+
+`capsule-studio --screenshot FILE [--view VIEW] [--gpt ID] [--lang LANG]` opens a view,
+saves a PNG of the window and quits (offscreen works too).
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core import logfile
 from desktop.core.errors import CapsuleError
 from desktop.core.paths import Paths, default_paths
 from desktop.core.secrets import mask_logs
-from desktop.core.services import Services
-from desktop.core.settings import SettingsFile
+from desktop.ui import i18n, theme
 from desktop.ui.errors import ErrorChannel, install_hooks
-from desktop.ui.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from desktop.core.tools.code_interpreter.probe import Protection
+from desktop.ui.main_window import VIEWS, MainWindow, Pages
+from desktop.ui.prefs import UiPrefs
+from desktop.ui.services import AppServices
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Capsule Studio"
 # How long to let background work finish at exit before closing the database under it.
 _SHUTDOWN_WAIT_MS = 5000
-
-
-class AppServices(Services):
-    """Core's services, plus the app's one Qt piece: the channel errors are reported on."""
-
-    def __init__(self, paths: Paths, errors: ErrorChannel) -> None:
-        super().__init__(paths)
-        self.errors = errors
+# How long a screenshot waits for the view's background reads before it is taken.
+_SCREENSHOT_SETTLE_MS = 1500
 
 
 def build_services(paths: Paths) -> AppServices:
@@ -61,6 +58,25 @@ def build_services(paths: Paths) -> AppServices:
     return services
 
 
+def build_pages(services: AppServices) -> Pages:
+    """Each feature's page, built with what it needs (GUI thread)."""
+    from desktop.ui.builder.page import BuilderPage  # noqa: PLC0415
+    from desktop.ui.chat.page import ChatPage  # noqa: PLC0415
+    from desktop.ui.library.pane import LibraryPane  # noqa: PLC0415
+    from desktop.ui.playground.page import PlaygroundPage  # noqa: PLC0415
+    from desktop.ui.settings.page import SettingsPage  # noqa: PLC0415
+    from desktop.ui.welcome.page import WelcomePage  # noqa: PLC0415
+
+    return Pages(
+        library=LibraryPane(services),
+        welcome=WelcomePage(services),
+        builder=BuilderPage(services),
+        chat=ChatPage(services),
+        playground=PlaygroundPage(services),
+        settings=SettingsPage(services),
+    )
+
+
 def build_main_window(paths: Paths) -> tuple[MainWindow, AppServices]:
     """Build the services and the main window on them (GUI thread; needs a QApplication).
 
@@ -68,40 +84,32 @@ def build_main_window(paths: Paths) -> tuple[MainWindow, AppServices]:
         CapsuleError: as `build_services`.
     """
     services = build_services(paths)
-    window = MainWindow(
-        services.store,
-        services.local_models,
-        paths,
-        services.errors,
-        profiles=lambda: sorted(services.settings.load().providers),
-        sandbox=_sandbox,
-        unisolated=UnisolatedSetting(services.settings),
-    )
+    window = MainWindow(services, build_pages(services))
     return window, services
-
-
-def _sandbox() -> Protection:
-    """Worker thread: what the code interpreter's sandbox gets on this machine."""
-    from desktop.core.tools.code_interpreter import protection  # noqa: PLC0415
-
-    return protection()
-
-
-class UnisolatedSetting:
-    """The settings file's `allow_unisolated_code`, for the sandbox window's check box."""
-
-    def __init__(self, settings: SettingsFile) -> None:
-        self._settings = settings
-
-    def allowed(self) -> bool:
-        return self._settings.load().allow_unisolated_code
-
-    def allow(self, allowed: bool) -> None:
-        self._settings.update(lambda s: setattr(s, "allow_unisolated_code", allowed))
 
 
 def _show_startup_error(message: str) -> None:
     QMessageBox.critical(None, f"{APP_TITLE} cannot start", message)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The command line: a screenshot to take instead of a session, and its view."""
+
+    screenshot: str | None
+    view: str
+    gpt: str | None
+    lang: str | None
+
+
+def parse_options(argv: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(prog="capsule-studio", description=__doc__.splitlines()[0])
+    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and quit")
+    parser.add_argument("--view", choices=VIEWS, default="welcome", help="the view to open")
+    parser.add_argument("--gpt", metavar="ID", help="the GPT to open (build, chat, playground)")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="the language")
+    known, _qt_args = parser.parse_known_args(list(argv)[1:])
+    return Options(known.screenshot, known.view, known.gpt, known.lang)
 
 
 def main() -> int:
@@ -117,10 +125,11 @@ def run(
     """Run the GUI until its window closes; the process's exit status.
 
     Args:
-        argv: the command line, for QApplication (ignored if one exists already).
+        argv: the command line (options above; the rest goes to QApplication).
         show_startup_error: how to tell the user that the app cannot start.
         log_to_file: also write the log to the log folder (the real app does; tests don't).
     """
+    options = parse_options(argv)
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
@@ -133,6 +142,10 @@ def run(
     if log_to_file:
         logfile.log_to_file(paths, "capsule-studio.log")
         mask_logs()
+    prefs = UiPrefs(paths.config)
+    language = options.lang or prefs.language or i18n.system_language()
+    translators = i18n.install(app, language)
+    theme.apply(app, prefs.theme)
     try:
         window, services = build_main_window(paths)
     except CapsuleError as exc:
@@ -143,12 +156,37 @@ def run(
     uninstall_hooks = install_hooks(services.errors)
     try:
         window.show()
-        window.refresh()
+        if options.screenshot:
+            window.resize(1280, 800)  # the same frame every time, whatever was saved
+        window.start(options.view if options.screenshot else None, options.gpt)
+        if options.screenshot:
+            return _screenshot(app, window, services, options.screenshot)
         return app.exec()
     finally:
+        services.tasks.cancel_all()
         QThreadPool.globalInstance().waitForDone(_SHUTDOWN_WAIT_MS)
         services.close()
         uninstall_hooks()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _screenshot(app: QApplication, window: MainWindow, services: AppServices, file: str) -> int:
+    """Let the view's background reads land, save the window as a PNG, then quit."""
+    saved: list[bool] = []
+
+    def take() -> None:
+        services.tasks.wait_all(10.0)
+        app.processEvents()
+        saved.append(window.grab().save(file, "PNG"))
+        app.quit()
+
+    QTimer.singleShot(_SCREENSHOT_SETTLE_MS, take)
+    app.exec()
+    if not saved or not saved[0]:
+        sys.stderr.write(f"capsule-studio: could not save {file}\n")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,360 +1,407 @@
-"""The main window: the GPTs and local models there are, and what is missing to start."""
+"""The shell: menus and shortcuts, the library beside the pages, errors, drops, geometry.
+
+Each feature (library, welcome, builder, chat, playground, settings) owns its page; the
+shell only places them and passes requests between them, so that no feature imports
+another. GUI thread only.
+"""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyle,
-    QTableWidgetItem,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.paths import Paths
-from desktop.core.providers.local import LocalModel, LocalModels
-from desktop.core.store import Store
-from desktop.core.store.records import Gpt
-from desktop.core.tools.code_interpreter.notes import UNISOLATED_WARNING
-from desktop.core.tools.code_interpreter.probe import Protection
-from desktop.core.units import human_size
-from desktop.ui import tasks
-from desktop.ui.errors import ErrorChannel, user_message
-from desktop.ui.formatting import (
-    human_time,
-    missing_notes,
-    model_problem,
-    plural,
-)
-from desktop.ui.widgets import (
-    ERROR_COLORS,
-    INFO_COLORS,
-    PROBLEM_COLOR,
-    Banner,
-    ListPane,
-    table_item,
-)
+from desktop import __version__
+from desktop.core.errors import Do, UserAction
+from desktop.ui.errors import Notice
+from desktop.ui.widgets import ErrorBanner
+
+if TYPE_CHECKING:
+    from desktop.ui.builder.page import BuilderPage
+    from desktop.ui.chat.page import ChatPage
+    from desktop.ui.library.pane import LibraryPane
+    from desktop.ui.playground.page import PlaygroundPage
+    from desktop.ui.services import AppServices
+    from desktop.ui.settings.page import SettingsPage
+    from desktop.ui.welcome.page import WelcomePage
+
+# The views `--screenshot --view` opens, and the window's own places.
+VIEWS = ("welcome", "build", "chat", "playground", "settings")
+# Actions that lead into a GPT's builder, by the section that fixes them.
+_BUILDER_SECTIONS = {
+    Do.CHOOSE_MODEL: "model",
+    Do.LIST_KNOWLEDGE: "knowledge",
+    Do.LIST_ACTIONS: "actions",
+    Do.SET_ACTION_AUTH: "actions",
+    Do.SET_ACTION_SERVER: "actions",
+    Do.LIST_GPT_VERSIONS: "history",
+    Do.SET_KNOWLEDGE_MODEL: "knowledge",
+}
+# Actions that lead into settings, by the section that fixes them.
+_SETTINGS_SECTIONS = {
+    Do.LIST_MODELS: "models",
+    Do.SHOW_CATALOG: "models",
+    Do.DOWNLOAD_MODEL: "models",
+    Do.IMPORT_MODEL: "models",
+    Do.REMOVE_MODEL: "models",
+    Do.ADD_PROVIDER: "providers",
+    Do.SET_PROVIDER_KEY: "providers",
+    Do.LIST_PROVIDER_MODELS: "providers",
+    Do.LIST_PROVIDERS: "providers",
+    Do.SET_SEARCH_KEY: "general",
+    Do.ALLOW_HTTP_HOST: "providers",
+    Do.ALLOW_UNISOLATED_CODE: "sandbox",
+}
 
 
-class UnisolatedChoice(Protocol):
-    """The user's choice to run code where nothing isolates it from their files."""
+@dataclass
+class Pages:
+    """The features' pages, built by the app."""
 
-    def allowed(self) -> bool: ...
-
-    def allow(self, allowed: bool) -> None: ...
+    library: LibraryPane
+    welcome: WelcomePage
+    builder: BuilderPage
+    chat: ChatPage
+    playground: PlaygroundPage
+    settings: SettingsPage
 
 
 class MainWindow(QMainWindow):
-    """Lists GPTs and local models and says what is missing. GUI thread only.
-
-    Lists are read in the background (model discovery reads files) on `refresh()`.
+    """The window: library on the left; welcome, a GPT's tabs or settings on the right.
 
     Signals:
-        gpts_listed(list): the GPT pane now shows these `Gpt`s.
-        models_listed(list): the model pane now shows these `LocalModel`s.
-        listing_failed(str): a list could not be read; the message went to the error channel.
+        view_shown(str): one of `VIEWS` is now on screen.
     """
 
-    gpts_listed = Signal(list)
-    models_listed = Signal(list)
-    listing_failed = Signal(str)
-    sandbox_shown = Signal(list)
+    view_shown = Signal(str)
 
-    def __init__(
-        self,
-        store: Store,
-        local_models: LocalModels,
-        paths: Paths,
-        errors: ErrorChannel,
-        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
-        profiles: Callable[[], list[str]] = list,
-        sandbox: Callable[[], Protection] | None = None,
-        unisolated: UnisolatedChoice | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, services: AppServices, pages: Pages, parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
-        self._local_models = local_models
-        self._paths = paths
-        self._errors = errors
-        self._open_url = open_url
-        self._list_profiles = profiles
-        self._sandbox = sandbox
-        self._unisolated = unisolated
-        self.sandbox_box: QMessageBox | None = None
-        self._profiles: list[str] = []
-        self._gpts: list[Gpt] | None = None
-        self._models: list[LocalModel] | None = None
-        self._generation = 0
-        self._tasks: list[tasks.Task] = []
+        self._services = services
+        self._prefs = services.prefs
+        self.pages = pages
         self.setWindowTitle("Capsule Studio")
-        self.resize(1080, 640)
-        self._build_actions()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
         self._build_body()
-        errors.error_reported.connect(self._on_error_reported)
+        self._build_actions()
+        self._connect()
+        services.errors.error_reported.connect(self._on_error_reported)
+        self._restore_layout()
 
     # -- construction ------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        style = self.style()
-        self.refresh_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "&Refresh", self
-        )
-        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
-        self.refresh_action.triggered.connect(self.refresh)
-        self.open_models_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), "Open &models folder", self
-        )
-        self.open_models_action.setToolTip(f"Open {self._paths.user_models}")
-        self.open_models_action.triggered.connect(self._on_open_models_requested)
-        self.sandbox_action = QAction("Code interpreter &sandbox…", self)
-        self.sandbox_action.setToolTip(
-            "What protects your machine when a GPT runs code: network, processes, user"
-        )
-        self.sandbox_action.triggered.connect(self._on_sandbox_requested)
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu("&File")
-        menu.addActions([self.refresh_action, self.open_models_action])
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        self.menuBar().addMenu("&Settings").addAction(self.sandbox_action)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.refresh_action, self.open_models_action])
-
     def _build_body(self) -> None:
+        pages = self.pages
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(10)
-        self.error_banner = Banner(
-            ERROR_COLORS, QStyle.StandardPixmap.SP_MessageBoxCritical, body, dismissible=True
-        )
-        self.missing_banner = Banner(
-            INFO_COLORS, QStyle.StandardPixmap.SP_MessageBoxInformation, body
-        )
-        self.missing_banner.label.linkActivated.connect(lambda url: self._open_url(QUrl(url)))
-        self.gpt_pane = ListPane("GPTs", ["Name", "Model", "Updated"], body)
-        self.model_pane = ListPane(
-            "Local models", ["Model", "Architecture", "Quantization", "Size", "Context"], body
-        )
-        splitter = QSplitter(Qt.Orientation.Horizontal, body)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.gpt_pane)
-        splitter.addWidget(self.model_pane)
-        splitter.setSizes([430, 620])
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        self.error_banner = ErrorBanner(body)
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("gpt-tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(pages.builder, self.tr("Build"))
+        self.tabs.addTab(pages.chat, self.tr("Chat"))
+        self.tabs.addTab(pages.playground, self.tr("Playground"))
+        self.tabs.setAccessibleName(self.tr("The open GPT"))
+        self.stack = QStackedWidget(body)
+        for page in (pages.welcome, self.tabs, pages.settings):
+            self.stack.addWidget(page)
+        self.splitter = QSplitter(body)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(pages.library)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 980])
         layout.addWidget(self.error_banner)
-        layout.addWidget(self.missing_banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(body)
 
-    # -- refreshing ----------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
 
-    def refresh(self) -> None:
-        """Re-read GPTs and models in the background; the panes update as each arrives."""
-        self._generation += 1
-        generation = self._generation
-        self.statusBar().showMessage("Reading GPTs and models…")
-
-        def current(fn: Callable[[object], None]) -> Callable[[object], None]:
-            # A slow listing from an older refresh must not overwrite a newer one.
-            return lambda value: fn(value) if generation == self._generation else None
-
-        self._tasks = [t for t in self._tasks if not t.finished]
-        for op, on_success, on_failure in (
-            (self._read_gpts, self._on_gpts_read, self._on_gpts_failed),
-            (self._local_models.list, self._on_models_read, self._on_models_failed),
-        ):
-            task = tasks.run_in_background(op, current(on_success), current(on_failure), owner=self)
-            self._tasks.append(task)
-
-    def _read_gpts(self) -> tuple[list[Gpt], list[str]]:
-        """Worker thread: the GPTs, and the provider profiles their models may name."""
-        return self._store.gpts.list(), self._list_profiles()
-
-    def _on_gpts_read(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        gpts, self._profiles = result
-        self._gpts = gpts
-        self._show_gpts()
-        self._update_summary()
-        self.gpts_listed.emit(gpts)
-
-    def _on_models_read(self, models: object) -> None:
-        assert isinstance(models, list)
-        self._models = models
-        problems = "".join(
-            f"<p><b>{html.escape(m.path.name)}</b>: {html.escape(m.problem or '')}</p>"
-            for m in models
-            if m.info is None
+    def _build_actions(self) -> None:
+        library = self.pages.library
+        self.new_action = self._action(
+            self.tr("&New GPT"), QKeySequence.StandardKey.New, library.new_gpt
         )
-        self.model_pane.show_rows([_model_row(m, self.style()) for m in models], problems)
-        if not models:
-            self.model_pane.show_message(
-                "No GGUF model files found.\nDrop a .gguf file into "
-                f"{self._paths.user_models},\nor download one: capsule models catalog"
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate GPT"), "Ctrl+D", library.duplicate_current
+        )
+        self.delete_action = self._action(self.tr("De&lete GPT"), None, library.delete_current)
+        self.find_action = self._action(
+            self.tr("&Find GPT"), QKeySequence.StandardKey.Find, library.focus_search
+        )
+        self.save_action = self._action(
+            self.tr("&Save version"), QKeySequence.StandardKey.Save, self._on_save_requested
+        )
+        self.history_action = self._action(
+            self.tr("Version &history…"), "Ctrl+H", lambda: self._show_builder("history")
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings"), "Ctrl+,", lambda: self.show_settings("")
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.data_action = self._action(
+            self.tr("Open the &data folder"), None, self._on_open_data_requested
+        )
+        self.logs_action = self._action(
+            self.tr("Open the &log folder"), None, self._on_open_logs_requested
+        )
+        self.about_action = self._action(
+            self.tr("&About Capsule Studio"), None, self._on_about_requested
+        )
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.tab_actions = [
+            self._action(label, f"Ctrl+{n}", lambda _=False, i=n - 1: self._show_tab(i))
+            for n, label in enumerate(
+                (self.tr("&Build"), self.tr("&Chat"), self.tr("&Playground")), 1
             )
-        if self._gpts:
-            self._show_gpts()  # a GPT's model may have appeared or gone
-        self._update_summary()
-        self.models_listed.emit(models)
+        ]
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.data_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        gpt_menu = self.menuBar().addMenu(self.tr("&GPT"))
+        gpt_menu.addActions([self.save_action, self.history_action])
+        gpt_menu.addSeparator()
+        gpt_menu.addActions(self.tab_actions)
+        self.menuBar().addMenu(self.tr("&Settings")).addAction(self.settings_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addActions([self.logs_action, self.about_action])
 
-    def _on_gpts_failed(self, error: object) -> None:
-        assert isinstance(error, Exception)
-        self._gpts = None
-        self.gpt_pane.show_message(f"Could not read the GPTs.\n{user_message(error)}")
-        self._failed(error)
+    def _connect(self) -> None:
+        library = self.pages.library
+        library.gpt_selected.connect(self._on_gpt_selected)
+        library.gpts_changed.connect(self._on_gpts_changed)
+        self.error_banner.action_requested.connect(self.follow)
+        pages = self.pages
+        pages.welcome.gpt_created.connect(self._on_gpt_created)
+        pages.welcome.settings_requested.connect(self.show_settings)
+        pages.welcome.models_changed.connect(self._on_models_changed)
+        pages.builder.gpt_saved.connect(self._on_gpt_saved)
+        pages.settings.models_changed.connect(self._on_models_changed)
+        for page in (pages.builder, pages.chat, pages.playground):
+            page.action_requested.connect(self.follow)
+            page.settings_requested.connect(self.show_settings)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
-    def _on_models_failed(self, error: object) -> None:
-        assert isinstance(error, Exception)
-        self._models = None
-        self.model_pane.show_message(f"Could not list the models.\n{user_message(error)}")
-        self._failed(error)
+    # -- places ----------------------------------------------------------------------------
 
-    def _failed(self, error: Exception) -> None:
-        self._update_summary()
-        self._errors.notify_error(error)
-        self.listing_failed.emit(user_message(error))
+    def start(self, view: str | None = None, gpt_id: str | None = None) -> None:
+        """Fill the library, then open `view` (and `gpt_id`), or where the user left off."""
+        self.pages.library.refresh()
+        gpt = gpt_id or self._prefs.last_gpt
+        if view == "settings":
+            self.show_settings("")
+        elif view in ("build", "chat", "playground") and gpt:
+            self.open_gpt(gpt, ("build", "chat", "playground").index(view))
+        elif view == "welcome" or not gpt:
+            self.show_welcome()
+        else:
+            self.open_gpt(gpt, 0)
 
-    def _show_gpts(self) -> None:
-        gpts = self._gpts or []
-        rows = [_gpt_row(g, self._models, self._profiles, self.style()) for g in gpts]
-        self.gpt_pane.show_rows(rows)
-        if not gpts:
-            self.gpt_pane.show_message("No GPTs yet.\nCreate one from a terminal (see above).")
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.pages.welcome)
+        self.view_shown.emit("welcome")
 
-    def _update_summary(self) -> None:
-        notes = missing_notes(self._gpts, self._models, self._local_models.folders, self._profiles)
-        self.missing_banner.set_text("".join(f"<p>{n}</p>" for n in notes))
-        parts = []
-        if self._gpts is not None:
-            parts.append(plural(len(self._gpts), "GPT"))
-        if self._models is not None:
-            bad = sum(1 for m in self._models if m.info is None)
-            parts.append(
-                plural(len(self._models), "local model") + (f", {bad} unreadable" if bad else "")
+    def show_settings(self, section: str = "") -> None:
+        if section:
+            self.pages.settings.show_section(section)
+        self.stack.setCurrentWidget(self.pages.settings)
+        self.view_shown.emit("settings")
+
+    def open_gpt(self, gpt_id: str, tab: int | None = None) -> None:
+        """Open a GPT in every GPT page and show its tabs (`tab`: 0 build, 1 chat, 2 play)."""
+        for page in (self.pages.builder, self.pages.chat, self.pages.playground):
+            page.open_gpt(gpt_id)
+        self.pages.library.select(gpt_id)
+        self._prefs.last_gpt = gpt_id
+        self.stack.setCurrentWidget(self.tabs)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+        self.view_shown.emit(VIEWS[1 + self.tabs.currentIndex()])
+
+    def follow(self, action: UserAction) -> None:
+        """Go where the user can do what an error's action says."""
+        if action.kind in _SETTINGS_SECTIONS:
+            self.show_settings(_SETTINGS_SECTIONS[action.kind])
+        elif action.kind in _BUILDER_SECTIONS:
+            gpt = action.args.get("gpt_id") or self.pages.library.current_gpt_id()
+            if gpt:
+                self.open_gpt(gpt, 0)
+                self._show_builder(_BUILDER_SECTIONS[action.kind])
+        elif action.kind == Do.LIST_GPTS:
+            self.pages.library.focus_search()
+        elif action.kind in (Do.START_NEW_THREAD, Do.CANCEL_RUN, Do.LIST_THREAD_FILES):
+            self._show_tab(1)
+        elif action.kind == Do.INSTALL_OCR:
+            self._explain_ocr()
+
+    def _explain_ocr(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Reading scanned files"), "", parent=self
+        )
+        box.setText(
+            self.tr(
+                "Scanned PDFs and images are read with RapidOCR, an optional part of Capsule "
+                "Studio. Install it into Capsule Studio's Python environment, then add the "
+                "file again:"
             )
-        self.statusBar().showMessage(" · ".join(parts))
+        )
+        box.setInformativeText('pip install "capsule-studio[ocr]"')
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
 
-    # -- other actions -----------------------------------------------------------------
+    def _show_builder(self, section: str) -> None:
+        if self.stack.currentWidget() is not self.tabs:
+            return
+        self.tabs.setCurrentIndex(0)
+        self.pages.builder.show_section(section)
 
-    def _on_open_models_requested(self) -> None:
-        folder = self._paths.user_models
+    def _show_tab(self, index: int) -> None:
+        if self.pages.library.current_gpt_id():
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentIndex(index)
+
+    # -- what the pages say ------------------------------------------------------------------
+
+    def _on_gpt_selected(self, gpt_id: str) -> None:
+        if gpt_id:
+            self.open_gpt(gpt_id)
+        else:
+            self.show_welcome()
+
+    def _on_gpt_created(self, gpt_id: str) -> None:
+        self.pages.library.refresh()
+        self.open_gpt(gpt_id, 0)
+
+    def _on_gpt_saved(self, _gpt_id: str) -> None:
+        self.pages.library.refresh()
+
+    def _on_gpts_changed(self) -> None:
+        self.pages.welcome.refresh()
+
+    def _on_models_changed(self) -> None:
+        self.pages.welcome.refresh()
+        self.pages.library.refresh()
+        self.pages.builder.reload_models()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.view_shown.emit(VIEWS[1 + index])
+
+    def _on_save_requested(self) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.pages.builder.save_version()
+
+    def _on_error_reported(self, notice: Notice) -> None:
+        self.error_banner.show_notice(notice)
+
+    # -- files dropped on the window ---------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.add_knowledge(paths)
+
+    def add_knowledge(self, paths: list[Path]) -> None:
+        """Files dropped on the window become knowledge of the open GPT."""
+        gpt = self.pages.library.current_gpt_id()
+        if not gpt:
+            self._services.errors.notify_error(
+                self.tr("Open a GPT first: dropped files become the open GPT's knowledge.")
+            )
+            return
+        self.open_gpt(gpt, 0)
+        self.pages.builder.add_knowledge(paths)
+
+    # -- folders and about -------------------------------------------------------------------
+
+    def _open_folder(self, folder: Path) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._errors.notify_error(f"Cannot create {folder}: {exc.strerror or exc}.")
+            self._services.errors.notify_error(
+                self.tr("Cannot create %1: %2")
+                .replace("%1", str(folder))
+                .replace("%2", exc.strerror or str(exc))
+            )
             return
-        if not self._open_url(QUrl.fromLocalFile(str(folder))):
-            self._errors.notify_error(
-                f"Could not open {folder} in a file manager; open that folder yourself and "
-                "drop .gguf files into it."
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._services.errors.notify_error(
+                self.tr("Could not open %1 in a file manager; open it yourself.").replace(
+                    "%1", str(folder)
+                )
             )
 
-    def _on_sandbox_requested(self) -> None:
-        """Probe the sandbox in the background (a short subprocess), then show what it gives."""
-        if self._sandbox is None:
-            return
-        self.statusBar().showMessage("Checking what the code interpreter's sandbox gets here…")
-        self._tasks.append(
-            tasks.run_in_background(
-                self._sandbox, self._show_sandbox, self._failed_sandbox, owner=self
-            )
+    def _on_open_data_requested(self) -> None:
+        self._open_folder(self._services.paths.data)
+
+    def _on_open_logs_requested(self) -> None:
+        self._open_folder(self._services.paths.logs)
+
+    def _on_about_requested(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("About Capsule Studio"), "", parent=self
         )
-
-    def _show_sandbox(self, found: object) -> None:
-        assert isinstance(found, Protection)
-        lines = found.lines()
-        self.statusBar().clearMessage()
-        icon = QMessageBox.Icon.Information if found.isolated else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "Code interpreter sandbox", "", parent=self)
         box.setText(
-            "Code a GPT runs goes to a Python session of its own, with time, memory, CPU, "
-            "process and file-size limits on every run. On this machine:"
+            self.tr("Capsule Studio %1: private assistants that run on your own machine.").replace(
+                "%1", __version__
+            )
         )
-        box.setInformativeText("\n".join(f"• {line}" for line in lines))
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        if not found.isolated and self._unisolated is not None:
-            box.setDetailedText(UNISOLATED_WARNING)
-            allow = QCheckBox("Run GPTs' code here anyway, without isolation from my files", box)
-            allow.setChecked(self._unisolated.allowed())
-            allow.toggled.connect(self._unisolated.allow)
-            box.setCheckBox(allow)
-        self.sandbox_box = box
         box.open()
-        self.sandbox_shown.emit(lines)
 
-    def _failed_sandbox(self, error: object) -> None:
-        self.statusBar().clearMessage()
-        self._errors.notify_error(f"Could not check the code interpreter's sandbox: {error}")
+    # -- geometry ------------------------------------------------------------------------------
 
-    def _on_error_reported(self, message: str) -> None:
-        self.error_banner.set_text(html.escape(message).replace("\n", "<br>"))
+    def _restore_layout(self) -> None:
+        geometry = self._prefs.state("window")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._prefs.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for task in self._tasks:
-            task.cancel()
+        self._prefs.save_state("window", self.saveGeometry())
+        self._prefs.save_state("splitter", self.splitter.saveState())
+        self._prefs.sync()
+        for page in (self.pages.builder, self.pages.chat, self.pages.playground):
+            page.close_gpt()
+        self._services.tasks.cancel_all()
         super().closeEvent(event)
-
-
-def _gpt_row(
-    gpt: Gpt, models: Sequence[LocalModel] | None, profiles: list[str], style: QStyle
-) -> list[QTableWidgetItem]:
-    definition = gpt.definition
-    name = table_item(
-        definition.name,
-        "\n".join(filter(None, [definition.description, f"{gpt.id} · version {gpt.version}"])),
-    )
-    settings = definition.model
-    label = settings.model or "(none)"
-    if settings.provider != "local":
-        label = f"{settings.provider}:{label}"
-    model = table_item(label)
-    problem = model_problem(gpt, models, profiles) if models is not None else None
-    if problem:
-        model.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        model.setForeground(PROBLEM_COLOR)
-        model.setToolTip(problem)
-    return [name, model, table_item(human_time(gpt.updated_at))]
-
-
-def _model_row(model: LocalModel, style: QStyle) -> list[QTableWidgetItem]:
-    ident = table_item(model.id, str(model.path))
-    info = model.info
-    if info is None:
-        ident.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        ident.setForeground(PROBLEM_COLOR)
-        ident.setToolTip(f"{model.path}\n{model.problem}")
-        problem = table_item("Not usable (see below)", model.problem or "")
-        problem.setForeground(PROBLEM_COLOR)
-        return [ident, problem]
-    details = [str(model.path), f"{info.parameter_count:,} parameters"]
-    details.append("chat template included" if info.chat_template else "no chat template")
-    if info.embedding:
-        details.append("embedding model")
-    ident.setToolTip("\n".join(details))
-    context = f"{info.context_length:,}" if info.context_length else "unknown"
-    return [
-        ident,
-        table_item(info.architecture + (" (embedding)" if info.embedding else "")),
-        table_item(info.quantization),
-        table_item(human_size(info.file_size)),
-        table_item(context),
-    ]

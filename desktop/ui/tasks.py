@@ -235,3 +235,61 @@ def _iterate(
         close = getattr(iterator, "close", None)
         if callable(close):
             close()
+
+
+class Tasks:
+    """Background work for the views, with failures sent to the error channel by default.
+
+    Built once by the app and handed to each view; `on_failure` is only for a view that
+    shows a failure in place (a form field, a file's row) instead of the window's banner.
+    GUI thread only.
+    """
+
+    def __init__(self, report: OnFailure, pool: QThreadPool | None = None) -> None:
+        self._report = report
+        self._pool = pool
+        self._running: list[Task] = []
+
+    def run(
+        self,
+        op: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_failure: OnFailure | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> Task:
+        """`run_in_background`, failing to the error channel unless told otherwise."""
+        task = run_in_background(
+            op, on_success, on_failure or self._report, owner=owner, pool=self._pool
+        )
+        self._keep(task)
+        return task
+
+    def stream(
+        self,
+        generator_fn: Callable[[], Iterable[Item]],
+        on_item: Callable[[Item], None],
+        on_done: Callable[[bool], None],
+        on_failure: OnFailure | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> Task:
+        """`stream_in_background`, failing to the error channel unless told otherwise."""
+        task = stream_in_background(
+            generator_fn, on_item, on_done, on_failure or self._report, owner=owner, pool=self._pool
+        )
+        self._keep(task)
+        return task
+
+    def _keep(self, task: Task) -> None:
+        self._running = [t for t in self._running if not t.finished]
+        self._running.append(task)
+
+    def cancel_all(self) -> None:
+        """Stop what still runs (at exit): streams stop between items, results are dropped."""
+        for task in self._running:
+            task.cancel()
+
+    def wait_all(self, timeout_s: float) -> bool:
+        """Block until every task has finished (tests, screenshots); False on timeout."""
+        return all(task.wait(timeout_s) for task in list(self._running))

@@ -35,14 +35,11 @@ def test_build_main_window_wires_the_services(qtbot, isolated_home: Paths) -> No
         assert window.windowTitle() == "Capsule Studio"
         assert services.local_models.folders == isolated_home.model_dirs()
         assert services.store.db.path == isolated_home.database
-        with (
-            qtbot.assert_not_emitted(window.listing_failed),
-            qtbot.wait_signals([window.gpts_listed, window.models_listed], timeout=WAIT_MS),
-        ):
-            window.refresh()
+        with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
+            window.start()
         # Errors reported to the services' channel show in this window.
         services.errors.notify_error("Disk full: free some space.")
-        assert window.error_banner.text() == "Disk full: free some space."
+        assert "Disk full: free some space." in window.error_banner.text()
     finally:
         services.close()
 
@@ -152,9 +149,9 @@ def test_uncaught_exception_goes_to_the_error_channel(qtbot) -> None:
     finally:
         uninstall()
 
-    [message] = reported.args
-    assert "KeyError" in message
-    assert "bug" in message
+    [notice] = reported.args
+    assert "KeyError" in notice.detail
+    assert "bug" in notice.detail and notice.code == "internal_error"
 
 
 def test_thread_exception_goes_to_the_error_channel(qtbot) -> None:
@@ -173,5 +170,7 @@ def test_thread_exception_goes_to_the_error_channel(qtbot) -> None:
     finally:
         uninstall()
 
-    assert reported.args == ["The database is damaged: restore a backup."]
+    [notice] = reported.args
+    assert notice.detail == "The database is damaged: restore a backup."
+    assert notice.headline == "The database is damaged." and notice.code == "store_corrupt"
     assert threading.excepthook is previous

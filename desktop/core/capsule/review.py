@@ -15,7 +15,7 @@ from desktop.core import errors
 from desktop.core.capsule.layout import ProviderEntry
 from desktop.core.gpt import Action, GptDefinition
 from desktop.core.netguard import host_of
-from desktop.core.secrets import Secrets, action_secret_name, provider_secret_name
+from desktop.core.secrets import Secrets, provider_secret_name
 from desktop.core.settings import Settings
 
 Kind = Literal["provider", "action", "search"]
@@ -145,23 +145,21 @@ def _provider_needs(
 
 
 def _action_needs(action: Action, gpt_id: str, secrets: Secrets) -> list[SecretNeed]:
+    from desktop.core.tools.actions import setup  # noqa: PLC0415 (tools load late)
+
     labels = _ACTION_SECRETS.get(action.auth.type, ())
-    base = action_secret_name(gpt_id, action.id)
-    names = [f"{base}:id", base] if len(labels) == 2 else [base]
-    keys = (
-        [f"action:{action.id}:id", f"action:{action.id}"]
-        if len(labels) == 2
-        else [f"action:{action.id}"]
-    )
+    names = setup.secret_names(gpt_id, action.id, action.auth.type)
+    # Paired auth asks for the user name or client id first, as the CLI does.
+    fields = ["username_secret", "secret_name"] if len(labels) == 2 else ["secret_name"]
     return [
         SecretNeed(
-            key,
+            f"action:{action.id}" + (":id" if field == "username_secret" else ""),
             "action",
             f"{label} for the action '{action.name}'",
-            name,
-            _is_set(secrets, name),
+            names[field],
+            _is_set(secrets, names[field]),
         )
-        for key, label, name in zip(keys, labels, names, strict=True)
+        for field, label in zip(fields, labels, strict=True)
     ]
 
 
@@ -175,36 +173,21 @@ def _is_set(secrets: Secrets, name: str) -> bool:
 
 def with_secret_names(definition: GptDefinition, gpt_id: str) -> GptDefinition:
     """`definition` with each action's secrets named for the GPT id it is imported as."""
+    from desktop.core.tools.actions import setup  # noqa: PLC0415 (tools load late)
+
     data = definition.model_dump(mode="json")
     for action in data["actions"]:
-        auth = action["auth"]
-        if auth["type"] == "none":
-            continue
-        base = action_secret_name(gpt_id, action["id"])
-        auth["secret_name"] = base
-        auth["username_secret"] = (
-            f"{base}:id" if auth["type"] in ("basic", "oauth2_client_credentials") else ""
-        )
+        action["auth"].update(setup.secret_names(gpt_id, action["id"], action["auth"]["type"]))
     return GptDefinition.model_validate(data)
 
 
 def _action_hosts(action: Action, problems: list[str]) -> list[str]:
-    """The hosts an action's operations are called at, read from its document."""
-    from desktop.core.runs.toolbox import action_document  # noqa: PLC0415 (tools load late)
-    from desktop.core.tools.actions.http import base_url  # noqa: PLC0415
+    """The hosts an action's operations are called at (and its token URL's), from its document."""
+    from desktop.core.tools.actions import setup  # noqa: PLC0415 (tools load late)
 
-    if action.server:
-        return [host_of(action.server)]
-    source = action.source if action.source.startswith(("http://", "https://")) else ""
     try:
-        document = action_document(action)
+        urls = setup.secret_urls(action, action.auth.token_url)
     except errors.CapsuleError as exc:
         problems.append(f"The action '{action.name}' cannot be read: {exc.message}")
         return []
-    hosts = []
-    for operation in document.operations:
-        try:
-            hosts.append(host_of(base_url(operation, "", source)))
-        except errors.CapsuleError:
-            continue
-    return sorted(set(hosts))
+    return sorted({host_of(url) for url in urls})

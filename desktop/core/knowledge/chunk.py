@@ -118,6 +118,7 @@ def chunk_extraction(
                     section=number,
                     start=start,
                     end=end,
+                    ocr=section.ocr,
                 )
             )
     return chunks

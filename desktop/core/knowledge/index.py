@@ -5,10 +5,16 @@ One table per owner: a GPT's knowledge (`gpt_...`) or a thread's attachments
 segmented search terms (BM25 full-text index) and, when an embedding model is set, its
 vector. Rows added after the last index build are still searched (LanceDB scans them),
 so a crash between adding rows and rebuilding the index loses nothing.
+
+The terms column's metadata records the segmentation recipe (`segment.TERMS_VERSION`)
+that made it. A table made by an older recipe has its terms recomputed from its stored
+text when it is first opened, in one atomic commit (a new table version), so existing
+knowledge keeps working and gains the new recipe's recall without re-reading any file.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -21,10 +27,12 @@ from lancedb.index import FTS
 
 from desktop.core import errors
 from desktop.core.knowledge.types import Chunk
-from desktop.core.segment import terms
+from desktop.core.segment import TERMS_VERSION, terms
 
 ANN_THRESHOLD = 50_000  # rows before a vector index beats a flat scan
 _OWNER = re.compile(r"^[A-Za-z0-9_]{1,80}$")
+_RECIPE = b"capsule.terms"  # key of the terms field's metadata: the recipe's version
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,20 @@ class Hit:
     end: int
     score: float
     rank: int
+    ocr: bool = False
+
+
+def _terms_field() -> pa.Field:
+    return pa.field("terms", pa.string(), metadata={_RECIPE: str(TERMS_VERSION).encode()})
+
+
+def _recipe(table: Any) -> int:
+    """The segmentation recipe a table's terms were made by; 1 for tables before recipes."""
+    metadata = table.schema.field("terms").metadata or {}
+    try:
+        return int(metadata.get(_RECIPE, b"1"))
+    except ValueError:
+        return 1
 
 
 def _schema(dimensions: int | None) -> pa.Schema:
@@ -49,11 +71,12 @@ def _schema(dimensions: int | None) -> pa.Schema:
         pa.field("file_id", pa.string()),
         pa.field("chunk_index", pa.int32()),
         pa.field("text", pa.string()),
-        pa.field("terms", pa.string()),
+        _terms_field(),
         pa.field("page", pa.int32()),
         pa.field("location", pa.string()),
         pa.field("start", pa.int32()),
         pa.field("end", pa.int32()),
+        pa.field("ocr", pa.bool_()),
     ]
     if dimensions:
         fields.append(pa.field("vector", pa.list_(pa.float32(), dimensions)))
@@ -66,7 +89,8 @@ class KnowledgeIndex:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self._db = lancedb.connect(str(folder))
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # held across _table, which may upgrade a table
+        self._current: set[str] = set()  # tables known to have the current recipe
 
     @staticmethod
     def _name(owner: str) -> str:
@@ -76,10 +100,42 @@ class KnowledgeIndex:
 
     def _table(self, owner: str) -> Any | None:
         name = self._name(owner)
+        table = self._open(name)
+        if table is not None and name not in self._current:
+            if _recipe(table) < TERMS_VERSION:
+                table = self._upgrade(name)
+            self._current.add(name)
+        return table
+
+    def _open(self, name: str) -> Any | None:
         try:
             return self._db.open_table(name)
         except (FileNotFoundError, ValueError):
             return None
+
+    def _upgrade(self, name: str) -> Any:
+        """Recompute an old table's terms with the current recipe, then its index."""
+        with self._lock:
+            table = self._db.open_table(name)
+            if _recipe(table) >= TERMS_VERSION:
+                return table  # another thread did it meanwhile
+            rows = table.to_arrow()
+            _log.warning(
+                "Updating the search index of %s (%d chunks) for better Chinese search; "
+                "this happens once.",
+                name,
+                rows.num_rows,
+            )
+            fresh = pa.array([terms(text) for text in rows.column("text").to_pylist()])
+            rows = rows.set_column(rows.schema.get_field_index("terms"), _terms_field(), fresh)
+            if "ocr" not in rows.schema.names:  # tables before OCR: no chunk was read by it
+                rows = rows.append_column(
+                    pa.field("ocr", pa.bool_()), pa.array([False] * rows.num_rows, pa.bool_())
+                )
+            table = self._db.create_table(name, data=rows, mode="overwrite")
+        self._current.add(name)
+        self.build(name)
+        return self._db.open_table(name)
 
     def _table_for_write(self, owner: str, dimensions: int | None) -> Any:
         with self._lock:
@@ -117,6 +173,7 @@ class KnowledgeIndex:
                 "location": chunk.location,
                 "start": chunk.start,
                 "end": chunk.end,
+                "ocr": chunk.ocr,
             }
             if "vector" in table.schema.names:
                 if vectors is None:
@@ -135,8 +192,10 @@ class KnowledgeIndex:
 
     def drop(self, owner: str) -> None:
         with self._lock:
-            if self._table(owner) is not None:
-                self._db.drop_table(self._name(owner))
+            name = self._name(owner)
+            if self._open(name) is not None:
+                self._db.drop_table(name)
+            self._current.discard(name)
 
     def build(self, owner: str) -> None:
         """(Re)build the full-text index, and a vector index once the table is large."""
@@ -284,6 +343,7 @@ def _hit(row: dict[str, Any], rank: int, score: float) -> Hit:
         end=int(row["end"]),
         score=score,
         rank=rank,
+        ocr=bool(row.get("ocr")),
     )
 
 

@@ -2,7 +2,8 @@
 
 For each file: hash it; skip it if the same name and content are already indexed; keep
 the original (content-addressed, for rebuilds and capsules); mark it `indexing`; extract
-(in a child process with time and memory limits); chunk; embed (when a model is set);
+(in a child process with time and memory limits; pages read by text recognition are
+reported as they finish, as `reading` progress); chunk; embed (when a model is set);
 add to the index; mark it `ready` with its pages and chunks. A file that fails is marked
 `failed` with the reason and the batch goes on.
 
@@ -17,13 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import filelock
 
@@ -32,15 +36,26 @@ from desktop.core.cancel import CancelToken
 from desktop.core.gpt import KnowledgeSettings
 from desktop.core.ids import new_id, now
 from desktop.core.knowledge.chunk import chunk_extraction
+from desktop.core.knowledge.extract.errors import OcrUnavailableError
 from desktop.core.knowledge.index import KnowledgeIndex
-from desktop.core.knowledge.types import Extraction
+from desktop.core.knowledge.types import Extraction, PageCallback
 from desktop.core.store import Store
 from desktop.core.store.knowledge import KnowledgeFile
 
 INTERRUPTED = "interrupted"  # the error code of a file whose indexing process ended
 LOCKS = ".indexing"  # under the originals' folder: one lock file per file being indexed
 
-Extract = Callable[[Path, str | None], Extraction]
+
+class Extract(Protocol):
+    """Reads a file's text: `IsolatedExtractor.extract`, or a test's reader."""
+
+    def __call__(
+        self, path: Path, password: str | None, /, *, on_page: PageCallback | None = None
+    ) -> Extraction:
+        """`on_page` hears (done, total) as pages are read by text recognition."""
+        ...
+
+
 Embed = Callable[[list[str]], list[list[float]]]
 
 
@@ -49,7 +64,9 @@ class Progress:
     """One step of a batch: a file started, finished, was skipped or failed."""
 
     file: str
-    status: str  # "started" | "ok" | "skipped" | "failed" | "cancelled"
+    # "started" | "reading" (a page of it read by OCR) | "ok" | "skipped" | "failed" |
+    # "cancelled"
+    status: str
     files_done: int
     files_total: int
     pages: int = 0
@@ -57,6 +74,7 @@ class Progress:
     eta_s: float | None = None
     message: str = ""
     file_id: str | None = None
+    page: int = 0  # while "reading": pages read so far, of `pages`
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -155,7 +173,7 @@ class Ingestor:
                 return
             eta = _eta(self._clock() - started, done_bytes, sum(sizes) - done_bytes)
             yield Progress(display_name(path), "started", number, len(files), eta_s=eta)
-            yield self._add_one(owner, path, settings, password, number + 1, len(files))
+            yield from self._add_one(owner, path, settings, password, number + 1, len(files))
             done_bytes += size
         self._index.build(owner)
 
@@ -167,21 +185,21 @@ class Ingestor:
         password: str | None,
         number: int,
         total: int,
-    ) -> Progress:
+    ) -> Iterator[Progress]:
         name = display_name(path)
         try:
             if not path.is_file():
                 raise errors.ValidationError(f"{path} is not a file (or no longer exists).")
             digest = sha256_of(path)
         except OSError as exc:
-            return Progress(
-                name, "failed", number, total, message=f"cannot read it: {exc.strerror}"
-            )
+            yield Progress(name, "failed", number, total, message=f"cannot read it: {exc.strerror}")
+            return
         except errors.CapsuleError as exc:
-            return Progress(name, "failed", number, total, message=exc.message)
+            yield Progress(name, "failed", number, total, message=exc.message)
+            return
         existing = self._store.knowledge.by_name(owner, name)
         if existing is not None and existing.sha256 == digest and existing.status == "ready":
-            return Progress(
+            yield Progress(
                 name,
                 "skipped",
                 number,
@@ -191,6 +209,7 @@ class Ingestor:
                 message="unchanged",
                 file_id=existing.id,
             )
+            return
         if existing is not None:
             self._index.delete_file(owner, existing.id)
         record = KnowledgeFile(
@@ -208,7 +227,7 @@ class Ingestor:
         self._keep_original(path, digest)
         with self._indexing(record.id):
             self._store.knowledge.start(record)
-            return self._index_file(
+            yield from self._index_file(
                 record, self.original(record), settings, password, number, total
             )
 
@@ -223,9 +242,9 @@ class Ingestor:
         password: str | None,
         number: int,
         total: int,
-    ) -> Progress:
+    ) -> Iterator[Progress]:
         try:
-            extraction = self._extract_named(source, record.name, password)
+            extraction = yield from self._read(source, record.name, password, number, total)
             if not any(s.text.strip() for s in extraction.sections):
                 raise _no_text(record.name, extraction.warnings)
             chunks = chunk_extraction(
@@ -236,12 +255,13 @@ class Ingestor:
         except errors.CapsuleError as exc:
             self._index.delete_file(record.owner, record.id)
             self._store.knowledge.fail(record.id, exc.to_dict())
-            return Progress(
+            yield Progress(
                 record.name, "failed", number, total, message=exc.message, file_id=record.id
             )
+            return
         self._store.knowledge.finish(record.id, extraction.pages, len(chunks), extraction.warnings)
         note = "; ".join(extraction.warnings[:3])
-        return Progress(
+        yield Progress(
             record.name,
             "ok",
             number,
@@ -252,7 +272,35 @@ class Ingestor:
             file_id=record.id,
         )
 
-    def _extract_named(self, source: Path, name: str, password: str | None) -> Extraction:
+    def _read(
+        self, source: Path, name: str, password: str | None, number: int, total: int
+    ) -> Generator[Progress, None, Extraction]:
+        """Extract on a helper thread, yielding a `reading` progress for each page read.
+
+        The extraction blocks (a scan's pages take seconds each in the child), and this
+        generator's reader should hear of every page meanwhile.
+        """
+        pages: queue.SimpleQueue[tuple[int, int] | None] = queue.SimpleQueue()
+        outcome: list[Extraction | BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.append(self._extract_named(source, name, password, pages.put_nowait))
+            except BaseException as exc:  # handed to the generator, which raises it
+                outcome.append(exc)
+            finally:
+                pages.put(None)
+
+        threading.Thread(target=run, daemon=True, name="extract-file").start()
+        while (page := pages.get()) is not None:
+            yield Progress(name, "reading", number - 1, total, pages=page[1], page=page[0])
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    def _extract_named(
+        self, source: Path, name: str, password: str | None, on_page: Callable[[Any], None]
+    ) -> Extraction:
         """Extract a stored original, which has no extension: give it its name back first."""
         with tempfile.TemporaryDirectory(prefix="capsule-extract-") as folder:
             named = Path(folder) / name
@@ -260,7 +308,7 @@ class Ingestor:
                 os.link(source, named)
             except OSError:
                 shutil.copyfile(source, named)
-            return self._extract(named, password)
+            return self._extract(named, password, on_page=lambda done, of: on_page((done, of)))
 
     # -- removing, resuming, rebuilding --------------------------------------------------
 
@@ -363,12 +411,11 @@ class Ingestor:
                 with self._indexing(record.id):
                     self._index.delete_file(owner, record.id)
                     self._store.knowledge.start(record)
-                    progress = self._index_file(
+                    yield from self._index_file(
                         record, self.original(record), settings, None, number, len(files)
                     )
             except errors.CapsuleError as exc:
-                progress = Progress(record.name, "failed", number, len(files), message=exc.message)
-            yield progress
+                yield Progress(record.name, "failed", number, len(files), message=exc.message)
         if build:
             self._index.build(owner)
 
@@ -380,9 +427,14 @@ def _eta(elapsed: float, done: int, left: int) -> float | None:
 
 
 def _no_text(name: str, warnings: list[str]) -> errors.CapsuleError:
+    if any("install the OCR engine" in w for w in warnings):
+        return OcrUnavailableError(
+            f"{name} has no text layer (scanned pages): reading it needs text recognition "
+            "(OCR), and the optional OCR engine is not installed."
+        )
     if any("scanned" in w for w in warnings):
         return errors.CapsuleError(
-            f"{name} has no text layer (scanned pages): run OCR on it first, for example with "
-            "ocrmypdf, then add the result."
+            f"{name} is scanned, and text recognition (OCR) found no text on its pages. If it "
+            "does hold text, scan it again at a higher resolution and add that."
         )
     return errors.CapsuleError(f"{name} contains no text to search.")

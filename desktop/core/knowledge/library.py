@@ -18,7 +18,7 @@ from desktop.core.gpt import update_definition
 from desktop.core.knowledge.extract import IsolatedExtractor
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, Progress
-from desktop.core.knowledge.retrieval import named
+from desktop.core.knowledge.retrieval import RerankerFor, named, no_reranker
 from desktop.core.knowledge.search import Embed as EmbedQuery
 from desktop.core.knowledge.search import search
 from desktop.core.store import Store
@@ -39,12 +39,14 @@ class KnowledgeLibrary:
         originals: Path,
         embed_for: EmbedderFor,
         query_embed_for: QueryEmbedderFor,
+        reranker_for: RerankerFor = no_reranker,
     ) -> None:
         self._store = store
         self._index = index
         self._originals = originals
         self._embed_for = embed_for
         self._query_embed_for = query_embed_for
+        self._reranker_for = reranker_for
 
     def files(self, gpt_id: str) -> list[KnowledgeFile]:
         """The GPT's files and their state; one a killed process left shows as failed."""
@@ -64,6 +66,9 @@ class KnowledgeLibrary:
 
         Without `extract`, one child process reads every file of the batch, each under a
         time and memory limit. The file list is synced even when the batch stops early.
+        Knowledge indexed without vectors is rebuilt first once the GPT names an
+        embedding model (and with no vectors once it names none), so that hybrid search
+        starts working as soon as a model is chosen.
         """
         gpt = self._store.gpts.get(gpt_id)
         settings = gpt.definition.knowledge
@@ -72,9 +77,34 @@ class KnowledgeLibrary:
                 extract = stack.enter_context(IsolatedExtractor()).extract
             ingestor = self.ingestor(settings.embedding_model, extract)
             try:
+                if self._needs_rebuild(gpt.id, bool(settings.embedding_model)):
+                    yield from ingestor.rebuild(gpt.id, settings, cancel)
                 yield from ingestor.add(gpt.id, paths, settings, password, cancel)
             finally:
                 self.sync(gpt.id)
+
+    def rebuild(
+        self, gpt_id: str, cancel: CancelToken | None = None, extract: Extract | None = None
+    ) -> Iterator[Progress]:
+        """Index every file again from its stored original, yielding progress.
+
+        The GPT's settings now apply (chunk size, embedding model); the definition follows.
+        """
+        gpt = self._store.gpts.get(gpt_id)
+        settings = gpt.definition.knowledge
+        with contextlib.ExitStack() as stack:
+            if extract is None:
+                extract = stack.enter_context(IsolatedExtractor()).extract
+            try:
+                yield from self.ingestor(settings.embedding_model, extract).rebuild(
+                    gpt.id, settings, cancel
+                )
+            finally:
+                self.sync(gpt.id)
+
+    def _needs_rebuild(self, gpt_id: str, embedding: bool) -> bool:
+        indexed = self._index.count(gpt_id) > 0
+        return indexed and self._index.has_vectors(gpt_id) != embedding
 
     def remove(self, gpt_id: str, file_id: str) -> KnowledgeFile:
         """Remove a file and its chunks; the definition follows."""
@@ -88,9 +118,25 @@ class KnowledgeLibrary:
         self.sync(gpt.id)
         return record
 
-    def search(self, gpt_id: str, query: str, k: int | None = None) -> list[dict[str, Any]]:
-        """The chunks the GPT's retrieval would find, JSON-ready, each with its file's name."""
+    def search(
+        self, gpt_id: str, query: str, k: int | None = None, rerank: bool | None = None
+    ) -> list[dict[str, Any]]:
+        """The chunks the GPT's retrieval would find, JSON-ready, each with its file's name.
+
+        `rerank` False skips the GPT's reranker, True without one set is an error; None
+        does what the GPT does.
+
+        Raises:
+            errors.ValidationError: `rerank` is True and the GPT names no reranker.
+        """
         settings = self._store.gpts.get(gpt_id).definition.knowledge
+        if rerank and not settings.rerank_model:
+            raise errors.ValidationError(
+                "This GPT has no reranker set: choose a reranker model in its knowledge "
+                "settings first.",
+                action=errors.do(errors.Do.SET_KNOWLEDGE_MODEL, gpt_id=gpt_id, role="rerank"),
+            )
+        reranker = self._reranker_for(settings.rerank_model) if rerank is not False else None
         found = search(
             self._index,
             gpt_id,
@@ -99,6 +145,8 @@ class KnowledgeLibrary:
             threshold=settings.score_threshold,
             embed=self._query_embed_for(settings.embedding_model),
             mode=settings.retrieval_mode,
+            reranker=reranker,
+            candidates=settings.rerank_candidates,
         )
         return named(self._store, (gpt_id,), found)
 
@@ -118,5 +166,5 @@ class KnowledgeLibrary:
         self._store.gpts.save(gpt_id, definition, note="knowledge files changed")
 
 
-def _no_extract(path: Path, password: str | None) -> Any:
+def _no_extract(path: Path, password: str | None, /, *, on_page: Any = None) -> Any:
     raise AssertionError("removing a file reads no file")

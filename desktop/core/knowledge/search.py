@@ -1,5 +1,8 @@
 """Knowledge search: BM25 alone, or hybrid BM25 + vector fused by reciprocal rank.
 
+With a reranker, the first search's best `candidates` are read again by it and the best
+of those by its score come back (see knowledge.rerank).
+
 Each result carries the chunk, its file and page, the fused score and the rank each
 retriever gave it, so a tester sees why a chunk came back.
 """
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.knowledge.index import Hit, KnowledgeIndex
+from desktop.core.knowledge.rerank import CANDIDATES, Reranker, rerank
 
 RRF_K = 60  # the constant of Cormack et al.; damps the weight of the very top ranks
 # Each retriever looks deeper than top-k so fusion has candidates to agree on.
@@ -31,6 +35,7 @@ class Result:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    ocr: bool = False  # read by text recognition: show it with the citation
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +47,7 @@ class Result:
             "score": self.score,
             "ranks": self.ranks,
             "scores": self.scores,
+            "ocr": self.ocr,
         }
 
 
@@ -68,6 +74,7 @@ def fuse(rankings: dict[str, list[Hit]], k: int) -> list[Result]:
             score=fused[i],
             ranks=ranks[i],
             scores=scores[i],
+            ocr=first[i].ocr,
         )
         for i in order
     ]
@@ -81,6 +88,8 @@ def search(
     threshold: float = 0.0,
     embed: Embed | None = None,
     mode: str = "auto",
+    reranker: Reranker | None = None,
+    candidates: int = CANDIDATES,
 ) -> list[Result]:
     """The top `k` chunks for `query` in `owner`'s table.
 
@@ -93,8 +102,26 @@ def search(
         mode: "bm25", "hybrid", or "auto" (hybrid when the table has vectors and an
             embedding function is given, else BM25).
         threshold: drop results whose BM25 score (keyword mode) or fused score (hybrid)
-            is below it; 0 keeps everything.
+            is below it, before any reranking; 0 keeps everything.
+        reranker: reads the first search's best `candidates` (at least `k`) again and
+            orders them by its score; None keeps the first search's order.
+        candidates: how many of the first search's best the reranker reads.
     """
+    if reranker is not None:
+        first = _search(index, owner, query, max(k, candidates), threshold, embed, mode)
+        return rerank(reranker, query, first, k)
+    return _search(index, owner, query, k, threshold, embed, mode)
+
+
+def _search(
+    index: KnowledgeIndex,
+    owner: str,
+    query: str,
+    k: int,
+    threshold: float,
+    embed: Embed | None,
+    mode: str,
+) -> list[Result]:
     hybrid = mode == "hybrid" or (mode == "auto" and embed is not None and index.has_vectors(owner))
     if not hybrid or embed is None:
         hits = index.keyword(owner, query, k)

@@ -4,22 +4,28 @@ The estimate imitates subword tokenizers (BPE, WordPiece) closely enough to size
 without loading a model:
 
 - every CJK character (Han, Kana, Hangul, Bopomofo, CJK and fullwidth punctuation and
-  forms) is one token, as in most multilingual tokenizers;
+  forms) is one token, except that every third Han character in a row is free: a run of
+  n Han characters is n - n // 3 tokens, 1.5 characters a token. Current tokenizers pack
+  Chinese tighter than one token a character; measured on the CMRC (Simplified) and DRCD
+  (Traditional) Wikipedia passages: Qwen2, the tokenizer of the catalog's Chinese models,
+  1.39 and 1.21 characters a token, DeepSeek 1.36 and 0.85, Llama 3 1.17 and 1.08.
+  Counting each character whole made a 400-token chunk a third of a Wikipedia passage's
+  worth of Chinese, and split passages lost answers to their other halves;
 - a run of other letters and digits (a word or a number) is one token per started group of
   four characters: "the" is 1, "token" 2, "tokenizer" 3;
 - any other visible character (punctuation, symbols, emoji, underscore, combining marks) is
   one token;
 - whitespace is free.
 
-On English prose this runs high: about 1.75 tokens per word, 3.6 characters per token on
+On English prose this runs higher: about 1.75 tokens per word, 3.6 characters per token on
 the GPL-3 text, where GPT-style BPE takes about 4 characters per token. Chunks sized by it
 therefore err on the small side, which keeps them inside an embedding model's window.
 Scripts written with combining marks (Devanagari, Thai vowels) are overcounted too.
 
 The count is subadditive: counting a text never gives more than counting its parts and
 adding up, so a chunk packed from pieces whose counts add up to at most N counts at most N.
-It is a pure function of the text (no locale, no state) and runs as one regular-expression
-pass, about 0.05 s per MB of mixed text.
+It is a pure function of the text (no locale, no state) and runs as two regular-expression
+passes, about 0.07 s per MB of mixed text.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ CJK_CHARS = (
 )
 """Character-class body (no brackets) of the characters counted one token each."""
 
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_FREE_HAN = re.compile(f"[{_HAN}]{{3}}")  # each match: three Han in a row, one of them free
+
 # Alternatives are tried in order at each position, so every visible character lands in
 # exactly one of them; `[^\W_...]` is "letter or digit, not CJK". `{1,4}` makes a word of
 # length n match ceil(n / 4) times, so counting matches counts word pieces too.
@@ -54,4 +63,4 @@ _TOKEN = re.compile(f"[{CJK_CHARS}]|[^\\W_{CJK_CHARS}]{{1,4}}|\\S")
 def approx_tokens(text: str) -> int:
     """An estimate of how many tokens `text` takes; see the module docstring for the rules."""
     # subn with an empty replacement counts matches without building a list of them.
-    return _TOKEN.subn("", text)[1]
+    return _TOKEN.subn("", text)[1] - _FREE_HAN.subn("", text)[1]

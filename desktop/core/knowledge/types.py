@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+PageCallback = Callable[[int, int], None]
+"""Hears that `done` of `total` pages were read (by text recognition, which is slow)."""
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class Section:
     text: str
     page: int | None = None
     location: str = ""
+    ocr: bool = False  # read from a picture of the page by text recognition
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ class Chunk:
     """A retrievable piece of a file: its text and where it came from.
 
     `start` and `end` are character offsets of the chunk within its section's text;
-    `section` is the section's index in the extraction.
+    `section` is the section's index in the extraction; `ocr` says its section was read
+    by text recognition (citations show it: the text may hold misread characters).
     """
 
     file_id: str
@@ -47,3 +53,4 @@ class Chunk:
     section: int
     start: int
     end: int
+    ocr: bool = False

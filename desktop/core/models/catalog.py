@@ -68,6 +68,8 @@ class CatalogEntry(BaseModel):
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(min_length=1)
     good_for: str = Field(min_length=1, max_length=200)
     source: str = Field(pattern=r"^https://")
+    # The one to suggest first for its uses (the builder offers it for knowledge search).
+    recommended: bool = False
 
     @field_validator("file")
     @classmethod

@@ -41,6 +41,21 @@ class CatalogState:
         }
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """The catalog model recommended for a use, and whether it is on this machine."""
+
+    entry: CatalogEntry
+    state: CatalogState
+
+    @property
+    def downloaded(self) -> bool:
+        return self.state.downloaded
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.entry.to_dict(), **self.state.to_dict()}
+
+
 class ModelShelf:
     """The model folders, their GGUF files, and the catalog's models among them."""
 
@@ -69,6 +84,17 @@ class ModelShelf:
             p.stat().st_size for f in self.folders for p in storage.partials_for(f, entry.file_name)
         )
         return CatalogState(found, partial)
+
+    def recommended_embedder(self, catalog: builtins.list[CatalogEntry]) -> Suggestion | None:
+        """The catalog's recommended embedding model for knowledge, and its state here.
+
+        The first catalog entry marked `recommended` for embeddings (else the first
+        embeddings entry): hybrid search works once it is downloaded and chosen. None when
+        the catalog lists no embedding model.
+        """
+        embedders = [e for e in catalog if "embeddings" in e.uses]
+        chosen = next((e for e in embedders if e.recommended), embedders[0] if embedders else None)
+        return Suggestion(chosen, self.catalog_state(chosen)) if chosen is not None else None
 
     def import_file(
         self, source: Path, progress: ProgressCallback | None = None

@@ -11,6 +11,7 @@ from desktop.core.providers.base import Provider
 from desktop.core.providers.llama.chat import LlamaProvider
 from desktop.core.providers.llama.embed import LlamaEmbedder
 from desktop.core.providers.llama.host import LlamaHost, LoadSettings
+from desktop.core.providers.llama.rerank import LlamaReranker
 from desktop.core.providers.local import LocalModel, LocalModels
 
 if TYPE_CHECKING:
@@ -92,6 +93,10 @@ class ProviderFactory:
     def embedder(self, model: LocalModel) -> LlamaEmbedder:
         """A `LlamaEmbedder` for a local embedding model (sharing this factory's hosts)."""
         return LlamaEmbedder(self._local_host(), model)
+
+    def reranker(self, model: LocalModel) -> LlamaReranker:
+        """A `LlamaReranker` for a local reranker GGUF (sharing this factory's hosts)."""
+        return LlamaReranker(self._local_host(), model)
 
     def _local_host(self) -> LlamaHost:
         if self._host is None:

@@ -17,11 +17,10 @@ from desktop.core.ids import new_id, now
 from desktop.core.providers.base import CancelToken, Provider
 from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
-from desktop.core.runs.citations import CITATION_GUIDE, PROTECTION_RULE
 from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
-from desktop.core.runs.outputs import WEB_CITATION_GUIDE
 from desktop.core.runs.steps import ConsentRecord
+from desktop.core.runs.system import system_prompt
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Repositories, Store
@@ -130,7 +129,7 @@ class RunEngine:
                 gpt.version,
                 run_id=run_id,
                 model=definition.model.model_dump(mode="json"),
-                instructions=self._instructions(definition),
+                instructions=system_prompt(definition),
                 tool_choice=tool_choice,
                 truncation_strategy=definition.model.truncation.model_dump(
                     mode="json", exclude_none=True
@@ -288,18 +287,6 @@ class RunEngine:
             return token.cancelled or self._store.runs.status(run_id) == "cancelling"
 
         return ToolContext(gpt_id, thread_id, cancelled)
-
-    @staticmethod
-    def _instructions(definition: GptDefinition) -> str:
-        """The system prompt: stable for the whole thread, so the KV cache holds."""
-        parts = [definition.instructions.strip()]
-        if definition.knowledge.files:
-            parts.append(CITATION_GUIDE)
-        if definition.capabilities.web_browsing.enabled:
-            parts.append(WEB_CITATION_GUIDE)
-        if definition.knowledge_protection:
-            parts.append(PROTECTION_RULE)
-        return "\n\n".join(p for p in parts if p)
 
     # -- stopping ------------------------------------------------------------------------
 

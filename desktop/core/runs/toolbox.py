@@ -24,8 +24,8 @@ from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.actions.client import ActionClient
 from desktop.core.tools.actions.model import ActionDocument
 from desktop.core.tools.actions.names import MAX_TOOL_NAME
-from desktop.core.tools.actions.parse import cached_document
 from desktop.core.tools.actions.select import OperationIndex
+from desktop.core.tools.actions.setup import action_document
 from desktop.core.tools.actions.tool import ActionTool, tools_for_document
 from desktop.core.tools.base import SecretSource, Tool, ToolContext
 from desktop.core.tools.browser import Browser, browsing_tools
@@ -90,7 +90,7 @@ class Toolbox:
         taken: set[str] = set(registry.names())
         http_hosts = self._capabilities.http_hosts() if self._capabilities else []
         for action in definition.actions:
-            document = _renamed(action, action_document(action), taken)
+            document = _offered(action, action_document(action), taken)
             tools += tools_for_document(
                 document, action, self._secrets, self.client, http_hosts=http_hosts
             )
@@ -167,17 +167,14 @@ class OperationIndexSelector:
         return self._box.index(self._key, self._tools).select(query, limit)
 
 
-def action_document(action: Action) -> ActionDocument:
-    """The parsed document of `action` (cached by its text)."""
-    source_url = action.source if action.source.startswith(("http://", "https://")) else ""
-    return cached_document(action.document, source_url)
-
-
-def _renamed(action: Action, document: ActionDocument, taken: set[str]) -> ActionDocument:
-    """Prefix the action's id to operation names an earlier action already uses."""
+def _offered(action: Action, document: ActionDocument, taken: set[str]) -> ActionDocument:
+    """The action's enabled operations; a name an earlier action took gets its id prefixed."""
     prefix = "".join(c if c.isalnum() or c in "_-" else "_" for c in action.id)
+    disabled = set(action.disabled_operations)
     operations = []
     for op in document.operations:
+        if op.tool_name in disabled:
+            continue
         name = op.tool_name
         suffix = 1
         while name in taken:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.store.db import Database
+from desktop.core.store.drafts import DraftRepository
 from desktop.core.store.gpts import GptRepository
 from desktop.core.store.knowledge import KnowledgeRepository
 from desktop.core.store.runs import RunRepository
@@ -20,13 +21,14 @@ from desktop.core.store.threads import ThreadRepository
 
 
 class Repositories:
-    """The four repositories, bound to one scope (the database, or one transaction)."""
+    """The repositories, bound to one scope (the database, or one transaction)."""
 
     def __init__(self, scope: Scope) -> None:
         self.gpts = GptRepository(scope)
         self.threads = ThreadRepository(scope)
         self.runs = RunRepository(scope)
         self.knowledge = KnowledgeRepository(scope)
+        self.drafts = DraftRepository(scope)
 
 
 class Store(Repositories):

@@ -15,7 +15,7 @@ from desktop.core.actiondocs import split_documents
 
 
 def _documents_apart(conn: sqlite3.Connection) -> None:
-    """3: action documents leave the versions for a table keyed by their hash.
+    """4: action documents leave the versions for a table keyed by their hash.
 
     Knowledge files also get their origin (where an imported file came from).
     """
@@ -142,6 +142,15 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     CREATE INDEX knowledge_files_by_owner ON knowledge_files(owner, status);
     """,
-    # 3: action documents by hash, outside the versions; where a knowledge file came from.
+    # 3: the builder's draft of a GPT: edits not yet saved as a version, one per GPT.
+    """
+    CREATE TABLE gpt_drafts (
+        gpt_id TEXT PRIMARY KEY REFERENCES gpts(id) ON DELETE CASCADE,
+        base_version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
+    # 4: action documents by hash, outside the versions; where a knowledge file came from.
     _documents_apart,
 ]

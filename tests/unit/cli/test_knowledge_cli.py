@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core.knowledge.extract import ocr
 from tests.helpers.cli import cli
 from tests.unit.core.knowledge.extract.pdf_factory import IMAGE, build_pdf, encrypt
 
@@ -49,7 +50,11 @@ def test_add_reports_each_file_and_fails_alone(
     assert lines["guide.md"].startswith("ok") and "1 chunks" in lines["guide.md"]
     assert lines["notes.txt"].startswith("ok")
     assert lines["report.pdf"].startswith("ok") and "2 pages, 2 chunks" in lines["report.pdf"]
-    assert lines["scan.pdf"].startswith("failed") and "no text layer" in lines["scan.pdf"]
+    # A grey square has no text, with the OCR engine or without it (which it then names).
+    assert lines["scan.pdf"].startswith("failed") and "scanned" in lines["scan.pdf"]
+    assert ("OCR" in lines["scan.pdf"]) and ("Install it with" in lines["scan.pdf"]) == (
+        not ocr.available()
+    )
     assert lines["secret.pdf"].startswith("failed") and "password" in lines["secret.pdf"]
     assert lines["broken.pdf"].startswith("failed") and "Traceback" not in out
 
@@ -137,3 +142,44 @@ def test_names_from_non_utf8_bytes_get_a_clear_error_or_are_handled(
     assert code == 0 and "f\ufffdo.txt" in out
     code, out, _ = cli(capsys, "knowledge", "add", gpt_id, str(odd))
     assert "skipped  f\ufffdo.txt: unchanged" in out
+
+
+def test_add_suggests_the_recommended_embedding_model(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    _code, _out, err = run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "notes.txt"))
+    assert "Tip: searching by keywords only" in err
+    assert "Qwen3 Embedding 0.6B" in err
+    assert "`capsule models download qwen3-embedding-0.6b-q8_0`" in err  # not downloaded here
+    assert f"`capsule gpt edit {gpt_id} --embedding-model qwen3-embedding-0.6b-q8_0`" in err
+
+
+def test_search_with_rerank_needs_a_reranker(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "notes.txt"))
+    code, _out, err = run_cli(capsys, "knowledge", "search", gpt_id, "notes", "--rerank")
+    assert code != 0
+    assert "no reranker set" in err
+    assert f"capsule gpt edit {gpt_id} --rerank-model MODEL" in err
+    code, _out, _err = run_cli(capsys, "knowledge", "search", gpt_id, "notes", "--no-rerank")
+    assert code == 0
+
+
+def test_a_reranker_must_be_a_real_local_model(
+    capsys: pytest.CaptureFixture[str], gpt_id: str
+) -> None:
+    code, _out, err = run_cli(capsys, "gpt", "edit", gpt_id, "--rerank-model", "no-such-model")
+    assert code != 0 and "no-such-model" in err
+
+
+def test_rebuild_indexes_every_file_again(
+    capsys: pytest.CaptureFixture[str], gpt_id: str, folder: Path
+) -> None:
+    run_cli(capsys, "knowledge", "add", gpt_id, str(folder / "notes.txt"), str(folder / "guide.md"))
+    code, out, _err = run_cli(capsys, "knowledge", "rebuild", gpt_id)
+    assert code == 0
+    assert sorted(line.split()[1] for line in out.splitlines()) == ["guide.md:", "notes.txt:"]
+    assert all(line.startswith("ok") for line in out.splitlines())
+    _code, out, _err = run_cli(capsys, "knowledge", "search", gpt_id, "知识库", "--json")
+    assert json.loads(out)[0]["file"] == "notes.txt"

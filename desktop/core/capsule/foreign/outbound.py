@@ -86,7 +86,7 @@ def _openwebui(definition: GptDefinition) -> tuple[Any, list[str]]:
 
 
 def _assistant(definition: GptDefinition) -> tuple[Any, list[str]]:
-    from desktop.core.runs.toolbox import action_document  # noqa: PLC0415 (tools load late)
+    from desktop.core.tools.actions.setup import action_document  # noqa: PLC0415 (late)
 
     notes = _left_behind(definition)
     tools: list[dict[str, Any]] = []

@@ -1,4 +1,7 @@
-"""Text out of knowledge files (PDF, text, Markdown, HTML, CSV, DOCX, XLSX, JSON).
+"""Text out of knowledge files (PDF, text, Markdown, HTML, CSV, DOCX, XLSX, JSON, images).
+
+Scanned PDF pages and image files are read by text recognition where the optional OCR
+engine is installed (see extract.ocr).
 
 `extract` reads a file in this process; `extract_isolated` and `IsolatedExtractor` read
 it in a child process with a time and memory limit, so that a hostile or broken file
@@ -22,7 +25,7 @@ from desktop.core.knowledge.extract.errors import (
     corrupt,
 )
 from desktop.core.knowledge.extract.isolated import IsolatedExtractor, extract_isolated
-from desktop.core.knowledge.types import Extraction
+from desktop.core.knowledge.types import Extraction, PageCallback
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -53,6 +56,10 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
     ".xlsx": ("tabular", "extract_xlsx", "XLSX"),
     ".xlsm": ("tabular", "extract_xlsx", "XLSX"),
     ".json": ("text", "extract_json", "JSON"),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".gif"),
+        ("image", "extract_image", "image"),
+    ),
 }
 SUFFIXES = frozenset(_FORMATS)
 # Formats people often have that these extractors cannot read, with what to do instead.
@@ -71,7 +78,10 @@ Extractor = Callable[..., Extraction]
 
 
 def extract(
-    path: Path, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    password: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_page: PageCallback | None = None,
 ) -> Extraction:
     """Read one file's text into sections, choosing the reader by the file's extension.
 
@@ -82,6 +92,7 @@ def extract(
         path: the file.
         password: for an encrypted PDF; ignored otherwise.
         max_bytes: a larger file is refused before it is read.
+        on_page: hears `(done, total)` after each page read by text recognition.
 
     Raises:
         ExtractionError: any of its subclasses, with a message that says what to do.
@@ -103,14 +114,17 @@ def extract(
     reader = _load(module, function)
     try:
         if module == "pdf":
-            return reader(path, max_bytes, password)
+            return reader(path, max_bytes, password, on_page)
+        if module == "image":
+            return reader(path, max_bytes, on_page)
         return reader(path, max_bytes)
     except UnsupportedFileError:
         if suffix in _FORMATS:
             raise
         raise UnsupportedFileError(
             f"{path.name} is not a file type Capsule Studio can read. Add PDF, text, "
-            f"Markdown, HTML, CSV, DOCX, XLSX or JSON files, or convert it to one of them."
+            f"Markdown, HTML, CSV, DOCX, XLSX, JSON or image files, or convert it to one "
+            f"of them."
         ) from None
     except (CapsuleError, MemoryError):
         raise

@@ -6,7 +6,7 @@ the isolated child process comes back as the same class from its name and messag
 
 from __future__ import annotations
 
-from desktop.core.errors import CapsuleError
+from desktop.core.errors import CapsuleError, Do, do
 
 
 class ExtractionError(CapsuleError):
@@ -67,6 +67,15 @@ class ExtractorBugError(ExtractionError):
     code = "extractor_bug"
 
 
+class OcrUnavailableError(ExtractionError):
+    """The optional OCR engine is not installed; its action says how to get it."""
+
+    code = "ocr_unavailable"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, do(Do.INSTALL_OCR))
+
+
 ERROR_CLASSES: dict[str, type[ExtractionError]] = {
     cls.__name__: cls
     for cls in (
@@ -82,6 +91,7 @@ ERROR_CLASSES: dict[str, type[ExtractionError]] = {
         ExtractionTimeoutError,
         MemoryLimitError,
         ExtractorBugError,
+        OcrUnavailableError,
     )
 }
 

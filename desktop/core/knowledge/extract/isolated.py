@@ -27,7 +27,7 @@ from desktop.core.knowledge.extract.errors import (
     ExtractorBugError,
     MemoryLimitError,
 )
-from desktop.core.knowledge.types import Extraction, Section
+from desktop.core.knowledge.types import Extraction, PageCallback, Section
 
 _CHILD_MODULE = "desktop.core.knowledge.extract.child"
 _EXTRACT_TARGET = f"{_CHILD_MODULE}:extract_as_dict"
@@ -38,8 +38,8 @@ _log = logging.getLogger(__name__)
 class _Child:
     """The extraction process, and the thread that reads its answers."""
 
-    def __init__(self, memory_mb: int) -> None:
-        self.proc = ChildProcess(_CHILD_MODULE, [str(memory_mb)])
+    def __init__(self, memory_mb: int, ocr_memory_mb: int) -> None:
+        self.proc = ChildProcess(_CHILD_MODULE, [str(memory_mb), str(ocr_memory_mb)])
         self.answers: queue.Queue[bytes] = queue.Queue()
         self.served = 0
         threading.Thread(
@@ -56,19 +56,31 @@ class _Child:
                 self.answers.put(line)
         self.answers.put(b"")  # end of output: the child is gone
 
-    def ask(self, request: dict[str, Any], timeout_s: float) -> dict[str, Any] | None:
-        """The answer, or None if the child died; raises TimeoutError if it took too long."""
+    def ask(
+        self, request: dict[str, Any], timeout_s: float, on_page: PageCallback | None = None
+    ) -> dict[str, Any] | None:
+        """The answer, or None if the child died; raises TimeoutError if it took too long.
+
+        Each page the child reports goes to `on_page` and restarts the clock: the limit
+        is on the time between two signs of life, so a long scan can take what it needs.
+        """
         try:
             self.proc.stdin.write(json.dumps(request).encode("ascii") + b"\n")
             self.proc.stdin.flush()
         except OSError:
             return None  # the child died before it could read; its exit code says why
-        try:
-            line = self.answers.get(timeout=timeout_s)
-        except queue.Empty:
-            raise TimeoutError from None
+        while True:
+            try:
+                line = self.answers.get(timeout=timeout_s)
+            except queue.Empty:
+                raise TimeoutError from None
+            reply = json.loads(line) if line else None
+            if reply is None or "progress" not in reply:
+                break
+            if on_page is not None:
+                on_page(*reply["progress"])
         self.served += 1
-        return json.loads(line) if line else None
+        return reply
 
     def exit_reason(self) -> str:
         return self.proc.exit_reason()
@@ -88,25 +100,43 @@ class IsolatedExtractor:
     """
 
     def __init__(
-        self, timeout_s: float = 60.0, memory_mb: int = 1024, recycle_after: int = 200
+        self,
+        timeout_s: float = 60.0,
+        memory_mb: int = 1024,
+        recycle_after: int = 200,
+        ocr_memory_mb: int = 3072,
     ) -> None:
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
+        self.ocr_memory_mb = ocr_memory_mb
         self.recycle_after = recycle_after
         self._child: _Child | None = None
         self._lock = threading.Lock()
 
     def extract(
-        self, path: Path, password: str | None = None, max_bytes: int = _DEFAULT_MAX_BYTES
+        self,
+        path: Path,
+        password: str | None = None,
+        max_bytes: int = _DEFAULT_MAX_BYTES,
+        on_page: PageCallback | None = None,
     ) -> Extraction:
-        """What `extract(path, password, max_bytes)` returns, read in the child process."""
+        """What `extract(path, password, max_bytes)` returns, read in the child process.
+
+        `on_page(done, total)` hears of each page read by text recognition, on this thread.
+        """
         path = Path(path).resolve()
         kwargs = {"path": str(path), "password": password, "max_bytes": max_bytes}
-        found = self.call(_EXTRACT_TARGET, kwargs, name=path.name)
-        sections = [Section(text, page, location) for text, page, location in found["sections"]]
+        found = self.call(_EXTRACT_TARGET, kwargs, name=path.name, on_page=on_page)
+        sections = [Section(*fields) for fields in found["sections"]]
         return Extraction(sections, pages=found["pages"], warnings=found["warnings"])
 
-    def call(self, target: str, kwargs: dict[str, Any], name: str) -> Any:
+    def call(
+        self,
+        target: str,
+        kwargs: dict[str, Any],
+        name: str,
+        on_page: PageCallback | None = None,
+    ) -> Any:
         """Call `module:function` with JSON `kwargs` in the child; its JSON result.
 
         Raises:
@@ -118,20 +148,22 @@ class IsolatedExtractor:
         with self._lock:
             if self._child is not None:
                 try:
-                    return self._call_once(target, kwargs, name)
+                    return self._call_once(target, kwargs, name, on_page)
                 except (MemoryLimitError, _ChildDied):
                     # Maybe the leftovers of earlier files: a fresh child decides.
                     _log.info("retrying %s in a fresh extraction process", name)
             try:
-                return self._call_once(target, kwargs, name)
+                return self._call_once(target, kwargs, name, on_page)
             except _ChildDied as died:
                 raise died.public() from None
 
-    def _call_once(self, target: str, kwargs: dict[str, Any], name: str) -> Any:
+    def _call_once(
+        self, target: str, kwargs: dict[str, Any], name: str, on_page: PageCallback | None
+    ) -> Any:
         child = self._start()
         started = time.monotonic()
         try:
-            reply = child.ask({"target": target, "kwargs": kwargs}, self.timeout_s)
+            reply = child.ask({"target": target, "kwargs": kwargs}, self.timeout_s, on_page)
         except TimeoutError:
             self._drop(kill=True)
             raise ExtractionTimeoutError(
@@ -179,7 +211,7 @@ class IsolatedExtractor:
     def _start(self) -> _Child:
         if self._child is None:
             try:
-                self._child = _Child(self.memory_mb)
+                self._child = _Child(self.memory_mb, self.ocr_memory_mb)
             except OSError as exc:
                 raise ExtractionError(
                     f"The process that reads files could not start ({exc}). Restart Capsule "

@@ -1,4 +1,8 @@
-"""PDF text, page by page, through pypdf: passwords, scanned pages and form fields."""
+"""PDF text, page by page, through pypdf: passwords, scanned pages and form fields.
+
+A page with no text layer but an image is a scanned page: text recognition reads it
+where the OCR engine is installed (extract.ocr), and its section is marked `ocr`.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
+from desktop.core.knowledge.extract import ocr
 from desktop.core.knowledge.extract.common import clean, read_limited
 from desktop.core.knowledge.extract.errors import (
     EmptyFileError,
@@ -18,7 +23,9 @@ from desktop.core.knowledge.extract.errors import (
     WrongPasswordError,
     corrupt,
 )
-from desktop.core.knowledge.types import Extraction, Section
+from desktop.core.knowledge.types import Extraction, PageCallback, Section
+
+SCANNED = "scanned page, no text layer"
 
 # pypdf logs a warning for every repair it makes to a damaged file ("Ignoring wrong
 # pointing object"); they mean nothing to a person and would land on the console.
@@ -26,13 +33,17 @@ from desktop.core.knowledge.types import Extraction, Section
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def extract_pdf(path: Path, max_bytes: int, password: str | None = None) -> Extraction:
+def extract_pdf(
+    path: Path, max_bytes: int, password: str | None = None, on_page: PageCallback | None = None
+) -> Extraction:
     """One section per page that has text, with its 1-based page number.
 
-    Pages without text get a warning instead ("page 3: scanned page, no text layer" when
-    the page holds an image). Filled-in AcroForm fields become a last section located
-    "form fields". A password is used only when the file is encrypted; a file with an
-    owner password alone (print or copy restrictions) opens without one.
+    Scanned pages are read by OCR where it is installed, each reported to `on_page`
+    (done, total scanned pages). Pages without text get a warning instead ("page 3:
+    scanned page, no text layer" when the page holds an image and OCR is missing).
+    Filled-in AcroForm fields become a last section located "form fields". A password
+    is used only when the file is encrypted; a file with an owner password alone (print
+    or copy restrictions) opens without one.
 
     Raises:
         EmptyFileError, CorruptFileError, NeedsPasswordError, WrongPasswordError,
@@ -55,20 +66,52 @@ def extract_pdf(path: Path, max_bytes: int, password: str | None = None) -> Extr
         ) from None
     except PyPdfError as exc:
         raise corrupt(path.name, "PDF", exc) from None
-    sections: list[Section] = []
-    warnings: list[str] = []
+    pages: dict[int, Section] = {}
+    problems: dict[int, str] = {}
     for number in range(1, count + 1):
         text, problem = _page_text(reader, number)
         if text:
-            sections.append(Section(text, page=number, location=f"page {number}"))
+            pages[number] = Section(text, page=number, location=f"page {number}")
         else:
-            warnings.append(f"page {number}: {problem}")
+            problems[number] = problem
+    _read_scans(data, pages, problems, on_page)
+    sections = [pages[number] for number in sorted(pages)]
+    warnings = [f"page {number}: {problems[number]}" for number in sorted(problems)]
     fields, problem = _form_fields(reader)
     if fields:
         sections.append(Section(fields, location="form fields"))
     if problem:
         warnings.append(problem)
     return Extraction(sections, pages=count, warnings=warnings)
+
+
+def _read_scans(
+    data: bytes, pages: dict[int, Section], problems: dict[int, str], on_page: PageCallback | None
+) -> None:
+    """Move the scanned pages of `problems` to `pages` by OCR, or say how to get it."""
+    scanned = [number for number, problem in problems.items() if problem == SCANNED]
+    if scanned and ocr.available():
+        for number, text in _recognised(data, scanned, on_page).items():
+            if text:
+                pages[number] = Section(text, page=number, location=f"page {number}", ocr=True)
+                del problems[number]
+            else:
+                problems[number] = "scanned page, no text found by OCR"
+    else:
+        for number in scanned:
+            problems[number] = f"{SCANNED} (install the OCR engine to read it)"
+
+
+def _recognised(data: bytes, numbers: list[int], on_page: PageCallback | None) -> dict[int, str]:
+    done = 0
+
+    def page_done(_number: int) -> None:
+        nonlocal done
+        done += 1
+        if on_page is not None:
+            on_page(done, len(numbers))
+
+    return {n: clean(text).strip() for n, text in ocr.pdf_pages(data, numbers, page_done).items()}
 
 
 def _unlock(reader: PdfReader, name: str, password: str | None) -> None:
@@ -101,7 +144,7 @@ def _page_text(reader: PdfReader, number: int) -> tuple[str, str]:
         return "", f"text could not be read ({type(exc).__name__}: {exc})"
     if text.strip():
         return text, ""
-    return "", "scanned page, no text layer" if _has_images(page) else "no text on this page"
+    return "", SCANNED if _has_images(page) else "no text on this page"
 
 
 def _has_images(page: Any) -> bool:

@@ -2,7 +2,8 @@
 
 `LlamaHost` keeps one model host process per loaded model (one large model at a time by
 default); `LlamaProvider` chats through the GGUF's own chat template, reading tool calls
-in the model's own format; `LlamaEmbedder` embeds text. Only the host process
+in the model's own format; `LlamaEmbedder` embeds text; `LlamaReranker` scores
+documents against a query. Only the host process
 (`server`) imports llama_cpp. Names are imported on first use, so that importing this
 package (as the host does, before it initialises llama.cpp) loads nothing else.
 """
@@ -15,6 +16,7 @@ from typing import Any
 _EXPORTS = {
     "LlamaProvider": "chat",
     "LlamaEmbedder": "embed",
+    "LlamaReranker": "rerank",
     "LlamaHost": "host",
     "LoadSettings": "host",
     "build_info": "build",
@@ -25,6 +27,7 @@ __all__ = [
     "LlamaEmbedder",
     "LlamaHost",
     "LlamaProvider",
+    "LlamaReranker",
     "LoadSettings",
     "Utf8Stream",
     "build_info",

@@ -37,6 +37,7 @@ class LoadSettings:
     threads: int | None = None
     seed: int | None = None
     embedding: bool = False
+    rerank: bool = False  # rank pooling: the model scores (query, document) pairs
 
 
 class _Resident:

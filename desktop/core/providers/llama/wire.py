@@ -26,6 +26,7 @@ LOAD = "load"
 RENDER = "render"
 STREAM = "stream"
 EMBED = "embed"
+RERANK = "rerank"
 CANCEL = "cancel"
 INFO = "info"
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lancedb
+import pyarrow as pa
 import pytest
+from lancedb.index import FTS
 
 from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.types import Chunk
@@ -95,3 +98,56 @@ def test_a_quote_in_a_file_id_is_not_an_injection(index: KnowledgeIndex) -> None
     index.add("gpt_a", [chunk("it's", 0, "quoted id"), *DOCS])
     index.delete_file("gpt_a", "it's")
     assert index.count("gpt_a") == len(DOCS)
+
+
+TRADITIONAL = [
+    chunk("t1", 0, "臺灣的軟體工程師在資訊安全會議上發表了關於網路攻擊的研究。"),
+    chunk("t1", 1, "夜柔吠陀與阿闥婆吠陀均可作為研究梵語的參考。"),
+    chunk("t2", 0, "知识库是本地助手的核心，检索必须准确。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("資訊安全會議", "t1:0"),  # Traditional query, Traditional passage
+        ("信息安全会议", "t1:0"),  # the shared words in Simplified find it too
+        ("研究梵語", "t1:1"),
+        ("知識庫", "t2:0"),  # a Traditional query finds a Simplified passage
+    ],
+)
+def test_traditional_and_simplified_find_each_other(
+    index: KnowledgeIndex, query: str, expected: str
+) -> None:
+    index.add("gpt_a", TRADITIONAL)
+    index.build("gpt_a")
+    assert index.keyword("gpt_a", query, 5)[0].id == expected
+
+
+def test_a_table_from_an_older_recipe_gets_current_terms_on_open(tmp_path: Path) -> None:
+    # A table as version 1 wrote it: jieba terms of the Traditional text, no recipe mark.
+    old = lancedb.connect(str(tmp_path / "lance"))
+    rows = [
+        {
+            "id": "t1:0",
+            "file_id": "t1",
+            "chunk_index": 0,
+            "text": TRADITIONAL[0].text,
+            "terms": "臺灣 的 軟 體 工程 師 在 資 訊 安全 會 議",
+            "page": 1,
+            "location": "",
+            "start": 0,
+            "end": 10,
+        }
+    ]
+    table = old.create_table("gpt_old", data=pa.Table.from_pylist(rows))
+    table.create_index("terms", config=FTS(base_tokenizer="whitespace"))
+    index = KnowledgeIndex(tmp_path / "lance")
+    hits = index.keyword("gpt_old", "資訊安全會議", 5)
+    assert [h.id for h in hits] == ["t1:0"]
+    assert hits[0].text == TRADITIONAL[0].text  # the text itself is untouched
+    reopened = lancedb.connect(str(tmp_path / "lance")).open_table("gpt_old")
+    assert "资讯" in reopened.to_arrow().column("terms")[0].as_py()
+    assert reopened.schema.field("terms").metadata[b"capsule.terms"] == b"2"
+    index.add("gpt_old", [chunk("t1", 1, "新的段落")])  # and it takes new rows as before
+    assert index.count("gpt_old") == 2

@@ -17,7 +17,7 @@ from desktop.core.store import Store
 SETTINGS = KnowledgeSettings(chunk_size=64, chunk_overlap=8)
 
 
-def read_text(path: Path, _password: str | None) -> Extraction:
+def read_text(path: Path, _password: str | None, on_page: object = None) -> Extraction:
     """A stand-in extractor for text files; '.bad' files fail like a corrupt PDF would."""
     if path.suffix == ".bad":
         raise errors.CapsuleError(f"{path.name} is damaged")

@@ -35,7 +35,7 @@ from desktop.core.store import Store
 
 database, data, source, started = (Path(a) for a in sys.argv[1:5])
 
-def hang(path, password):
+def hang(path, password, on_page=None):
     started.write_text("indexing")
     time.sleep(600)
 
@@ -45,7 +45,7 @@ for _ in ingestor.add("gpt_x", [source], KnowledgeSettings(chunk_size=64, chunk_
 """
 
 
-def read_text(path: Path, _password: str | None) -> Extraction:
+def read_text(path: Path, _password: str | None, on_page: object = None) -> Extraction:
     return Extraction([Section(path.read_text(encoding="utf-8"), page=1)], pages=1)
 
 
@@ -110,7 +110,7 @@ def test_a_file_being_indexed_by_a_live_process_is_left_alone(
         source.write_text("Still being read.", encoding="utf-8")
         seen: list[list[str]] = []
 
-        def extract(path: Path, password: str | None) -> Extraction:
+        def extract(path: Path, password: str | None, on_page: object = None) -> Extraction:
             # Mid-indexing, another ingestor (another window) looks at the knowledge.
             seen.append([f.name for f in other.recover("gpt_x")])
             return read_text(path, password)

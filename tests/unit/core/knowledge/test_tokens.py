@@ -16,7 +16,10 @@ from desktop.core.knowledge.tokens import approx_tokens
         ("", 0),
         ("   \n\t\u3000 ", 0),  # whitespace, ideographic space included, is free
         ("中文", 2),
-        ("我们在这里。", 6),  # Han and CJK punctuation: one each
+        ("我们在这里。", 5),  # five Han (the third in a row free) and CJK punctuation
+        ("中文中文中文", 4),  # every third Han in a row is free
+        ("中文，中文", 5),  # punctuation breaks the run
+        ("ひらがな漢字", 6),  # Kana count whole; two Han are two tokens
         ("ひらがなカタカナ", 8),
         ("한국어", 3),
         ("！？；（）", 5),  # fullwidth punctuation
@@ -58,7 +61,7 @@ def test_english_prose_runs_above_word_count() -> None:
 
 def test_counting_a_whole_never_exceeds_its_parts() -> None:
     rng = random.Random(7)
-    alphabet = "abcdefghij0123 .,!中文한ひ_\n"
+    alphabet = "abcdefghij0123 .,!中文字詞한ひ_\n"
     for _ in range(500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         cut = rng.randint(0, len(text))

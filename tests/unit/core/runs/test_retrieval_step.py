@@ -21,7 +21,7 @@ from tests.helpers.tools import EchoTool
 FILES = [{"id": "file_1", "name": "handbook.txt", "sha256": "0" * 64, "size": 10}]
 
 
-def pages(path: Path, _password: str | None) -> Extraction:
+def pages(path: Path, _password: str | None, on_page: object = None) -> Extraction:
     texts = path.read_text(encoding="utf-8").split("\f")
     return Extraction([Section(t, page=i + 1) for i, t in enumerate(texts)], pages=len(texts))
 

@@ -105,3 +105,13 @@ def test_an_action_operation_named_like_a_built_in_tool_is_renamed(toolbox: Tool
         toolbox, {"capabilities": {"code_interpreter": {"enabled": True}}, "actions": [action]}
     )
     assert got[0] == "python" and "weather_python" in got
+
+
+def test_a_disabled_operation_is_never_offered(toolbox: Toolbox) -> None:
+    action = {"id": "weather", "name": "W", "source": "pasted", "document": OPENAPI_YAML}
+    every = names(toolbox, {"actions": [action]})
+    assert "getWeather" in every
+    off = {**action, "disabled_operations": ["getWeather"]}
+    offered = names(toolbox, {"actions": [off]})
+    assert "getWeather" not in offered
+    assert set(offered) == set(every) - {"getWeather"}

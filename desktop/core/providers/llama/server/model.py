@@ -78,6 +78,10 @@ def load(
         stopped = not progress(min(max(float(fraction), 0.0), 1.0))
         return not stopped
 
+    # A reranker scores a whole (query, document) pair in one batch, so a batch is as
+    # long as the context; rank pooling puts its classification head on the graph.
+    rerank = bool(settings.get("rerank"))
+    batch = {"n_batch": settings["context_size"], "n_ubatch": settings["context_size"]}
     started = time.perf_counter()
     try:
         with _reporting_progress(report):
@@ -87,7 +91,13 @@ def load(
                 n_gpu_layers=layers,
                 n_threads=settings["threads"],
                 seed=settings["seed"] if settings["seed"] is not None else 0xFFFFFFFF,
-                embedding=settings["embedding"],
+                embedding=settings["embedding"] or rerank,
+                pooling_type=(
+                    llama_cpp.LLAMA_POOLING_TYPE_RANK
+                    if rerank
+                    else llama_cpp.LLAMA_POOLING_TYPE_UNSPECIFIED
+                ),
+                **(batch if rerank else {}),
                 # Not quiet: quiet hides llama.cpp's own words on a failed load (it sends
                 # them to /dev/null). The host's log callback decides what is kept.
                 verbose=True,

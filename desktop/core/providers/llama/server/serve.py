@@ -30,7 +30,7 @@ from desktop.core.cancel import CancelToken
 from desktop.core.providers import base
 from desktop.core.providers.llama import wire
 from desktop.core.providers.llama.server import model as models
-from desktop.core.providers.llama.server import tooling
+from desktop.core.providers.llama.server import rerank, tooling
 from desktop.core.providers.llama.server.sampling import generate
 
 EMBED_BATCH = 32  # texts per llama.cpp call
@@ -94,6 +94,7 @@ class Server:
             wire.RENDER: self._render_op,
             wire.STREAM: self._stream,
             wire.EMBED: self._embed,
+            wire.RERANK: self._rerank,
             wire.INFO: lambda _rid, _payload: models.build_info(),
         }
 
@@ -227,6 +228,10 @@ class Server:
                 raise errors.ModelError(f"The embedding model failed: {exc}") from None
             vectors.extend(_normalised(_pooled(item)) for item in raw)
         return vectors
+
+    def _rerank(self, request_id: int, payload: tuple[str, list[str]]) -> list[float]:
+        query, documents = payload
+        return rerank.rerank(self._loaded().llm, query, documents, self.token(request_id))
 
 
 def _pooled(item: Any) -> list[float]:

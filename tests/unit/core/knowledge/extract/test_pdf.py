@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.knowledge.extract import extract
+from desktop.core.knowledge.extract import extract, ocr
 from desktop.core.knowledge.extract.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -34,7 +34,13 @@ def test_pages_come_back_with_one_based_page_numbers(tmp_path: Path) -> None:
     assert found.warnings == []
 
 
-def test_scanned_and_blank_pages_are_warned_about_one_by_one(tmp_path: Path) -> None:
+@pytest.fixture
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without the optional OCR engine."""
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+def test_scanned_and_blank_pages_are_warned_about_one_by_one(tmp_path: Path, no_ocr: None) -> None:
     path = write(tmp_path, build_pdf(["Intro", IMAGE, "", IMAGE, "Outro"]))
 
     found = extract(path)
@@ -42,9 +48,9 @@ def test_scanned_and_blank_pages_are_warned_about_one_by_one(tmp_path: Path) -> 
     assert found.pages == 5
     assert [s.page for s in found.sections] == [1, 5]
     assert found.warnings == [
-        "page 2: scanned page, no text layer",
+        "page 2: scanned page, no text layer (install the OCR engine to read it)",
         "page 3: no text on this page",
-        "page 4: scanned page, no text layer",
+        "page 4: scanned page, no text layer (install the OCR engine to read it)",
     ]
 
 

@@ -69,7 +69,7 @@ def test_an_unknown_extension_is_read_as_text_when_it_is_text(tmp_path: Path) ->
 
 
 def test_an_unknown_binary_file_is_unsupported(tmp_path: Path) -> None:
-    path = tmp_path / "photo.png"
+    path = tmp_path / "photo.heic"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
 
     with pytest.raises(UnsupportedFileError, match="not a file type") as caught:

@@ -1,78 +1,22 @@
-"""Small widgets of the main window: the notice banner and a titled list pane."""
+"""A titled table that says why it is empty instead of just being empty."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QPalette,
-)
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-PROBLEM_COLOR = QColor("#b3261e")
-# Banners set their own text colour too, so they stay readable under a dark palette.
-INFO_COLORS = ("#fff6d5", "#e6c35c", "#3d3000")
-ERROR_COLORS = ("#fde8e8", "#e4a0a0", "#5f1010")
-
-
-# -- widgets ------------------------------------------------------------------------------
-
-
-class Banner(QFrame):
-    """A coloured strip with an icon and a rich-text message (hidden when empty)."""
-
-    def __init__(
-        self,
-        colors: tuple[str, str, str],
-        icon: QStyle.StandardPixmap,
-        parent: QWidget,
-        dismissible: bool = False,
-    ) -> None:
-        super().__init__(parent)
-        background, border, text = colors
-        self.setObjectName("banner")
-        self.setStyleSheet(
-            f"#banner {{ background: {background}; border: 1px solid {border}; "
-            f"border-radius: 6px; }} QLabel {{ color: {text}; }}"
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.setSpacing(10)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(24, 24))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.label, 1)
-        if dismissible:
-            self.dismiss_button = QPushButton("Dismiss", self)
-            self.dismiss_button.clicked.connect(lambda: self.set_text(""))
-            layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def text(self) -> str:
-        return self.label.text()
-
-    def set_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.setVisible(bool(text))
+from desktop.ui.widgets.banner import PROBLEM_COLOR
 
 
 class ListPane(QWidget):
@@ -124,7 +68,7 @@ class ListPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.notes)
-        self.show_message("Loading…")
+        self.show_message(self.tr("Loading…"))
 
     def show_message(self, text: str) -> None:
         self.placeholder.setText(text)

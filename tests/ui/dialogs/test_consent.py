@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.core.runs.consent import ALLOW_ONCE, ALWAYS, DENY
-from desktop.ui.consent import ConsentDialog, ask_consent
+from desktop.ui.dialogs.consent import ConsentDialog, ask_consent
 
 CONSENT = {
     "domain": "api.example.com",

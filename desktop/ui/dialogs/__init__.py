@@ -1,0 +1,1 @@
+"""Dialogs several features share. Each opens with `open()` and answers with signals."""

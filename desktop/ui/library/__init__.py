@@ -1,0 +1,1 @@
+"""The library sidebar: every GPT, searchable, with create, duplicate and delete (undo)."""

@@ -1,0 +1,1 @@
+"""Settings: providers, local models (catalog, downloads, imports), and the app itself."""

@@ -1,0 +1,24 @@
+"""Widgets several features share: banners, the undo bar, titled lists."""
+
+from desktop.ui.widgets.banner import (
+    ERROR_COLORS,
+    INFO_COLORS,
+    OK_COLOR,
+    PROBLEM_COLOR,
+    Banner,
+    ErrorBanner,
+    UndoBar,
+)
+from desktop.ui.widgets.list_pane import ListPane, table_item
+
+__all__ = [
+    "ERROR_COLORS",
+    "INFO_COLORS",
+    "OK_COLOR",
+    "PROBLEM_COLOR",
+    "Banner",
+    "ErrorBanner",
+    "ListPane",
+    "UndoBar",
+    "table_item",
+]

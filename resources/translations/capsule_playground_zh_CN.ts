@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PlaygroundPage</name>
+    <message>
+        <source>Playground</source>
+        <translation>调试台</translation>
+    </message>
+</context>
+</TS>
