@@ -207,6 +207,7 @@ class Services:
             self.embedder,
             lambda: [m.id for m in self.local_models.list() if m.info is not None],
             self.model_problem,
+            self.avatars,
         )
 
     def model_problem(

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from desktop.core import errors
 from desktop.core.actiondocs import split_documents
+from desktop.core.avatar import AvatarStore
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import avatar, writer
 from desktop.core.capsule.layout import (
@@ -100,8 +101,10 @@ class Exporter:
         settings: SettingsFile,
         signing: Signing,
         embed_for: EmbedFor,
+        avatars: AvatarStore,
     ) -> None:
         self._store = store
+        self._avatars = avatars
         self._index = index
         self._originals = originals
         # Scratch space beside the data, not the system's temp: the index holds the
@@ -133,12 +136,12 @@ class Exporter:
         ]
         files = self._knowledge(gpt_id, warnings)
         parts += _unique_parts(files, self._originals)
-        picture = avatar.find(definition.avatar, warnings)
+        image = avatar.picture(definition, self._avatars, warnings)
         icon = None
-        if picture is not None:
-            parts.append(writer.Part(f"avatar/{picture.sha256}", "avatar", source=picture.path))
+        if image is not None:
+            parts.append(writer.Part(f"avatar/{image.sha256}", "avatar", source=image.path))
             if options.public_header or not options.password:
-                icon = writer.Part(f"icon/{picture.sha256}", "avatar", source=picture.path)
+                icon = writer.Part(f"icon/{image.sha256}", "avatar", source=image.path)
         self._scratch.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self._scratch) as folder:
             index = None
@@ -270,7 +273,7 @@ def _header(definition: GptDefinition, options: ExportOptions) -> Header:
         description=definition.description,
         author=options.author.strip(),
         author_url=options.author_url.strip(),
-        icon=avatar.text_icon(definition.avatar),
+        icon=avatar.header_icon(definition),
         starters=definition.conversation_starters,
     )
 

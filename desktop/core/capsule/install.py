@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.avatar import AvatarStore
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import avatar as avatars
 from desktop.core.capsule.incoming import Incoming
@@ -104,7 +105,7 @@ class Installer:
         store: Store,
         index: Callable[[], KnowledgeIndex],
         originals: Path,
-        avatars_folder: Path,
+        avatars_store: AvatarStore,
         settings: SettingsFile,
         secrets: Secrets,
         embed_for: EmbedFor,
@@ -114,7 +115,7 @@ class Installer:
         self._store = store
         self._index = index
         self._originals = originals
-        self._avatars = avatars_folder
+        self._avatars = avatars_store
         self._settings = settings
         self._secrets = secrets
         self._embed_for = embed_for
@@ -197,8 +198,8 @@ class Installer:
     def _avatar(self, incoming: Incoming, definition: GptDefinition) -> GptDefinition:
         if incoming.avatar is None:
             return definition
-        kept = avatars.keep(incoming.avatar[0], incoming.avatar[1], self._avatars)
-        return update_definition(definition, {"avatar": str(kept) if kept else ""})
+        kept = avatars.keep(incoming.avatar[0], self._avatars)
+        return update_definition(definition, {"avatar": kept})
 
     # -- knowledge ----------------------------------------------------------------------
 

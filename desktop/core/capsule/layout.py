@@ -80,7 +80,6 @@ class Limits:
     ratio_floor: int = 1024**2
     max_manifest_bytes: int = 16 * 1024**2
     max_small_bytes: int = 1024**2  # descriptor, header, signature
-    max_icon_bytes: int = 2 * 1024**2
 
 
 class _Strict(BaseModel):

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core import errors
+from desktop.core.avatar import AvatarStore
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import reader
-from desktop.core.capsule.avatar import text_icon
+from desktop.core.capsule.avatar import header_icon, picture
 from desktop.core.capsule.export import EmbedFor, Exporter, ExportOptions, ExportResult
 from desktop.core.capsule.foreign.detect import read_foreign
 from desktop.core.capsule.foreign.models import ModelChooser
@@ -104,6 +105,7 @@ class Capsules:
         embed_for: EmbedFor,
         local_models: Callable[[], list[str]],
         model_problem: ModelProblem,
+        avatars: AvatarStore,
         extractor: Callable[[], AbstractContextManager[Extract]] | None = None,
     ) -> None:
         self._store = store
@@ -114,12 +116,15 @@ class Capsules:
         self._local_models = local_models
         self.signing = Signing(secrets, settings)
         originals = paths.data / "knowledge"
-        self._exporter = Exporter(store, index, originals, settings, self.signing, embed_for)
+        self._avatars = avatars
+        self._exporter = Exporter(
+            store, index, originals, settings, self.signing, embed_for, avatars
+        )
         self._installer = Installer(
             store,
             index,
             originals,
-            paths.data / "avatars",
+            avatars,
             settings,
             secrets,
             embed_for,
@@ -147,7 +152,9 @@ class Capsules:
         """Write the GPT as another app's JSON (`openwebui`, `openai_assistant`); what was left."""
         import json  # noqa: PLC0415
 
-        data, notes = outbound(self._store.gpts.get(gpt_id).definition, kind)
+        definition = self._store.gpts.get(gpt_id).definition
+        image = picture(definition, self._avatars, [])
+        data, notes = outbound(definition, kind, image.path if image else None)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         partial = target.with_name(f".{target.name}.partial")
         with _writing(target):
@@ -239,7 +246,7 @@ class Capsules:
                 name=definition.name,
                 description=definition.description,
                 author=converted.author[:200],
-                icon=text_icon(definition.avatar),
+                icon=header_icon(definition),
                 starters=definition.conversation_starters,
             ),
             definition=definition,

@@ -246,8 +246,13 @@ class KnowledgeIndex:
             indexes = data.column("chunk_index").to_pylist()
             ids = [f"{f}:{i}" for f, i in zip(renamed, indexes, strict=True)]
             words = [terms(str(t)) for t in data.column("text").to_pylist()]
-            for column, values in (("file_id", renamed), ("id", ids), ("terms", words)):
-                position = data.schema.get_field_index(column)
+            columns = (
+                (pa.field("file_id", pa.string()), renamed),
+                (pa.field("id", pa.string()), ids),
+                (_terms_field(), words),  # with this recipe's version, so none is redone
+            )
+            for column, values in columns:
+                position = data.schema.get_field_index(column.name)
                 data = data.set_column(position, column, pa.array(values, pa.string()))
         with self._lock:
             if self._table(owner) is not None:

@@ -1,28 +1,20 @@
 """GPTs and their versions: every save is a new version; old ones can be restored.
 
 A version stores its definition without the action documents: those are kept once each,
-by hash, in `action_documents` (see `desktop.core.actiondocs`), and put back on reading.
+by hash (see `documents`), and put back on reading.
 """
 
 from __future__ import annotations
 
 import builtins
-import json
 import sqlite3
-import threading
-from collections import OrderedDict
 
 from desktop.core import errors
-from desktop.core.actiondocs import join_documents, split_documents
-from desktop.core.gpt import GptDefinition, diff_definitions, validate_definition
+from desktop.core.gpt import GptDefinition, diff_definitions
 from desktop.core.ids import new_id, now
-from desktop.core.store.records import Gpt, GptVersion, loads
+from desktop.core.store.documents import Documents, stored_json
+from desktop.core.store.records import Gpt, GptVersion
 from desktop.core.store.scope import Scope
-
-# Parsed definitions reread the same few documents; by hash they can never go stale.
-_CACHED_CHARS = 64 * 1024 * 1024
-_CACHE: OrderedDict[str, str] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
 
 
 class GptRepository:
@@ -120,26 +112,11 @@ class GptRepository:
             conn.execute("UPDATE gpts SET deleted_at = ? WHERE id = ?", (now(), gpt_id))
 
     def document(self, digest: str) -> str:
-        """An action document's text by its hash (documents never change, so they cache)."""
-        with _CACHE_LOCK:
-            if digest in _CACHE:
-                _CACHE.move_to_end(digest)
-                return _CACHE[digest]
-        rows = self._scope.read("SELECT text FROM action_documents WHERE sha256 = ?", (digest,))
-        if not rows:
-            raise errors.StoreCorruptError(
-                f"An action document ({digest[:12]}) is missing from the database. Restore a "
-                "backup, or import the action again."
-            )
-        text = str(rows[0]["text"])
-        with _CACHE_LOCK:
-            _CACHE[digest] = text
-            while sum(map(len, _CACHE.values())) > _CACHED_CHARS and len(_CACHE) > 1:
-                _CACHE.popitem(last=False)
-        return text
+        """An action document's text by its hash."""
+        return Documents(self._scope).text(digest)
 
     def _definition(self, text: str) -> GptDefinition:
-        return validate_definition(join_documents(loads(text), self.document))
+        return Documents(self._scope).definition(text)
 
     def _gpt(self, row: sqlite3.Row) -> Gpt:
         return Gpt(
@@ -175,17 +152,10 @@ def _insert_version(
     note: str,
     at: float,
 ) -> None:
-    stored, documents = split_documents(definition.model_dump(mode="json"))
-    for digest, text in documents.items():
-        conn.execute(
-            "INSERT OR IGNORE INTO action_documents (sha256, text, size, created_at) "
-            "VALUES (?, ?, ?, ?)",
-            (digest, text, len(text.encode("utf-8")), at),
-        )
     conn.execute(
         "INSERT INTO gpt_versions (gpt_id, version, definition, note, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        (gpt_id, version, json.dumps(stored, sort_keys=True, ensure_ascii=False), note, at),
+        (gpt_id, version, stored_json(conn, definition, at), note, at),
     )
 
 

@@ -15,7 +15,7 @@ from desktop.core.actiondocs import split_documents
 
 
 def _documents_apart(conn: sqlite3.Connection) -> None:
-    """4: action documents leave the versions for a table keyed by their hash.
+    """4: action documents leave the versions and drafts for a table keyed by their hash.
 
     Knowledge files also get their origin (where an imported file came from).
     """
@@ -24,21 +24,23 @@ def _documents_apart(conn: sqlite3.Connection) -> None:
         "size INTEGER NOT NULL, created_at REAL NOT NULL)"
     )
     conn.execute("ALTER TABLE knowledge_files ADD COLUMN origin TEXT NOT NULL DEFAULT '{}'")
-    rows = conn.execute("SELECT gpt_id, version, definition FROM gpt_versions").fetchall()
-    for gpt_id, version, definition in rows:
-        stored, documents = split_documents(json.loads(definition))
-        if not documents:
-            continue
-        for digest, text in documents.items():
+    versions = conn.execute("SELECT rowid, definition FROM gpt_versions").fetchall()
+    drafts = conn.execute("SELECT rowid, definition FROM gpt_drafts").fetchall()
+    for table, rows in (("gpt_versions", versions), ("gpt_drafts", drafts)):
+        for rowid, definition in rows:
+            stored, documents = split_documents(json.loads(definition))
+            if not documents:
+                continue
+            for digest, text in documents.items():
+                conn.execute(
+                    "INSERT OR IGNORE INTO action_documents (sha256, text, size, created_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (digest, text, len(text.encode("utf-8")), time.time()),
+                )
             conn.execute(
-                "INSERT OR IGNORE INTO action_documents (sha256, text, size, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                (digest, text, len(text.encode("utf-8")), time.time()),
+                f"UPDATE {table} SET definition = ? WHERE rowid = ?",  # one of two names
+                (json.dumps(stored, sort_keys=True, ensure_ascii=False), rowid),
             )
-        conn.execute(
-            "UPDATE gpt_versions SET definition = ? WHERE gpt_id = ? AND version = ?",
-            (json.dumps(stored, sort_keys=True, ensure_ascii=False), gpt_id, version),
-        )
 
 
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [

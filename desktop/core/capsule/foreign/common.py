@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
 from desktop.core import errors
-from desktop.core.capsule.avatar import MAX_BYTES, suffix_of
+from desktop.core.avatar import MAX_IMAGE_BYTES, color_for, emoji_avatar, image_kind
 from desktop.core.gpt import MAX_DESCRIPTION, MAX_NAME, MAX_STARTER_LEN, MAX_STARTERS, problems_of
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -125,7 +125,19 @@ def image_from_data_url(url: str | None, warnings: list[str]) -> bytes | None:
     except (binascii.Error, ValueError):
         warnings.append("The picture is not valid base64; it was left out.")
         return None
-    if len(data) > MAX_BYTES or suffix_of(data[:16]) is None:
+    if len(data) > MAX_IMAGE_BYTES or image_kind(data[:16]) is None:
         warnings.append("The picture is too large or not PNG, JPEG, GIF or WebP; left out.")
         return None
     return data
+
+
+def emoji_of(text: str | None, name: str, warnings: list[str]) -> str:
+    """An emoji avatar on the name's colour, from another app's emoji (or "" if it is none)."""
+    text = (text or "").strip()
+    if not text or "/" in text or text.startswith("data:"):
+        return ""
+    try:
+        return emoji_avatar(text, color_for(name))
+    except errors.ValidationError:
+        warnings.append("The avatar is not a single emoji; the GPT shows its initial.")
+        return ""

@@ -13,9 +13,9 @@ from pydantic import Field
 from desktop.core.capsule.foreign.common import (
     Converted,
     Lenient,
-    clip,
     description_of,
     dropped,
+    emoji_of,
     image_from_data_url,
     name_of,
     parse,
@@ -179,9 +179,7 @@ def read_lobehub(data: Any, chooser: ModelChooser) -> Converted:
     definition: dict[str, Any] = {
         "name": name_of(agent.meta.title, "Imported agent", warnings),
         "description": description_of(agent.meta.description, warnings),
-        "avatar": clip(
-            agent.meta.avatar if not _is_link(agent.meta.avatar) else "", 64, "avatar", warnings
-        ),
+        "avatar": emoji_of(agent.meta.avatar, agent.meta.title or "", warnings),
         "instructions": instructions.strip(),
         "conversation_starters": starters_of(config.openingQuestions, warnings),
         "model": settings,
@@ -201,7 +199,3 @@ def read_lobehub(data: Any, chooser: ModelChooser) -> Converted:
     return Converted(
         "lobehub", "a LobeHub agent", definition, [], wanted, None, agent.author, warnings
     )
-
-
-def _is_link(text: str | None) -> bool:
-    return bool(text) and ("/" in (text or "") or (text or "").startswith("data:"))

@@ -14,17 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import errors
-from desktop.core.capsule import avatar as avatars
 from desktop.core.gpt import GptDefinition
 
 FORMATS = ("openwebui", "openai_assistant")
 _METADATA_VALUE = 512  # the Assistants API's limit on a metadata value
 
 
-def outbound(definition: GptDefinition, kind: str) -> tuple[Any, list[str]]:
-    """`definition` as JSON of `kind`, and what was left behind."""
+def outbound(
+    definition: GptDefinition, kind: str, picture: Path | None = None
+) -> tuple[Any, list[str]]:
+    """`definition` as JSON of `kind` (with the avatar image at `picture`); what was left."""
     if kind == "openwebui":
-        return _openwebui(definition)
+        return _openwebui(definition, picture)
     if kind == "openai_assistant":
         return _assistant(definition)
     raise errors.ValidationError(f"No export format '{kind}'; there are {', '.join(FORMATS)}.")
@@ -43,7 +44,7 @@ def _left_behind(definition: GptDefinition) -> list[str]:
     return notes
 
 
-def _openwebui(definition: GptDefinition) -> tuple[Any, list[str]]:
+def _openwebui(definition: GptDefinition, picture: Path | None) -> tuple[Any, list[str]]:
     notes = _left_behind(definition)
     model = definition.model
     params: dict[str, Any] = {
@@ -59,7 +60,7 @@ def _openwebui(definition: GptDefinition) -> tuple[Any, list[str]]:
         params["num_ctx"] = model.context_size
     caps = definition.capabilities
     meta: dict[str, Any] = {
-        "profile_image_url": _data_url(definition.avatar),
+        "profile_image_url": _data_url(picture),
         "description": definition.description,
         "suggestion_prompts": [{"content": s} for s in definition.conversation_starters],
         "capabilities": {
@@ -135,11 +136,10 @@ def _assistant(definition: GptDefinition) -> tuple[Any, list[str]]:
     return assistant, notes
 
 
-def _data_url(avatar: str) -> str:
+def _data_url(picture: Path | None) -> str:
     """The avatar image as a data URL, or Open WebUI's default picture."""
-    picture = avatars.find(avatar, [])
     if picture is None:
         return "/static/favicon.png"
-    data = Path(picture.path).read_bytes()
-    kind = {".jpg": "jpeg"}.get(picture.suffix, picture.suffix.lstrip("."))
+    data = picture.read_bytes()
+    kind = {"jpg": "jpeg"}.get(picture.suffix.lstrip("."), picture.suffix.lstrip("."))
     return f"data:image/{kind};base64,{base64.b64encode(data).decode('ascii')}"

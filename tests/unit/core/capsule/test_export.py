@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import base64
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
 
 from desktop.core import errors
+from desktop.core.avatar import emoji_avatar, parse_avatar
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule import reader
 from desktop.core.capsule.export import ExportOptions
@@ -21,27 +20,10 @@ from desktop.core.gpt import update_definition
 from desktop.core.secrets import provider_secret_name
 from desktop.core.services import Services
 from desktop.core.settings import ProviderProfile, Settings
-from tests.helpers.capsules import gpt_with_knowledge, with_action
+from tests.helpers.capsules import gpt_with_knowledge, png, with_action
 
 PROVIDER_KEY = "sk-live-PROVIDER-4f9a8b7c6d5e"
 ACTION_KEY = "act-key-ACTION-0a1b2c3d4e5f"
-
-
-def png(width: int = 2) -> bytes:
-    """A tiny valid PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(width))
-    header = struct.pack(">IIBBBBB", width, width, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def unpacked_bytes(
@@ -123,20 +105,24 @@ def test_the_avatar_travels_as_an_image_or_as_text(
 ) -> None:
     picture = tmp_path / "face.png"
     picture.write_bytes(png())
-    gpt_id = gpt_with_knowledge(ours, tmp_path / "f", {}, avatar=str(picture))
+    gpt_id = gpt_with_knowledge(ours, tmp_path / "f", {}, avatar=ours.avatars.add_image(picture))
     capsule = tmp_path / "face.capsule"
     ours.capsules.export(gpt_id, capsule, ExportOptions(password="pw"))
 
     info = theirs.capsules.inspect(capsule)  # the icon is public, the avatar inside
     assert info.header is not None and info.header.icon_file is not None
     result = theirs.capsules.import_(capsule, ImportOptions(password="pw"))
-    kept = Path(theirs.store.gpts.get(result.gpt_id).definition.avatar)
-    assert kept.parent == theirs.paths.data / "avatars" and kept.read_bytes() == png()
+    avatar = parse_avatar(theirs.store.gpts.get(result.gpt_id).definition.avatar, "x")
+    kept = theirs.avatars.path_of(avatar)
+    assert avatar.kind == "image" and kept is not None and kept.read_bytes() == png()
 
-    emoji = gpt_with_knowledge(ours, tmp_path / "g", {}, name="Fox", avatar="🦊")
+    fox = emoji_avatar("🦊", "#c2562a")
+    emoji = gpt_with_knowledge(ours, tmp_path / "g", {}, name="Fox", avatar=fox)
     ours.capsules.export(emoji, tmp_path / "fox.capsule")
     header = theirs.capsules.inspect(tmp_path / "fox.capsule").header
-    assert header is not None and header.icon == "🦊" and header.icon_file is None
+    assert header is not None and header.icon == fox and header.icon_file is None
+    result = theirs.capsules.import_(tmp_path / "fox.capsule")
+    assert theirs.store.gpts.get(result.gpt_id).definition.avatar == fox
 
 
 def test_files_that_are_not_ready_are_left_out_and_a_missing_original_is_an_error(

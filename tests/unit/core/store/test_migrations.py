@@ -25,15 +25,18 @@ def definition(instructions: str, document: str) -> dict:
     ).model_dump(mode="json")
 
 
+OLD = 3  # the schema before documents were kept by hash
+
+
 def old_database(path: Path) -> Path:
-    """A database as version 2 of the schema left it: documents inside every version."""
+    """A database as version 3 of the schema left it: documents inside every version."""
     conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:2]:
+    for script in MIGRATIONS[:OLD]:
         assert isinstance(script, str)
         for statement in _statements(script):
             conn.execute(statement)
     conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at REAL NOT NULL)")
-    conn.executemany("INSERT INTO schema_version VALUES (?, 0)", [(1,), (2,)])
+    conn.executemany("INSERT INTO schema_version VALUES (?, 0)", [(n,) for n in range(1, OLD + 1)])
     conn.execute("INSERT INTO gpts VALUES ('gpt_old', 'Pets', 3, 0, 0, NULL)")
     versions = [
         definition("first", BIG),
@@ -45,6 +48,10 @@ def old_database(path: Path) -> Path:
             "INSERT INTO gpt_versions VALUES ('gpt_old', ?, ?, '', 0)",
             (number, json.dumps(data, sort_keys=True, ensure_ascii=False)),
         )
+    conn.execute(
+        "INSERT INTO gpt_drafts VALUES ('gpt_old', 3, ?, 0)",
+        (json.dumps(definition("a draft", BIG), sort_keys=True, ensure_ascii=False),),
+    )
     conn.execute(
         "INSERT INTO knowledge_files (id, owner, name, sha256, size, status, added_at, "
         "updated_at) VALUES ('file_1', 'gpt_old', 'a.txt', ?, 1, 'ready', 0, 0)",
@@ -61,12 +68,18 @@ def test_documents_move_out_of_every_version_without_loss(tmp_path: Path) -> Non
 
     store = Store(path)
     try:
-        assert store.db.schema_version() == len(MIGRATIONS) == 3
+        assert store.db.schema_version() == len(MIGRATIONS) == OLD + 1
         versions = store.gpts.versions("gpt_old")
         assert [v.definition.instructions for v in versions] == ["first", "second", "third"]
         assert [v.definition.actions[0].document for v in versions] == [BIG, BIG, pets_document()]
         assert store.gpts.get("gpt_old").definition.actions[0].document == pets_document()
-        rows = store.db.query("SELECT definition FROM gpt_versions ORDER BY version")
+        draft = store.drafts.get("gpt_old")
+        assert draft is not None and draft.definition.instructions == "a draft"
+        assert draft.definition.actions[0].document == BIG
+        rows = store.db.query(
+            "SELECT definition FROM gpt_versions UNION ALL SELECT definition FROM gpt_drafts"
+        )
+        assert len(rows) == 4
         for row in rows:
             stored = json.loads(row["definition"])
             assert "document" not in stored["actions"][0]
@@ -91,6 +104,11 @@ def test_a_new_database_keeps_each_document_once(tmp_path: Path) -> None:
         gpt = store.gpts.create(validate_definition(definition("a", BIG)))
         for step in range(5):
             store.gpts.save(gpt.id, validate_definition(definition(f"edit {step}", BIG)))
+            store.drafts.put(gpt.id, validate_definition(definition(f"typing {step}", BIG)), 1)
+        stored = store.db.query("SELECT LENGTH(definition) FROM gpt_drafts")[0][0]
+        assert stored < 2_000
+        draft = store.drafts.get(gpt.id)
+        assert draft is not None and draft.definition.actions[0].document == BIG
         stored = store.db.query("SELECT SUM(LENGTH(definition)) FROM gpt_versions")[0][0]
         assert stored < 10_000  # six versions, no document among them
         assert store.db.query("SELECT COUNT(*) FROM action_documents")[0][0] == 1

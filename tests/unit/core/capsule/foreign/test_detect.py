@@ -13,6 +13,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from desktop.core import errors
+from desktop.core.avatar import parse_avatar
 from desktop.core.capsule.foreign.detect import convert, read_foreign
 from desktop.core.capsule.foreign.models import ModelChooser
 from desktop.core.capsule.install import ImportOptions
@@ -119,7 +120,8 @@ def test_an_open_webui_model() -> None:
 def test_a_lobehub_agent() -> None:
     converted, gpt = read("lobehub_agent.json")
     assert converted.source == "lobehub" and converted.author == "river-lee"
-    assert (gpt.name, gpt.avatar) == ("Careful Translator", "🈂️")
+    assert gpt.name == "Careful Translator"
+    assert parse_avatar(gpt.avatar, gpt.name).text == "🈂️" and gpt.avatar.startswith("emoji:#")
     assert gpt.conversation_starters == ["Translate this menu", "这句话用英文怎么说？"]
     assert "你好！Paste the text" in gpt.instructions and gpt.model.temperature == 0.3
     said = "\n".join(converted.warnings)

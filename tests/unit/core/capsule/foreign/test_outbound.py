@@ -61,7 +61,9 @@ def test_the_assistant_offers_actions_as_function_tools(gpt_id: str, ours: Servi
 
 
 def test_open_webui_gets_a_list_of_one_model(gpt_id: str, ours: Services) -> None:
-    definition = update_definition(ours.store.gpts.get(gpt_id).definition, {"avatar": "🐱"})
+    definition = update_definition(
+        ours.store.gpts.get(gpt_id).definition, {"avatar": "emoji:#3b6fd4:🐱"}
+    )
     data, notes = outbound(definition, "openwebui")
     (model,) = data
     assert model["id"] == "pet-handbook" and model["base_model_id"] == "qwen2.5-7b"
@@ -71,3 +73,26 @@ def test_open_webui_gets_a_list_of_one_model(gpt_id: str, ours: Services) -> Non
     assert any("Actions have no place" in n for n in notes)
     with pytest.raises(errors.ValidationError, match="No export format"):
         outbound(definition, "word")
+
+
+def test_an_avatar_image_goes_to_open_webui_and_back(
+    gpt_id: str, ours: Services, tmp_path: Path
+) -> None:
+    from desktop.core.avatar import parse_avatar
+    from tests.helpers.capsules import png
+
+    picture = tmp_path / "face.png"
+    picture.write_bytes(png(3))
+    definition = ours.store.gpts.get(gpt_id).definition
+    ours.store.gpts.save(
+        gpt_id, update_definition(definition, {"avatar": ours.avatars.add_image(picture)})
+    )
+    target = tmp_path / "webui.json"
+    ours.capsules.export_as(gpt_id, target, "openwebui")
+    url = json.loads(target.read_text(encoding="utf-8"))[0]["meta"]["profile_image_url"]
+    assert url.startswith("data:image/png;base64,")
+
+    result = ours.capsules.import_(target)
+    back = parse_avatar(ours.store.gpts.get(result.gpt_id).definition.avatar, "x")
+    kept = ours.avatars.path_of(back)
+    assert kept is not None and kept.read_bytes() == png(3)
