@@ -112,24 +112,23 @@ def _pump(
     source: IO[bytes],
     transform: Callable[[bytes], bytes],
     target: Sink,
-    size: int | None,
+    size: int,
     on_bytes: Callable[[int], None] | None,
     cancel: CancelToken | None,
 ) -> int:
-    """Copy `size` bytes (or all) of `source` through `transform`; the bytes left unread."""
+    """Copy `size` bytes of `source` through `transform`; how many were not there."""
     left = size
-    while left is None or left > 0:
+    while left > 0:
         if cancel is not None and cancel.cancelled:
-            raise errors.CancelledError("Stopped; nothing was written.")
-        block = source.read(BLOCK if left is None else min(BLOCK, left))
+            raise errors.CancelledError("Stopped; nothing was imported.")
+        block = source.read(min(BLOCK, left))
         if not block:
             break
-        if left is not None:
-            left -= len(block)
+        left -= len(block)
         target.write(transform(block))
         if on_bytes is not None:
             on_bytes(len(block))
-    return left or 0
+    return left
 
 
 class Encrypting:
@@ -167,21 +166,6 @@ class Encrypting:
     def finish(self) -> None:
         self._sink.write(self._encryptor.finalize())
         self._sink.write(self._encryptor.tag)
-
-
-def encrypt(
-    source: IO[bytes],
-    target: Sink,
-    key: bytes,
-    params: Encryption,
-    aad: bytes,
-    on_bytes: Callable[[int], None] | None = None,
-    cancel: CancelToken | None = None,
-) -> None:
-    """Encrypt `source` into `target`: the ciphertext, then GCM's 16-byte tag."""
-    stream = Encrypting(target, key, params, aad, cancel)
-    _pump(source, bytes, stream, None, on_bytes, cancel)
-    stream.finish()
 
 
 def decrypt(

@@ -112,7 +112,10 @@ def test_encrypt_and_decrypt_stream_through(tmp_path: Path) -> None:
     key, params = crypto.new_encryption("pw")
     plain = bytes(range(256)) * 9000  # more than one block
     sealed = io.BytesIO()
-    crypto.encrypt(io.BytesIO(plain), sealed, key, params, b"aad")
+    stream = crypto.Encrypting(sealed, key, params, b"aad")
+    for start in range(0, len(plain), 100_000):  # written in pieces, as zipfile does
+        stream.write(plain[start : start + 100_000])
+    stream.finish()
     opened = io.BytesIO()
     data = sealed.getvalue()
     crypto.decrypt(io.BytesIO(data), len(data), opened, key, params, b"aad")
