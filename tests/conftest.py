@@ -14,6 +14,7 @@ from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.store import Store
 from tests.helpers.gguf_models import ensure_tiny
+from tests.helpers.hf_server import FakeHub, serving
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.tiny_gguf import TinySpec
@@ -30,6 +31,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    # Nothing may reach the real Hugging Face hub (the first-run page asks it for a model's
+    # size): a closed local port fails at once. Tests with a fake hub set their own address.
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
     return default_paths().ensure()
 
 
@@ -48,6 +52,13 @@ def server() -> Iterator[OpenAIServer]:
     """A scripted OpenAI-compatible server on 127.0.0.1 (see tests/helpers/openai_server.py)."""
     with OpenAIServer() as running:
         yield running
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A fake Hugging Face hub on 127.0.0.1 that downloads reach through HF_ENDPOINT."""
+    with serving(monkeypatch) as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -166,7 +166,8 @@ def print_text(stream: RunStream, timeline: RunTimeline) -> str:
         timeline.apply(event)
         if event.event == ev.MESSAGE_DELTA:
             for part in event.data["delta"]["content"]:
-                sys.stdout.write(part["text"]["value"])
+                if part.get("type") == "text":  # reasoning stays in the run, not the answer
+                    sys.stdout.write(part["text"]["value"])
             sys.stdout.flush()
             wrote = True
         for note in _notes(event, timeline):

@@ -15,7 +15,6 @@ from desktop.core.gpt import (
     Capabilities,
     capability_problems,
     update_definition,
-    validate_definition,
 )
 from desktop.core.services import Services
 
@@ -218,8 +217,7 @@ def _assignments(pairs: list[str]) -> dict[str, Any]:
 
 
 def create_gpt(args: argparse.Namespace, services: Services) -> int:
-    definition = validate_definition(_changes(args, services))
-    gpt = services.store.gpts.create(definition)
+    gpt = services.new_gpt(_changes(args, services))
     print(gpt.id)
     return 0
 

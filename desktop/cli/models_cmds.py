@@ -14,9 +14,10 @@ from desktop.core import errors
 from desktop.core.models import library, storage
 from desktop.core.models.catalog import CatalogEntry, HubFile, load_catalog
 from desktop.core.models.memory import MemoryEstimate, estimate_memory
+from desktop.core.models.overview import ModelFacts, model_facts
 from desktop.core.models.progress import Progress
-from desktop.core.providers.llama.build import auto_gpu_layers, build_info
-from desktop.core.providers.local import LocalModel, model_id
+from desktop.core.providers.llama.build import build_info
+from desktop.core.providers.local import model_id
 from desktop.core.services import Services
 from desktop.core.units import human_count, human_size
 
@@ -60,17 +61,17 @@ def _memory(path: Path) -> MemoryEstimate | None:
 
 def list_models(args: argparse.Namespace, services: Services) -> int:
     models = services.models.list()
-    estimates = {m.id: _memory(m.path) if m.info else None for m in models}
     build = _build(services) if any(m.info for m in models) else {}
+    facts = [model_facts(m, build) for m in models]
     if args.json:
-        emit_json([_model_dict(m, estimates[m.id], build) for m in models])
+        emit_json([f.to_dict() for f in facts])
         return 0
     if not models:
         folders = "\n  ".join(str(f) for f in services.models.folders)
         print(f"No models found. Put .gguf files into one of:\n  {folders}")
         print("Or download one: `capsule models catalog` lists recommended models.")
         return 0
-    rows = [_model_row(m, estimates[m.id], build) for m in models]
+    rows = [_model_row(f) for f in facts]
     headers = ["ID", "ARCH", "QUANT", "PARAMS", "CONTEXT", "SIZE", "MEMORY", "GPU LAYERS", "NOTES"]
     print(table(rows, headers))
     if build and not build.get("gpu_offload"):
@@ -87,26 +88,13 @@ def _build(services: Services) -> dict[str, Any]:
         return {}
 
 
-def _model_dict(
-    model: LocalModel, estimate: MemoryEstimate | None, build: dict[str, Any]
-) -> dict[str, Any]:
-    data = model.to_dict()
-    data["memory_estimate"] = estimate.to_dict() if estimate else None
-    if model.info is not None and build:
-        data["gpu_layers_auto"] = auto_gpu_layers(build, model.info.block_count)
-    return data
-
-
-def _model_row(
-    model: LocalModel, estimate: MemoryEstimate | None, build: dict[str, Any]
-) -> list[str]:
-    info = model.info
+def _model_row(facts: ModelFacts) -> list[str]:
+    model, info, estimate = facts.model, facts.model.info, facts.estimate
     if info is None:
         return [model.id, "-", "-", "-", "-", "-", "-", "-", f"unusable: {model.problem}"]
     layers = "?"
-    if build:
-        offloaded = auto_gpu_layers(build, info.block_count)
-        layers = f"auto: {offloaded} of {info.block_count or '?'}"
+    if facts.gpu_layers_auto is not None:
+        layers = f"auto: {facts.gpu_layers_auto} of {info.block_count or '?'}"
     memory = "-" if estimate is None else human_size(estimate.total)
     if estimate is not None and estimate.warning:
         memory += " (!)"

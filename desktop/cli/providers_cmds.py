@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import time
 from typing import Any
 
-from pydantic import ValidationError as PydanticValidationError
-
 from desktop.cli.output import confirm, emit_json, err, read_secret, table
-from desktop.core import errors
-from desktop.core.gpt import ModelSettings, problems_of
-from desktop.core.netguard import host_of, refuse_plain_credentials
-from desktop.core.providers.check import try_chat
+from desktop.core.gpt import ModelSettings
+from desktop.core.providers.check import list_endpoint_models, try_chat
+from desktop.core.providers.manage import (
+    ProfileDraft,
+    build_profile,
+    list_profiles,
+    profile_users,
+    remove_profile,
+    store_profile,
+)
 from desktop.core.providers.presets import PRESETS
-from desktop.core.providers.profiles import uses_profile
-from desktop.core.secrets import masked_preview, provider_secret_name
 from desktop.core.services import Services
-from desktop.core.settings import ProviderProfile, Settings
 
 SHOWN_MODELS = 20
 
@@ -68,58 +68,32 @@ def add_parser(subparsers: Any) -> None:
 
 
 def add_provider(args: argparse.Namespace, services: Services) -> int:
-    preset_id = args.preset or (args.name if args.name in PRESETS else "custom")
-    preset = PRESETS[preset_id]
-    existing = services.settings.load().providers.get(args.name)
-    base_url = args.base_url or (existing.base_url if existing else None) or preset.base_url
-    if not base_url:
-        raise errors.ValidationError(
-            f"{preset.label} has no standard address: give it with --base-url URL."
-        )
-    fields: dict[str, Any] = {
-        **(existing.model_dump() if existing else {}),
-        "name": args.name,
-        "preset": preset_id,
-        "base_url": base_url,
-    }
-    for option, field in (
-        ("api_version", "api_version"),
-        ("context_size", "context_size"),
-        ("timeout", "timeout_s"),
-    ):
-        if getattr(args, option) is not None:
-            fields[field] = getattr(args, option)
-    try:
-        profile = ProviderProfile.model_validate(fields)
-    except PydanticValidationError as exc:
-        problems = "; ".join(problems_of(exc))
-        raise errors.ValidationError(f"Cannot add '{args.name}': {problems}") from None
-
-    settings = services.settings.load()
-    host = host_of(profile.base_url)
-    allowed = [*settings.http_credential_hosts, *([host] if args.allow_http else [])]
-    if args.api_key_stdin or profile.api_key_secret:
-        refuse_plain_credentials(profile.base_url, allowed, f"Provider '{args.name}'")
+    draft = ProfileDraft(
+        name=args.name,
+        preset=args.preset,
+        base_url=args.base_url,
+        api_version=args.api_version,
+        context_size=args.context_size,
+        timeout_s=args.timeout,
+        allow_http=args.allow_http,
+    )
+    # Checked before the key is read, so nobody types a key that is then refused.
+    profile = build_profile(services.settings.load(), draft, with_key=args.api_key_stdin)
+    key = None
     if args.api_key_stdin:
         key = read_secret(
             f"API key for {args.name}",
             f"printenv DEEPSEEK_API_KEY | capsule providers add {args.name} --api-key-stdin",
         )
-        services.secrets.set(provider_secret_name(args.name), key)
-        profile.api_key_secret = provider_secret_name(args.name)
-
-    def save(settings: Settings) -> None:
-        settings.providers[profile.name] = profile
-        if args.allow_http:
-            settings.allow_http(host)
-
-    services.settings.update(save)
-    verb = "Updated" if existing else "Added"
+    saved = store_profile(services.settings, services.secrets, profile, key, args.allow_http)
+    profile = saved.profile
+    label = PRESETS[profile.preset].label
+    verb = "Added" if saved.created else "Updated"
     key_note = "key stored in the keyring" if profile.api_key_secret else "no key"
-    print(f"{verb} {profile.name} ({preset.label}, {profile.base_url}; {key_note}).")
-    if preset.needs_key and not profile.api_key_secret:
+    print(f"{verb} {profile.name} ({label}, {profile.base_url}; {key_note}).")
+    if saved.missing_key:
         err(
-            f"warning: {preset.label} needs an API key; add it with "
+            f"warning: {label} needs an API key; add it with "
             f"`capsule providers add {profile.name} --api-key-stdin`."
         )
     print(f"Try it: capsule providers test {profile.name}")
@@ -127,8 +101,7 @@ def add_provider(args: argparse.Namespace, services: Services) -> int:
 
 
 def list_providers(args: argparse.Namespace, services: Services) -> int:
-    profiles = sorted(services.settings.load().providers.values(), key=lambda p: p.name)
-    rows = [_describe(p, services) for p in profiles]
+    rows = [p.to_dict() for p in list_profiles(services.settings, services.secrets)]
     if args.json:
         emit_json(rows)
         return 0
@@ -141,21 +114,16 @@ def list_providers(args: argparse.Namespace, services: Services) -> int:
 
 
 def test_provider(args: argparse.Namespace, services: Services) -> int:
-    # Imported here: loading openai costs a quarter second that other commands need not pay.
-    from desktop.core.providers.openai_compat import list_models  # noqa: PLC0415
-
-    endpoint = services.endpoints(args.name)
-    started = time.perf_counter()
-    models = list_models(endpoint)
-    listed_ms = (time.perf_counter() - started) * 1000
-    result: dict[str, Any] = {"name": args.name, "models": models, "list_ms": round(listed_ms)}
+    check = list_endpoint_models(services.endpoints(args.name))
+    models = check.models
+    result: dict[str, Any] = {"name": args.name, "models": models, "list_ms": check.list_ms}
     if args.model:
         provider = services.factory(ModelSettings(provider=args.name, model=args.model))
         result["chat"] = try_chat(provider).to_dict()
     if args.json:
         emit_json(result)
         return 0
-    print(f"{endpoint.label} answered in {listed_ms:.0f} ms with {len(models)} model(s).")
+    print(f"{check.label} answered in {check.list_ms} ms with {len(models)} model(s).")
     for model in models[:SHOWN_MODELS]:
         print(f"  {args.name}:{model}")
     if len(models) > SHOWN_MODELS:
@@ -170,41 +138,17 @@ def test_provider(args: argparse.Namespace, services: Services) -> int:
 
 
 def remove_provider(args: argparse.Namespace, services: Services) -> int:
-    profile = services.settings.load().profile(args.name)
-    users = [g.name for g in services.store.gpts.list() if uses_profile(g.definition, args.name)]
+    services.settings.load().profile(args.name)  # an unknown name fails before asking
+    definitions = (g.definition for g in services.store.gpts.list())
+    users = profile_users(definitions, args.name)
     question = f"Remove the provider profile '{args.name}' and its stored API key?"
     if users:
         question = f"{len(users)} GPT(s) use '{args.name}' ({', '.join(users[:5])}). " + question
     if not confirm(question, assume_yes=args.yes):
         err("Nothing removed.")
         return 1
-    if profile.api_key_secret:
-        services.secrets.delete(profile.api_key_secret)
-
-    def drop(settings: Settings) -> None:
-        settings.providers.pop(args.name, None)
-
-    services.settings.update(drop)
+    remove_profile(services.settings, services.secrets, args.name)
     print(f"Removed {args.name}.")
     if users:
         err("warning: those GPTs need another model now: capsule gpt edit GPT_ID --model ...")
     return 0
-
-
-def _describe(profile: ProviderProfile, services: Services) -> dict[str, Any]:
-    preset = PRESETS.get(profile.preset, PRESETS["custom"])
-    key = "-"
-    if profile.api_key_secret:
-        try:
-            key = masked_preview(services.secrets.get(profile.api_key_secret))
-        except errors.CapsuleError as exc:
-            key = f"unavailable ({exc.code})"
-    return {
-        "name": profile.name,
-        "preset": profile.preset,
-        "label": preset.label,
-        "base_url": profile.base_url,
-        "key": key,
-        "api_version": profile.api_version,
-        "context_size": profile.context_size,
-    }

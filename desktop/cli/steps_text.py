@@ -8,6 +8,7 @@ from typing import Any
 from desktop.cli.fixes import command, error_text
 from desktop.cli.output import indent
 from desktop.core.errors import UserAction
+from desktop.core.runs.parts import PARTS
 from desktop.core.runs.steps import (
     FunctionCall,
     MessageDetails,
@@ -78,7 +79,7 @@ def _model_call_lines(step: Step, call: ModelCall) -> list[str]:
     if parts is not None:
         shares = ", ".join(
             f"{name.replace('_', ' ')} {getattr(parts, name)}"
-            for name in ("system", "history", "message", "knowledge", "tool_calls", "tools")
+            for name in PARTS
             if getattr(parts, name)
         )
         lines.append(f"  prompt parts{' (estimated)' if parts.estimated else ''}: {shares}")

@@ -153,7 +153,11 @@ class AvatarStore:
 
     def path_of(self, avatar: Avatar) -> Path | None:
         """The stored file of an image avatar, or None (not an image, or the file is gone)."""
-        if avatar.kind != "image":
+        return self.image_path(avatar.image) if avatar.kind == "image" else None
+
+    def image_path(self, name: str) -> Path | None:
+        """The stored image called `name` (an `Avatar.image`), or None if it is not there."""
+        if not _IMAGE.match(name):
             return None
-        path = self.folder / avatar.image
+        path = self.folder / name
         return path if path.is_file() else None

@@ -16,18 +16,24 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.avatar import AvatarStore
+from desktop.core.conversations import Conversations
 from desktop.core.drafts import GptDrafts
-from desktop.core.gpt import GptDefinition
+from desktop.core.gpt import GptDefinition, validate_definition
+from desktop.core.gpt_library import GptLibrary
+from desktop.core.inventory import Inventory, take_inventory
+from desktop.core.models.catalog import Catalog
 from desktop.core.models.shelf import ModelShelf
 from desktop.core.paths import Paths, default_paths
 from desktop.core.providers.factory import ProviderFactory
 from desktop.core.providers.local import LocalModels
 from desktop.core.providers.profiles import Endpoints, split_reference
+from desktop.core.readiness import ReadinessCheck
 from desktop.core.runs.engine import RunEngine
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.secrets import Secrets
 from desktop.core.settings import SettingsFile
 from desktop.core.store import Store
+from desktop.core.store.records import Gpt
 from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.base import ToolContext
 
@@ -90,8 +96,27 @@ class Services:
         return ModelShelf(self.paths, self.local_models, self.settings)
 
     @cached_property
+    def readiness(self) -> ReadinessCheck:
+        """Whether GPTs can answer now (model there, key set), without loading anything."""
+        return ReadinessCheck(self.local_models, self.settings)
+
+    @cached_property
     def avatars(self) -> AvatarStore:
         return AvatarStore(self.paths.data / "avatars")
+
+    @cached_property
+    def gpt_library(self) -> GptLibrary:
+        """Creating, duplicating (with knowledge) and deleting GPTs."""
+        return GptLibrary(
+            self.store,
+            self.local_models,
+            lambda: self.knowledge,
+            lambda: self.settings.load().default_embedding_model,
+        )
+
+    def inventory(self, catalog: Catalog | None = None) -> Inventory:
+        """What there is to start with: chat models, provider profiles, GPTs (reads disk)."""
+        return take_inventory(self.models, self.settings, self.store, catalog)
 
     @cached_property
     def factory(self) -> ProviderFactory:
@@ -115,6 +140,27 @@ class Services:
         if recovered:
             log.info("marked %d run(s) interrupted by an earlier crash", len(recovered))
         return engine
+
+    def new_gpt(self, fields: dict[str, Any], note: str = "created") -> Gpt:
+        """Create a GPT from `fields`, with the user's defaults where `fields` says nothing.
+
+        The default is the embedding model chosen in settings (`default_embedding_model`).
+
+        Raises:
+            errors.ValidationError: the fields do not make a valid GPT.
+        """
+        return self.gpt_library.create(validate_definition(fields), note=note)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Threads as the chat uses them: rename, trash, search, export, attachments."""
+        return Conversations(
+            self.store,
+            self.thread_files,
+            knowledge=lambda: self.knowledge,
+            end_thread=self.toolbox.end_thread,
+            views=self.paths.cache / "views",
+        )
 
     # -- knowledge ----------------------------------------------------------------------------
 
@@ -273,6 +319,13 @@ class LazyToolbox:
                     self._secrets, capabilities=capabilities(self._paths, self._factory)
                 )
             return self._box
+
+    def end_thread(self, thread_id: str) -> None:
+        """Stop the thread's code kernel; nothing to do if no run built the tools yet."""
+        with self._lock:
+            box = self._box
+        if box is not None:
+            box.end_thread(thread_id)
 
     def close(self) -> None:
         """Stop kernels and close the tools' HTTP clients, if a run ever built them."""

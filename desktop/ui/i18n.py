@@ -46,7 +46,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     English needs none. A missing catalog leaves the app in English (and is logged by the
     caller through the returned list being short).
     """
-    if language not in LANGUAGES or language == DEFAULT:
+    if language not in LANGUAGES:
+        return []
+    # The default locale says which language the app speaks (`current`), English included.
+    QLocale.setDefault(QLocale(language))
+    if language == DEFAULT:
         return []
     ours = str(translations_dir())
     catalogs = [(f"{CATALOG}_{part}", ours) for part in ("shell", *FEATURES)]
@@ -57,8 +61,15 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if translator.load(QLocale(language), name, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
-    QLocale.setDefault(QLocale(language))
     return installed
+
+
+def current() -> str:
+    """The offered language the app speaks now (as `install` set it; else the system's)."""
+    name = QLocale().name()
+    if name in LANGUAGES:
+        return name
+    return "zh_CN" if name.startswith("zh") else DEFAULT
 
 
 def sources(part: str) -> list[Path]:

@@ -203,9 +203,11 @@ class MainWindow(QMainWindow):
         library = self.pages.library
         library.gpt_selected.connect(self._on_gpt_selected)
         library.gpts_changed.connect(self._on_gpts_changed)
+        library.action_requested.connect(self.follow)
         self.error_banner.action_requested.connect(self.follow)
         pages = self.pages
         pages.welcome.gpt_created.connect(self._on_gpt_created)
+        pages.welcome.gpt_open_requested.connect(self.open_gpt)
         pages.welcome.settings_requested.connect(self.show_settings)
         pages.welcome.models_changed.connect(self._on_models_changed)
         pages.builder.gpt_saved.connect(self._on_gpt_saved)
@@ -231,6 +233,7 @@ class MainWindow(QMainWindow):
             self.open_gpt(gpt, 0)
 
     def show_welcome(self) -> None:
+        self.pages.welcome.refresh()
         self.stack.setCurrentWidget(self.pages.welcome)
         self.view_shown.emit("welcome")
 

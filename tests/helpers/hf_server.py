@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import pytest
+
 # Serves HEAD and GET `/{owner}/{repo}/resolve/{revision}/{file}` with the headers
 # huggingface_hub reads (X-Repo-Commit, ETag, X-Linked-Etag, X-Linked-Size, Content-Length,
 # Accept-Ranges) and honours `Range: bytes=N-`. Scriptable: cut the body at a byte offset (a
-# dropped connection), advertise a sha256 the bytes do not have, answer gated or missing
-# repositories the way the hub does, ignore Range headers, and record every request.
+# dropped connection), slow each piece down, advertise a sha256 the bytes do not have,
+# answer gated or missing repositories the way the hub does, ignore Range headers, and
+# record every request.
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<revision>[^/]+)/(?P<file>.+)$")
@@ -43,6 +49,7 @@ class Script:
     cuts_left: int = 0  # how many responses to cut (then serve normally)
     gated: set[str] = field(default_factory=set)  # repos that answer 401 GatedRepo
     ignore_range: bool = False  # answer a Range request with the whole file (200)
+    piece_delay_s: float = 0.0  # pause after each 64 KiB piece: a slower connection
 
 
 class FakeHub:
@@ -181,6 +188,23 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             for at in range(start, end, _PIECE):
                 self.wfile.write(data[at : min(at + _PIECE, end)])
+                if self.server.hub.script.piece_delay_s:
+                    self.wfile.flush()
+                    time.sleep(self.server.hub.script.piece_delay_s)
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return  # the client went away (cancelled): nothing to do
+
+
+@contextlib.contextmanager
+def serving(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    """A running fake hub that downloads reach (HF_ENDPOINT is read at call time).
+
+    Retries after a dropped connection wait 10 ms instead of a second.
+    """
+    from desktop.core.models import download
+
+    with FakeHub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        monkeypatch.setattr(download, "RETRY_WAIT_S", 0.01)
+        yield fake

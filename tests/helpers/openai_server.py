@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +35,7 @@ class Answer:
     drop_after: int | None = None  # close the connection after this many events
     stall_after: int | None = None  # go silent after this many events, until the server stops
     done: bool = True  # end the stream with `data: [DONE]`
+    interval: float = 0.0  # seconds between events: a stream paced like a real model
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self._chunk(answer.raw[start : start + 65536])
             self.wfile.write(b"0\r\n\r\n")
             return
+        started = time.perf_counter()
         for sent, event in enumerate(answer.events or []):
+            if answer.interval:
+                wait = started + sent * answer.interval - time.perf_counter()
+                if wait > 0 and self.server.owner.stopping.wait(wait):
+                    return
             if sent == answer.stall_after:
                 self.server.owner.stopping.wait()
                 self.close_connection = True

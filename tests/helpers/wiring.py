@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop.core.gpt import validate_definition
 from desktop.core.runs.timeline import RunTimeline
@@ -11,16 +12,20 @@ from desktop.core.settings import ProviderProfile, Settings
 from tests.helpers.openai_server import OpenAIServer, text_answer
 
 
-def gpt_with_knowledge(services: Services, server: OpenAIServer, folder: Path) -> str:
-    """A GPT answering through `server` (profile `lab`) with one file of knowledge; its id."""
+def lab_gpt(services: Services, server: OpenAIServer, **fields: Any) -> str:
+    """A GPT answering through `server` (profile `lab`); its id. `fields` add to it."""
 
     def add_lab(settings: Settings) -> None:
         settings.providers["lab"] = ProviderProfile(name="lab", base_url=server.url)
 
     services.settings.update(add_lab)
-    gpt = services.store.gpts.create(
-        validate_definition({"name": "Docs", "model": {"provider": "lab", "model": "m"}})
-    )
+    definition = {"name": "Lab", "model": {"provider": "lab", "model": "m"}, **fields}
+    return services.store.gpts.create(validate_definition(definition)).id
+
+
+def gpt_with_knowledge(services: Services, server: OpenAIServer, folder: Path) -> str:
+    """A GPT answering through `server` (profile `lab`) with one file of knowledge; its id."""
+    gpt = services.store.gpts.get(lab_gpt(services, server, name="Docs"))
     handbook = folder / "handbook.txt"
     handbook.write_text("Cats sleep sixteen hours a day.\n\nDogs sleep twelve.", encoding="utf-8")
     progress = list(services.knowledge.add(gpt.id, [handbook]))

@@ -185,6 +185,34 @@ class KnowledgeIndex:
             rows.append(row)
         table.add(rows)
 
+    def copy_file(self, owner: str, file_id: str, target: str, target_file_id: str) -> int:
+        """Copy one file's chunks (with their vectors) into `target` as `target_file_id`.
+
+        Returns how many chunks were copied (0 when the file has none indexed).
+        """
+        table = self._table(owner)
+        if table is None:
+            return 0
+        rows = table.search().where(f"file_id = '{_quoted(file_id)}'").limit(None).to_arrow()
+        if rows.num_rows == 0:
+            return 0
+        dimensions = None
+        if "vector" in rows.schema.names:
+            dimensions = rows.schema.field("vector").type.list_size
+        indexes = rows.column("chunk_index").to_pylist()
+        rows = rows.set_column(
+            rows.schema.get_field_index("id"),
+            "id",
+            pa.array([f"{target_file_id}:{index}" for index in indexes], pa.string()),
+        )
+        rows = rows.set_column(
+            rows.schema.get_field_index("file_id"),
+            "file_id",
+            pa.array([target_file_id] * rows.num_rows, pa.string()),
+        )
+        self._table_for_write(target, dimensions).add(rows)
+        return int(rows.num_rows)
+
     def delete_file(self, owner: str, file_id: str) -> None:
         table = self._table(owner)
         if table is not None:

@@ -387,6 +387,16 @@ class Ingestor:
         finally:
             lock.release()
 
+    def reindex(
+        self,
+        owner: str,
+        files: list[KnowledgeFile],
+        settings: KnowledgeSettings,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[Progress]:
+        """Index `files` again from their stored originals, replacing their chunks."""
+        return self._reindex(owner, settings, files, cancel)
+
     def rebuild(
         self, owner: str, settings: KnowledgeSettings, cancel: CancelToken | None = None
     ) -> Iterator[Progress]:

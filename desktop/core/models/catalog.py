@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
@@ -131,6 +132,16 @@ class Catalog(BaseModel):
             f"No catalog model '{ident}'. Known ids: {known}. "
             "Or pass OWNER/REPO/FILE.gguf to download any GGUF file from the hub."
         )
+
+
+def recommended(entries: Sequence[CatalogEntry], use: Use) -> CatalogEntry | None:
+    """The entry to suggest first for `use`.
+
+    The first one for that use marked `recommended`, else the first for that use; None
+    when the catalog has none for it.
+    """
+    fit = [e for e in entries if use in e.uses]
+    return next((e for e in fit if e.recommended), fit[0] if fit else None)
 
 
 def _describe(error: dict[str, Any]) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
@@ -94,3 +97,61 @@ class Meter:
         self._last_report = now
         if self._callback is not None:
             self._callback(self.snapshot())
+
+
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Finished(Generic[Result]):
+    """The last item of a `ProgressStream`: what the work returned."""
+
+    result: Result
+
+
+class ProgressStream(Generic[Result]):
+    """Turns work that reports through a callback into an iterator of its reports.
+
+    `work(report, cancel)` runs on a thread of its own; iterating (on a worker thread, such
+    as a GUI's background task) yields each `Progress` it reports, then `Finished(result)`,
+    or raises what the work raised. `cancel()` may be called from any thread: the work
+    sees the token set and stops (a download keeps its partial file). A consumer that
+    stops iterating early cancels the work too, and waits for it to end.
+    """
+
+    def __init__(self, work: Callable[[ProgressCallback, CancelToken], Result]) -> None:
+        self._work = work
+        self._cancel = CancelToken()
+
+    def cancel(self) -> None:
+        self._cancel.cancel()
+
+    def __iter__(self) -> Iterator[Progress | Finished[Result]]:
+        reports: queue.SimpleQueue[Progress | Finished[Result] | _Failed] = queue.SimpleQueue()
+
+        def run() -> None:
+            try:
+                result = self._work(reports.put, self._cancel)
+            except BaseException as exc:  # handed to the consumer, who raises it
+                reports.put(_Failed(exc))
+            else:
+                reports.put(Finished(result))
+
+        worker = threading.Thread(target=run, name="progress-stream", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = reports.get()
+                if isinstance(item, _Failed):
+                    raise item.error
+                yield item
+                if isinstance(item, Finished):
+                    return
+        finally:
+            self._cancel.cancel()  # a no-op once the work is done
+            worker.join()
+
+
+@dataclass(frozen=True)
+class _Failed:
+    error: BaseException

@@ -10,16 +10,20 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
+from desktop.core.cancel import CancelToken
 from desktop.core.models import library, storage
-from desktop.core.models.catalog import CatalogEntry
+from desktop.core.models.catalog import CatalogEntry, Use, recommended
 from desktop.core.models.progress import ProgressCallback
 from desktop.core.paths import Paths
 from desktop.core.providers.local import LocalModel, LocalModels
 from desktop.core.providers.profiles import split_reference
 from desktop.core.settings import SettingsFile
+
+if TYPE_CHECKING:
+    from desktop.core.models.download import DownloadResult, RemoteFile
 
 
 @dataclass(frozen=True)
@@ -92,14 +96,45 @@ class ModelShelf:
         embeddings entry): hybrid search works once it is downloaded and chosen. None when
         the catalog lists no embedding model.
         """
-        embedders = [e for e in catalog if "embeddings" in e.uses]
-        chosen = next((e for e in embedders if e.recommended), embedders[0] if embedders else None)
+        return self.suggest(catalog, "embeddings")
+
+    def suggest(self, catalog: builtins.list[CatalogEntry], use: Use) -> Suggestion | None:
+        """The catalog's model to suggest first for `use`, and its state here (or None)."""
+        chosen = recommended(catalog, use)
         return Suggestion(chosen, self.catalog_state(chosen)) if chosen is not None else None
 
     def import_file(
-        self, source: Path, progress: ProgressCallback | None = None
+        self,
+        source: Path,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
     ) -> library.ImportResult:
-        return library.import_model(source, self.user_folder, progress=progress)
+        """Copy a GGUF file into the user's model folder (see `library.import_model`)."""
+        return library.import_model(source, self.user_folder, progress=progress, cancel=cancel)
+
+    def remote_file(self, entry: CatalogEntry) -> RemoteFile:
+        """What the hub says about a catalog model's file (its size); asks the network.
+
+        Raises:
+            errors.DownloadError: the hub cannot be reached or does not have the file.
+        """
+        from desktop.core.models.download import fetch_metadata  # noqa: PLC0415 (slow import)
+
+        return fetch_metadata(entry.hub_file)
+
+    def download(
+        self,
+        entry: CatalogEntry,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> DownloadResult:
+        """Download a catalog model into the user's folder, resuming and verified.
+
+        Raises what `desktop.core.models.download.download` raises.
+        """
+        from desktop.core.models.download import download  # noqa: PLC0415 (slow import)
+
+        return download(entry, self.user_folder, progress=progress, cancel=cancel)
 
     def choose(self, reference: str) -> tuple[str, str]:
         """Check a model a user named for a GPT now, so a typo fails then, not at its first run.
@@ -128,6 +163,30 @@ class ModelShelf:
         return "local", str(
             model.path
         ) if path.suffix.lower() == ".gguf" or path.is_file() else model.id
+
+    def choose_embedding(self, reference: str) -> str:
+        """Check an embedding model a user named; returns the reference to store.
+
+        "" means none (keyword search only); PROFILE:MODEL_ID a remote profile's model;
+        anything else a local GGUF that makes embeddings.
+
+        Raises:
+            errors.ModelNotFoundError, errors.ModelError (a model that makes no embeddings),
+            errors.ValidationError
+        """
+        provider, chosen = self.choose(reference)
+        if provider != "local":
+            return f"{provider}:{chosen}"
+        if not chosen:
+            return ""
+        model = self._local.resolve(chosen)
+        if model.info is not None and not model.info.embedding:
+            raise errors.ModelError(
+                f"{model.id} is not an embedding model; pick one whose GGUF sets a pooling "
+                "type (the catalog's embedding models do).",
+                errors.do(errors.Do.SHOW_CATALOG),
+            )
+        return chosen
 
     def removal_target(self, ident: str, catalog: builtins.list[CatalogEntry]) -> Path:
         """The file a model id (or path) names: a local model, or a catalog model's partial.

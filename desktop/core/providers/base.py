@@ -1,6 +1,7 @@
 """The provider interface: a model backend that streams events and loads lazily.
 
-A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ToolCallDelta`,
+A provider turns a `ChatRequest` into a stream of events: `TextDelta`, `ReasoningDelta`
+(a reasoning model's thoughts, where the service sends them apart), `ToolCallDelta`,
 `Usage` and a final `Finish`. It loads its model on first use (or when `load()` is
 iterated, which reports `ModelLoading` progress and ends with `ModelLoaded`) and stops
 between tokens once the request's `CancelToken` is set. Providers are called from one
@@ -24,7 +25,11 @@ FinishReason = Literal["stop", "length", "tool_calls", "cancelled"]
 
 @dataclass(frozen=True)
 class ChatRequest:
-    """One model call. `messages` are OpenAI-style dicts (role, content, tool_calls, ...)."""
+    """One model call. `messages` are OpenAI-style dicts (role, content, tool_calls, ...).
+
+    `response_schema` asks for structured output instead of free text; tools are not
+    offered alongside it.
+    """
 
     messages: list[dict[str, Any]]
     tools: list[dict[str, Any]] = field(default_factory=list)
@@ -34,10 +39,20 @@ class ChatRequest:
     max_tokens: int | None = None
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
+    # A JSON schema the answer must be a JSON value of (no tools then): a local model is
+    # held to it by a grammar from the first token, a remote one by `response_format`.
+    response_schema: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
 class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True)
+class ReasoningDelta:
+    """A piece of the model's reasoning, sent apart from the answer (never the answer)."""
+
     text: str
 
 
@@ -70,7 +85,7 @@ class Finish:
     reason: FinishReason
 
 
-ProviderEvent = TextDelta | ToolCallDelta | Usage | Notice | Finish
+ProviderEvent = TextDelta | ReasoningDelta | ToolCallDelta | Usage | Notice | Finish
 
 
 @dataclass(frozen=True)
@@ -138,4 +153,17 @@ class Provider(Protocol):
 
     def stream(self, request: ChatRequest, cancel: CancelToken) -> Iterator[ProviderEvent]:
         """Stream the answer; always ends with `Finish` unless it raises."""
+        ...
+
+
+@runtime_checkable
+class CountsExactly(Protocol):
+    """A provider whose `prepare` counts with the model's own tokenizer (a local model).
+
+    Its counts are exact and cheap enough to count each part of a prompt; a remote
+    service's are estimates until its usage arrives.
+    """
+
+    def counts_exactly(self) -> bool:
+        """True when `prepare(...).tokens` is the model's own count."""
         ...

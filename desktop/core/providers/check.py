@@ -1,4 +1,4 @@
-"""Trying a provider before relying on it: one short chat, timed."""
+"""Trying a provider before relying on it: the models it lists, and one short chat, timed."""
 
 from __future__ import annotations
 
@@ -8,6 +8,34 @@ from typing import Any
 
 from desktop.core.cancel import CancelToken
 from desktop.core.providers.base import ChatRequest, Provider, TextDelta, Usage
+from desktop.core.providers.endpoint import Endpoint
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What "Test connection" found: the endpoint's model ids and how long listing took."""
+
+    label: str
+    models: list[str]
+    list_ms: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_endpoint_models(endpoint: Endpoint) -> ConnectionCheck:
+    """Ask `endpoint` for its models (on the caller's thread); raises the typed errors.
+
+    Raises:
+        errors.ProviderAuthError, errors.ProviderUnreachableError, ... (as the client maps
+            the service's answer).
+    """
+    # Imported here: loading openai costs a quarter second that other callers need not pay.
+    from desktop.core.providers.openai_compat import list_models  # noqa: PLC0415
+
+    started = time.perf_counter()
+    models = list_models(endpoint)
+    return ConnectionCheck(endpoint.label, models, round((time.perf_counter() - started) * 1000))
 
 
 @dataclass(frozen=True)

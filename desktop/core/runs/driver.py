@@ -21,8 +21,18 @@ from desktop.core.runs import events as ev
 from desktop.core.runs import history
 from desktop.core.runs.calls import finished_call, merge_call, timings, usage_of
 from desktop.core.runs.guard import OutputGuard
+from desktop.core.runs.loading import load_events
 from desktop.core.runs.outputs import answer_content
-from desktop.core.runs.parts import rescaled
+from desktop.core.runs.parts import exact_parts, settle_parts
+from desktop.core.runs.reasoning import (
+    REASONING,
+    Output,
+    Piece,
+    Thinking,
+    opens_thinking,
+    reasoning_of,
+    with_reasoning,
+)
 from desktop.core.runs.recorder import Recorder
 from desktop.core.runs.request import fitted_request, model_call
 from desktop.core.runs.steps import (
@@ -31,6 +41,7 @@ from desktop.core.runs.steps import (
     Guard,
     MessageCreation,
     MessageDetails,
+    PromptParts,
     Step,
     ToolCall,
     ToolCallsDetails,
@@ -39,7 +50,7 @@ from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import Offer, ToolRegistry
 from desktop.core.runs.toolsteps import ToolSteps, retrieval_details
 from desktop.core.store import Store
-from desktop.core.store.records import Message, text_content
+from desktop.core.store.records import Message
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +103,8 @@ class RunDriver:
         self._sources: list[Chunk] = []
         self._offered: Offer | None = None
         self._history: list[Message] = []
+        # Counts the open model call's prompt parts exactly, where the provider can.
+        self._counted: Callable[[], PromptParts | None] = lambda: None
         self._recorder = Recorder(store, timeline)
         self._steps = ToolSteps(self._recorder, tools, definition, clock)
 
@@ -163,6 +176,7 @@ class RunDriver:
         call = model_call(provider, request, fitted, conversation, self.run, self._offer)
         details = MessageDetails(message_creation=MessageCreation(message_id=None), model_call=call)
         step = yield from self._new_step("message_creation", details)
+        self._counted = lambda: exact_parts(provider, request, conversation, call.prompt_tokens)
         outcome = yield from self._stream(provider, request, step)
         return outcome
 
@@ -183,22 +197,8 @@ class RunDriver:
     def _loaded_provider(self) -> Generator[ev.Event, None, base.Provider]:
         if self._provider is None:
             self._provider = self._provider_factory()
-        provider = self._provider
-        if not provider.loaded:
-            about = {"run_id": self.run.id, "model": provider.name}
-            yield ev.Event(ev.MODEL_LOADING, {**about, "progress": 0.0})
-            started = self._clock()
-            details: dict[str, Any] = {}
-            shown = 0.0
-            for loading in provider.load():
-                if isinstance(loading, base.ModelLoaded):
-                    details = loading.details
-                elif loading.progress > shown:
-                    shown = loading.progress
-                    yield ev.Event(ev.MODEL_LOADING, {**about, "progress": shown})
-            seconds = round(self._clock() - started, 3)
-            yield ev.Event(ev.MODEL_LOADED, {**about, "seconds": seconds, "details": details})
-        return provider
+        yield from load_events(self._provider, self.run.id, self._clock)
+        return self._provider
 
     def _stream(
         self, provider: base.Provider, request: base.ChatRequest, step: Step
@@ -210,12 +210,13 @@ class RunDriver:
         started = self._clock()
         first: float | None = None
         last_flush = started
-        guard = self._guard()
+        prompt = step.model_call.prompt if step.model_call is not None else None
+        output = Output(Thinking(self._clock, inside=opens_thinking(prompt)), self._guard)
         for event in provider.stream(request, self._cancel):
-            if isinstance(event, base.TextDelta):
+            if isinstance(event, base.TextDelta | base.ReasoningDelta):
                 if first is None:
                     first = self._first_token()
-                yield from self._text(step, guard.feed(event.text) if guard else event.text)
+                yield from self._show(step, output.take(event))
                 if self._clock() - last_flush >= FLUSH_INTERVAL_S:
                     last_flush = self._clock()
                     self._checkpoint()
@@ -231,7 +232,8 @@ class RunDriver:
                 finish = event.reason
         if self._cancel.cancelled:
             finish = "cancelled"
-        yield from self._release(step, guard)
+        yield from self._show(step, output.finish())
+        yield from self._release(step, output)
         ended = self._clock()
         tool_calls = [finished_call(calls[i]) for i in sorted(calls)]
         if notices:
@@ -247,22 +249,31 @@ class RunDriver:
         excerpts = [(s.file, s.text) for s in self._sources]
         return OutputGuard.for_texts(self._definition.instructions, excerpts)
 
-    def _release(self, step: Step, guard: OutputGuard | None) -> Generator[ev.Event, None, None]:
-        """Show what the guard held back at the end, and record what it withheld."""
-        if guard is None:
-            return
-        yield from self._text(step, guard.finish())
-        if guard.withheld:
+    def _release(self, step: Step, output: Output) -> Generator[ev.Event, None, None]:
+        """Record what the guards withheld, and how long the model thought."""
+        if output.withheld:
             assert isinstance(step.details, MessageDetails)
-            step.details.guard = Guard(withheld=guard.withheld)
+            step.details.guard = Guard(withheld=output.withheld)
+        message = self._open.message
+        if output.thinking.seen and message is not None:
+            yield self._recorder.reasoning_delta(message, "", output.thinking.duration_ms)
 
-    def _text(self, step: Step, text: str) -> Generator[ev.Event, None, None]:
-        if not text:
+    def _show(self, step: Step, pieces: list[Piece]) -> Generator[ev.Event, None, None]:
+        """Stream pieces of the answer and of the reasoning onto the step's message.
+
+        After Stop, what the model had already made (a local model's host runs ahead of
+        the pipe) is dropped: the answer ends where the user stopped it.
+        """
+        if self._cancel.cancelled:
             return
-        if self._open.message is None:
-            self._open.message, created = self._recorder.new_message(step)
-            yield created
-        yield self._recorder.delta(self._open.message, text)
+        for kind, text in pieces:
+            if self._open.message is None:
+                self._open.message, created = self._recorder.new_message(step)
+                yield created
+            if kind == REASONING:
+                yield self._recorder.reasoning_delta(self._open.message, text)
+            else:
+                yield self._recorder.delta(self._open.message, text)
 
     def _checkpoint(self) -> None:
         """Save the text so far, and notice a cancel asked for by another process."""
@@ -291,11 +302,7 @@ class RunDriver:
         call = step.model_call
         assert call is not None
         call.finish_reason = finish
-        if used.prompt_tokens and used.prompt_tokens != call.prompt_tokens:
-            # A remote service counts with its own tokenizer; ours was an estimate.
-            call.prompt_tokens_estimated = call.prompt_tokens
-            call.prompt_tokens = used.prompt_tokens
-            call.prompt_parts = rescaled(call.prompt_parts, used.prompt_tokens)
+        settle_parts(call, used.prompt_tokens, self._counted if finish != "cancelled" else None)
         if tool_calls:
             call.tool_calls = [c.model_copy(deep=True) for c in tool_calls]
         status = {"cancelled": "cancelled"}.get(finish, "completed")
@@ -304,9 +311,7 @@ class RunDriver:
         closed: list[ev.Event] = []
         with self._store.transaction() as tx:
             if message is not None:
-                tx.threads.update_message(
-                    message, self._content(message.text, step), message_status
-                )
+                tx.threads.update_message(message, self._content(message, step), message_status)
                 name = (
                     ev.MESSAGE_COMPLETED if message_status == "completed" else ev.MESSAGE_INCOMPLETE
                 )
@@ -353,8 +358,10 @@ class RunDriver:
         yield event
         return step
 
-    def _content(self, text: str, step: Step) -> list[dict[str, Any]]:
-        return answer_content(text, self._sources, self.timeline.steps, step.id)
+    def _content(self, message: Message, step: Step) -> list[dict[str, Any]]:
+        """The message's final content: reasoning, pictures, then the text and its citations."""
+        content = answer_content(message.text, self._sources, self.timeline.steps, step.id)
+        return with_reasoning(content, *reasoning_of(message.content))
 
     def _cancel_requested(self) -> bool:
         """True once this run is to stop: cancelled here, or from another process."""
@@ -381,8 +388,8 @@ class RunDriver:
         open_message = None
         if message is not None:
             step = self._open.step
-            content = self._content(message.text, step) if step is not None else None
-            open_message = (message, content or text_content(message.text))
+            content = self._content(message, step) if step is not None else None
+            open_message = (message, content or message.content)
         closing = self._recorder.finish(fields, self._open.step, open_message, error)
         self._open = _Open()
         yield from closing

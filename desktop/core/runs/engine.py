@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from desktop.core import errors
@@ -19,12 +20,13 @@ from desktop.core.runs import events as ev
 from desktop.core.runs import owner as owners
 from desktop.core.runs.consent import ALWAYS, DECISIONS
 from desktop.core.runs.driver import RunDriver
+from desktop.core.runs.overrides import Origin, RunOverrides, run_metadata
 from desktop.core.runs.steps import ConsentRecord
 from desktop.core.runs.system import system_prompt
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.tools import ToolRegistry
 from desktop.core.store import Repositories, Store
-from desktop.core.store.records import RUN_TERMINAL, Run, Thread, text_content
+from desktop.core.store.records import RUN_TERMINAL, Message, Run, Thread, text_content
 from desktop.core.tools.base import ToolContext
 
 ProviderResolver = Callable[[ModelSettings], Provider]
@@ -93,16 +95,41 @@ class RunEngine:
         content: str,
         thread_id: str | None = None,
         tool_choice: str | dict[str, Any] = "auto",
+        overrides: RunOverrides | None = None,
+        origin: Origin | None = None,
+        history: list[Message] | None = None,
+        *,
+        replacing: str | None = None,
+        attachments: list[dict[str, Any]] | None = None,
     ) -> RunStream:
         """Add the user's message to a thread (a new one if `thread_id` is None) and answer it.
 
+        Args:
+            gpt_id: the GPT that answers.
+            content: the user's message.
+            thread_id: the thread to continue; None starts one.
+            tool_choice: auto, none, required, or one function.
+            overrides: this run's own settings (model, instructions, sampling, tools),
+                recorded on it.
+            origin: the run this one repeats (recorded).
+            history: messages copied into the new thread first, in the same transaction
+                (see `runs/again.py`).
+            replacing: a user message of the thread that this one replaces (edited, or
+                asked again): it and every message after it leave the conversation (they
+                stay with their runs), and the new run answers from the history before it.
+            attachments: the files the message brings (recorded on the message).
+
         Raises:
             errors.UnknownGptError, errors.UnknownThreadError, errors.ThreadBusyError,
-            errors.ValidationError: the run was not created and nothing was stored.
+            errors.UnknownVersionError, errors.ValidationError: the run was not created
+            and nothing was stored.
         """
         if not content.strip():
             raise errors.ValidationError("The message is empty: type something to send.")
+        overrides = overrides or RunOverrides()
         gpt = self._store.gpts.get(gpt_id)
+        if overrides.gpt_version is not None and overrides.gpt_version != gpt.version:
+            gpt = replace(gpt, **self._version_fields(gpt_id, overrides.gpt_version))
         if thread_id is not None:
             thread = self._store.threads.get(thread_id)
             if thread.gpt_id != gpt_id:
@@ -111,7 +138,7 @@ class RunEngine:
                     "conversation with this one.",
                     action=errors.do(errors.Do.START_NEW_THREAD, gpt_id=gpt_id),
                 )
-        definition = gpt.definition
+        definition = overrides.apply(gpt.definition)
         events: list[ev.Event] = []
         # Ids first, so the run's one tool registry is built before anything is written.
         new_thread = thread_id is None
@@ -119,34 +146,55 @@ class RunEngine:
         run_id = new_id("run")
         token = CancelToken()
         tools = self._tools_for(definition, self._context(gpt.id, thread_id, run_id, token))
+        overrides.check_tools(tools.names())
         with self._store.transaction() as tx:
             if new_thread:
                 thread = tx.threads.create(gpt.id, title=content.strip(), thread_id=thread_id)
                 events.append(ev.Event("thread.created", thread.to_dict()))
+                for m in history or []:
+                    tx.threads.add_message(
+                        thread_id, m.role, m.content, m.status, None, m.attachments
+                    )
             run = tx.runs.create(
                 thread_id,
                 gpt.id,
                 gpt.version,
                 run_id=run_id,
                 model=definition.model.model_dump(mode="json"),
-                instructions=system_prompt(definition),
-                tool_choice=tool_choice,
+                instructions=overrides.instructions(system_prompt(definition)),
+                tool_choice=overrides.choice(tool_choice),
                 truncation_strategy=definition.model.truncation.model_dump(
                     mode="json", exclude_none=True
                 ),
                 tools=tools.snapshot(),
                 owner=self._owner,
+                metadata=run_metadata(overrides, origin),
             )
             tx.threads.lock(thread_id, run.id)
             message = tx.threads.add_message(
-                thread_id, "user", text_content(content), "completed", run.id
+                thread_id, "user", text_content(content), "completed", run.id, attachments
             )
+            if replacing is not None:
+                self._replace(tx, thread_id, replacing, message.seq, run.id)
         events += [
             ev.Event(ev.MESSAGE_CREATED, message.to_dict()),
             ev.Event(ev.RUN_CREATED, run.to_dict()),
         ]
         timeline = RunTimeline(run, [], [message])
         return self._stream(timeline, definition, events, token, tools)
+
+    @staticmethod
+    def _replace(
+        tx: Repositories, thread_id: str, message_id: str, before: int, run_id: str
+    ) -> None:
+        """Take `message_id` and what follows it out of the conversation (in `tx`)."""
+        old = tx.threads.message(message_id)
+        if old.thread_id != thread_id or old.role != "user" or old.superseded_by is not None:
+            raise errors.ValidationError(
+                "Only a question still in this conversation can be edited or asked again; "
+                "reload the conversation and try again."
+            )
+        tx.threads.supersede(thread_id, old.seq, before, run_id)
 
     def submit_tool_outputs(self, run_id: str, outputs: dict[str, str]) -> RunStream:
         """Answer some or all of a paused run's tool calls; it goes on once all are answered."""
@@ -247,6 +295,7 @@ class RunEngine:
     ) -> RunStream:
         run = timeline.run
         assert run is not None
+        definition = RunOverrides.of(run).apply(definition)
         token = token or CancelToken()
         with self._lock:
             self._active[run.id] = token
@@ -254,7 +303,9 @@ class RunEngine:
             context = self._context(run.gpt_id, run.thread_id, run.id, token)
             tools = self._tools_for(definition, context)
         retrieve = None
-        if self._retriever is not None and definition.knowledge.files:
+        if self._retriever is not None and (
+            definition.knowledge.files or self._store.knowledge.list(run.thread_id, "ready")
+        ):
             retriever = self._retriever
 
             def retrieve(query: str) -> list[dict[str, Any]]:
@@ -324,3 +375,17 @@ class RunEngine:
 
     def thread(self, thread_id: str) -> Thread:
         return self._store.threads.get(thread_id)
+
+    def tool_names(self, gpt_id: str, version: int | None = None) -> list[str]:
+        """The tools a run of the GPT (at `version`, else its current one) may call."""
+        gpt = self._store.gpts.get(gpt_id)
+        definition = gpt.definition
+        if version is not None and version != gpt.version:
+            definition = self._store.gpts.version(gpt_id, version).definition
+        context = ToolContext(gpt_id, "", lambda: False)
+        return self._tools_for(definition, context).names()
+
+    def _version_fields(self, gpt_id: str, version: int) -> dict[str, Any]:
+        """An earlier version of a GPT, as the fields of its record a run reads."""
+        earlier = self._store.gpts.version(gpt_id, version)
+        return {"version": earlier.version, "definition": earlier.definition}

@@ -6,11 +6,13 @@ itself adds (excerpts, tool calls and outputs, its own text) comes from its time
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from desktop.core import errors
 from desktop.core.runs.citations import context_block
 from desktop.core.runs.prompt import Conversation, history_from, user_message
+from desktop.core.runs.reasoning import answer_only
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.store.records import Message
 
@@ -25,9 +27,24 @@ def asked(timeline: RunTimeline) -> Message:
 
 
 def earlier(thread_messages: list[Message], timeline: RunTimeline) -> list[Message]:
-    """The thread's history worth sending again, before the message this run answers."""
-    user = asked(timeline)
-    return history_from([m for m in thread_messages if m.seq < user.seq])
+    """The thread's history worth sending again, before the message this run answers.
+
+    A run repeated in its own thread stops where the run it repeats stopped
+    (`history_before` in its metadata), so both saw the same history. The model's earlier
+    reasoning is left out: only answers go back as answers.
+    """
+    assert timeline.run is not None
+    end = asked(timeline).seq
+    limit = timeline.run.metadata.get("history_before")
+    if isinstance(limit, int):
+        end = min(end, limit)
+    return history_from([_answer_only(m) for m in thread_messages if m.seq < end])
+
+
+def _answer_only(message: Message) -> Message:
+    if message.role != "assistant":
+        return message
+    return dataclasses.replace(message, content=answer_only(message.content))
 
 
 def conversation(timeline: RunTimeline, history: list[Message]) -> Conversation:

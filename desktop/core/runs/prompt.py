@@ -59,12 +59,16 @@ def user_message(text: str, turn_context: str = "") -> ChatMessage:
 
 
 def history_from(messages: list[Message]) -> list[Message]:
-    """The thread messages worth sending again: finished, non-empty user and assistant text."""
+    """The thread messages worth sending again.
+
+    Those are finished, non-empty user and assistant texts that no later run replaced.
+    """
     return [
         m
         for m in messages
         if m.role in ("user", "assistant")
         and m.status in ("completed", "incomplete")
+        and m.superseded_by is None
         and m.text.strip()
     ]
 

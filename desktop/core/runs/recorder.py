@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.core.ids import now
 from desktop.core.runs import events as ev
+from desktop.core.runs.reasoning import reasoning_part
 from desktop.core.runs.steps import ErrorInfo, MessageDetails, Step, StepDetails
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.runs.toolrecords import Record
@@ -118,9 +119,20 @@ class Recorder:
             },
         )
 
+    def reasoning_delta(
+        self, message: Message, text: str, duration_ms: float | None = None
+    ) -> ev.Event:
+        """More of the model's reasoning (or, with `duration_ms`, how long it lasted)."""
+        self.timeline.append_reasoning(message.id, text, duration_ms)
+        part = reasoning_part(text, duration_ms)
+        return ev.Event(
+            ev.MESSAGE_DELTA,
+            {"id": message.id, "run_id": self.run.id, "delta": {"content": [{"index": 0, **part}]}},
+        )
+
     def flush(self, message: Message) -> None:
-        """Save the text streamed so far."""
-        self._store.threads.update_message(message, text_content(message.text), "in_progress")
+        """Save the text (and reasoning) streamed so far."""
+        self._store.threads.update_message(message, message.content, "in_progress")
 
     # -- the end ----------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ def model_call(
         prompt=prepared.text,
         prompt_tokens=prepared.tokens,
         prompt_parts=prompt_parts(conversation, fitted.messages, request.tools, prepared.tokens),
+        context_size=provider.context_size,
         tools=[t["function"]["name"] for t in request.tools],
         tool_choice=request.tool_choice,
         sampling=Sampling(

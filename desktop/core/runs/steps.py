@@ -77,9 +77,15 @@ class ToolSelection(Record):
 
 
 class PromptParts(Record):
-    """Tokens each part of the prompt takes; `estimated` when shared out from the total."""
+    """Tokens each part of the prompt takes; `estimated` when shared out from the total.
+
+    `instructions` are the GPT's own (and a run's additional) instructions; `system` the
+    rest of the system prompt (the app's rules for citations and tools) and the chat
+    template's framing.
+    """
 
     system: int = 0
+    instructions: int = 0
     history: int = 0
     message: int = 0
     knowledge: int = 0
@@ -100,8 +106,9 @@ class ModelCall(Record):
     """What one model call sent and how it ended.
 
     `messages` are the chat messages after truncation; `prompt` the exact text (or JSON
-    body) the provider sent; `load` the facts of the model's load the provider reports
-    (a local model's `gpu_layers`). Other facts a provider adds are kept as extra keys.
+    body) the provider sent; `context_size` the model's window in tokens; `load` the facts
+    of the model's load the provider reports (a local model's `gpu_layers`). Other facts a
+    provider adds are kept as extra keys.
     """
 
     provider: str
@@ -110,6 +117,7 @@ class ModelCall(Record):
     prompt_tokens: int = 0
     prompt_tokens_estimated: int | None = None
     prompt_parts: PromptParts | None = None
+    context_size: int | None = None
     tools: list[str] = Field(default_factory=list)
     tool_choice: Any = "auto"
     tool_selection: ToolSelection | None = None

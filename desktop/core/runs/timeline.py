@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from desktop.core.runs import events as ev
+from desktop.core.runs.reasoning import REASONING, reasoning_part
 from desktop.core.runs.steps import Chunk, FunctionCall, MessageDetails, Step, parse_details
 from desktop.core.store import Store
 from desktop.core.store.records import Message, Run
@@ -81,8 +82,14 @@ class RunTimeline:
         elif name in _MESSAGE_EVENTS:
             change = self.put_message(message_from_dict(data))
         elif name == ev.MESSAGE_DELTA:
-            text = "".join(p["text"]["value"] for p in data["delta"]["content"])
-            change = self.append_text(data["id"], text)
+            for part in data["delta"]["content"]:
+                if part.get("type") == REASONING:
+                    thought = part[REASONING]
+                    change = self.append_reasoning(
+                        data["id"], thought["value"], thought.get("duration_ms")
+                    )
+                else:
+                    change = self.append_text(data["id"], part["text"]["value"])
         elif name in (ev.MODEL_LOADING, ev.MODEL_LOADED):
             self.loading = data["model"] if name == ev.MODEL_LOADING else None
             change = Change("model", data["model"])
@@ -127,6 +134,20 @@ class RunTimeline:
             parts[-1]["text"]["value"] += text
         else:
             message.content.append({"type": "text", "text": {"value": text, "annotations": []}})
+        return Change("message", message_id)
+
+    def append_reasoning(
+        self, message_id: str, text: str, duration_ms: float | None = None
+    ) -> Change:
+        """Stream reasoning onto a message (its own part, first); `duration_ms` ends it."""
+        message = self.message(message_id)
+        part = next((p for p in message.content if p.get("type") == REASONING), None)
+        if part is None:
+            part = reasoning_part("")
+            message.content.insert(0, part)
+        part[REASONING]["value"] += text
+        if duration_ms is not None:
+            part[REASONING]["duration_ms"] = round(duration_ms, 1)
         return Change("message", message_id)
 
     # -- reading ----------------------------------------------------------------------------

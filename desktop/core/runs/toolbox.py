@@ -122,6 +122,12 @@ class Toolbox:
                 self._client = ActionClient()
             return self._client
 
+    def end_thread(self, thread_id: str) -> None:
+        """Stop the thread's code kernel, if one runs (the thread was deleted)."""
+        have = self._capabilities
+        if have is not None and have.kernels is not None:
+            have.kernels.shutdown(thread_id)
+
     def close(self) -> None:
         """Stop every kernel and close the HTTP clients (at exit)."""
         with self._lock:

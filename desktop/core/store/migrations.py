@@ -15,7 +15,7 @@ from desktop.core.actiondocs import split_documents
 
 
 def _documents_apart(conn: sqlite3.Connection) -> None:
-    """4: action documents leave the versions and drafts for a table keyed by their hash.
+    """6: action documents leave the versions and drafts for a table keyed by their hash.
 
     Knowledge files also get their origin (where an imported file came from).
     """
@@ -153,6 +153,17 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         updated_at REAL NOT NULL
     );
     """,
-    # 4: action documents by hash, outside the versions; where a knowledge file came from.
+    # 4: a run's metadata: the playground's overrides, and the run it repeats.
+    """
+    ALTER TABLE runs ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+    """,
+    # 5: a thread in the trash (deleted, can still be brought back), and the messages a
+    # later run replaced (an edited question or a regenerated answer: kept for the
+    # playground, left out of the conversation).
+    """
+    ALTER TABLE threads ADD COLUMN deleted_at REAL;
+    ALTER TABLE messages ADD COLUMN superseded_by TEXT;
+    """,
+    # 6: action documents by hash, outside the versions; where a knowledge file came from.
     _documents_apart,
 ]

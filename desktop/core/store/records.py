@@ -86,6 +86,8 @@ class Thread:
     active_run_id: str | None
     created_at: float
     updated_at: float
+    # Set while the thread is in the trash (deleted, and can still be brought back).
+    deleted_at: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"object": "thread", **asdict(self)}
@@ -95,7 +97,11 @@ class Thread:
 class Message:
     """A chat message.
 
-    `content` holds parts: `{"type": "text", "text": {"value": ..., "annotations": [...]}}`.
+    `content` holds parts: `{"type": "text", "text": {"value": ..., "annotations": [...]}}`,
+    pictures (`image_file`) and the model's reasoning (`reasoning`, see runs/reasoning.py),
+    which `text` leaves out. `superseded_by` is the run that replaced the message (an
+    edited question, a regenerated answer): it stays for the playground and leaves the
+    conversation.
     """
 
     id: str
@@ -108,6 +114,7 @@ class Message:
     created_at: float
     completed_at: float | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    superseded_by: str | None = None
 
     @property
     def text(self) -> str:
@@ -147,6 +154,8 @@ class Run:
     completed_at: float | None = None
     cancelled_at: float | None = None
     failed_at: float | None = None
+    # What the run changed from its GPT (`overrides`) and the run it repeats (`again_of`).
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -24,6 +24,7 @@ _RUN_JSON = {
     "last_error",
     "required_action",
     "incomplete_details",
+    "metadata",
 }
 _RUN_COLUMNS = _RUN_JSON | {
     "status",
@@ -79,12 +80,14 @@ class RunRepository:
             incomplete_details=None,
             owner=fields.get("owner", ""),
             created_at=now(),
+            metadata=fields.get("metadata") or {},
         )
         with self._scope.write() as conn:
             conn.execute(
                 "INSERT INTO runs (id, thread_id, gpt_id, gpt_version, status, model, "
-                "instructions, tool_choice, truncation_strategy, tools, owner, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "instructions, tool_choice, truncation_strategy, tools, owner, created_at, "
+                "metadata) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run.id,
                     thread_id,
@@ -98,6 +101,7 @@ class RunRepository:
                     dumps(run.tools),
                     run.owner,
                     run.created_at,
+                    dumps(run.metadata),
                 ),
             )
         return run
@@ -193,6 +197,23 @@ class RunRepository:
             "WHERE s.run_id = ? ORDER BY s.seq",
             (run_id,),
         )
+        return [_step(row) for row in rows]
+
+    def thread_steps(self, thread_id: str, step_type: str | None = None) -> builtins.list[RunStep]:
+        """The steps of every run of a thread (of one type when given), by run and order.
+
+        One read for a whole conversation; the chat reads only `tool_calls` steps, since
+        each model call's step holds the whole prompt it sent.
+        """
+        sql = (
+            "SELECT s.*, r.thread_id FROM run_steps s JOIN runs r ON r.id = s.run_id "
+            "WHERE r.thread_id = ?"
+        )
+        params: tuple[object, ...] = (thread_id,)
+        if step_type is not None:
+            sql += " AND s.type = ?"
+            params = (thread_id, step_type)
+        rows = self._scope.read(sql + " ORDER BY r.created_at, r.rowid, s.seq", params)
         return [_step(row) for row in rows]
 
     # -- recovery ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Widgets several features share: banners, the undo bar, titled lists."""
+"""Widgets several features share: banners, the undo bar, titled lists, avatars."""
 
+from desktop.ui.widgets.avatar import avatar_pixmap, load_image, load_images, paint_avatar
 from desktop.ui.widgets.banner import (
     ERROR_COLORS,
     INFO_COLORS,
@@ -20,5 +21,9 @@ __all__ = [
     "ErrorBanner",
     "ListPane",
     "UndoBar",
+    "avatar_pixmap",
+    "load_image",
+    "load_images",
+    "paint_avatar",
     "table_item",
 ]

@@ -6,12 +6,13 @@ for the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
 
-from desktop.core.avatar import Avatar
+from desktop.core.avatar import Avatar, AvatarStore
 
 
 def load_image(path: Path, size: int) -> QImage | None:
@@ -25,6 +26,20 @@ def load_image(path: Path, size: int) -> QImage | None:
         Qt.AspectRatioMode.KeepAspectRatioByExpanding,
         Qt.TransformationMode.SmoothTransformation,
     )
+
+
+def load_images(store: AvatarStore, names: Iterable[str], size: int) -> dict[str, QImage]:
+    """The stored avatar images called `names` that can be read, scaled to `size` px.
+
+    For a worker thread: the disk reads and the decoding stay off the GUI thread.
+    """
+    images = {}
+    for name in names:
+        path = store.image_path(name)
+        image = load_image(path, size) if path is not None else None
+        if image is not None:
+            images[name] = image
+    return images
 
 
 def paint_avatar(
@@ -53,7 +68,10 @@ def paint_avatar(
 
 
 def avatar_pixmap(avatar: Avatar, size: int, image: QImage | None = None) -> QPixmap:
-    """`avatar` drawn on a transparent square pixmap of `size` px (GUI thread)."""
+    """`avatar` drawn on a transparent square pixmap of `size` px (GUI thread).
+
+    An image avatar whose `image` is not loaded (yet) shows its initial on its colour.
+    """
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -50,7 +50,7 @@ def test_tab_follows_each_section_from_the_list(builder: Builder) -> None:
     b = builder
     b.window.show()
     form = b.page.form
-    for name in ("profile", "model", "capabilities", "actions"):
+    for name in ("profile", "model", "knowledge", "capabilities", "actions"):
         b.page.show_section(name)
         b.settle()
         section = form.sections[name]
@@ -58,8 +58,12 @@ def test_tab_follows_each_section_from_the_list(builder: Builder) -> None:
         expected = [w for w in section.tab_chain() if tabbable(w)]
         assert expected, name
         assert tab_walk(form.nav, len(expected)) == expected, name
-    # The bar over the form comes first (Create and the save buttons rest disabled here).
-    assert tab_walk(b.page.configure_button, 2) == [b.page.history_button, form.nav]
+    # The bar over the form comes first (the save buttons rest disabled here).
+    assert tab_walk(b.page.configure_button, 3) == [
+        b.page.create_button,
+        b.page.history_button,
+        form.nav,
+    ]
 
 
 def inner_part(widget: QWidget) -> bool:

@@ -108,3 +108,22 @@ def test_close_closes_only_what_was_built(isolated_home: Paths) -> None:
     services = Services(isolated_home)
     services.close()  # nothing built: nothing to close
     assert "store" not in services.__dict__
+
+
+def test_new_gpts_start_with_the_default_embedding_model(
+    services: Services, tiny_embedding_gguf: Path, tiny_gguf: Path
+) -> None:
+    assert services.new_gpt({"name": "Plain"}).definition.knowledge.embedding_model == ""
+    chosen = services.models.choose_embedding(str(tiny_embedding_gguf))
+    assert chosen == str(tiny_embedding_gguf)
+    services.settings.update(lambda s: setattr(s, "default_embedding_model", chosen))
+    made = services.new_gpt({"name": "Notes"})
+    assert made.definition.knowledge.embedding_model == chosen
+    # A GPT that names its own (or none) keeps it.
+    own = services.new_gpt({"name": "Own", "knowledge": {"embedding_model": "", "top_k": 3}})
+    assert own.definition.knowledge.embedding_model == ""
+    assert own.definition.knowledge.top_k == 3
+    with pytest.raises(errors.ModelError, match="not an embedding model") as caught:
+        services.models.choose_embedding(str(tiny_gguf))
+    assert caught.value.action == errors.do(errors.Do.SHOW_CATALOG)
+    assert services.models.choose_embedding("") == ""

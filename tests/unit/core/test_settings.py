@@ -116,3 +116,13 @@ def test_unknown_profile_says_how_to_add_it() -> None:
 
 def test_base_url_loses_its_trailing_slash() -> None:
     assert profile(base_url=" http://localhost:11434/v1/ ").base_url == "http://localhost:11434/v1"
+
+
+def test_a_file_from_before_the_default_embedding_model_reads_as_none(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, "providers": {}}), encoding="utf-8")
+    settings = SettingsFile(path)
+    assert settings.load().default_embedding_model == ""
+    settings.update(lambda s: setattr(s, "default_embedding_model", "tiny-embed"))
+    assert json.loads(path.read_text(encoding="utf-8"))["default_embedding_model"] == "tiny-embed"
+    assert SettingsFile(path).load().default_embedding_model == "tiny-embed"

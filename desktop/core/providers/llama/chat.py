@@ -48,6 +48,10 @@ class LlamaProvider:
     def load(self) -> Iterator[base.LoadEvent]:
         return self._host.loading(self._model, self._settings)
 
+    def counts_exactly(self) -> bool:
+        """The host renders the GGUF's template and counts with its tokenizer."""
+        return True
+
     def prepare(self, request: base.ChatRequest) -> base.PreparedPrompt:
         """The rendered prompt and its token count, asked of the host once per request."""
         fingerprint = json.dumps(

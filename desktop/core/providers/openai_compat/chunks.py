@@ -42,7 +42,7 @@ class ChunkReader:
         self.tools = False
 
     def feed(self, chunk: Any, emit: Emit) -> None:
-        """Emit what `chunk` holds: its text as `str`, then tool calls. Runs once per token."""
+        """Emit what `chunk` holds: reasoning, its text as `str`, then tool calls (per token)."""
         usage = getattr(chunk, "usage", None)
         if usage is not None:
             self._usage(usage)
@@ -54,6 +54,9 @@ class ChunkReader:
         choice = choices[0]
         delta = getattr(choice, "delta", None)
         if delta is not None:
+            extra = getattr(delta, "__pydantic_extra__", None)  # unknown fields, by name
+            if extra:
+                self._reasoning(extra, emit)  # a chunk's thoughts come before its answer
             content = getattr(delta, "content", None)
             if content:
                 if not isinstance(content, str):
@@ -66,9 +69,6 @@ class ChunkReader:
             legacy = getattr(delta, "function_call", None)
             if legacy is not None:
                 self._call(0, None, legacy, emit)
-            extra = getattr(delta, "__pydantic_extra__", None)  # unknown fields, by name
-            if extra:
-                self._reasoning(extra)
         reason = getattr(choice, "finish_reason", None)
         if reason:
             self.finish = str(reason)
@@ -78,10 +78,6 @@ class ChunkReader:
         events: list[base.ProviderEvent] = []
         if self.usage is not None:
             events.append(self.usage)
-        if self.reasoning:
-            events.append(
-                base.Notice(f"the model reasoned for {self.reasoning} characters (not shown)")
-            )
         reason = self.finish
         if reason is None:
             if not (self.chars or self.tools):
@@ -129,14 +125,16 @@ class ChunkReader:
             )
         )
 
-    def _reasoning(self, extra: Any) -> None:
-        """Count reasoning text (DeepSeek's `reasoning_content`, vLLM's `reasoning`)."""
+    def _reasoning(self, extra: Any, emit: Emit) -> None:
+        """Pass reasoning on (DeepSeek's `reasoning_content`, vLLM's `reasoning`), apart."""
         if not isinstance(extra, dict):
             return
         for key in ("reasoning_content", "reasoning"):
             text = extra.get(key)
             if isinstance(text, str):
-                self.reasoning += len(text)
+                if text:
+                    self.reasoning += len(text)
+                    emit(base.ReasoningDelta(text))
                 return
 
     def _usage(self, usage: Any) -> None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from desktop.core.providers import base
+from desktop.core.schemas import without_keywords
 
 # CJK ideographs, kana, hangul, CJK punctuation and full-width forms: tokenizers spend about
 # one token per character on these, and about one per four characters on other text.
@@ -16,6 +17,9 @@ _CJK = re.compile(
 PER_MESSAGE = 4  # role markers and separators around each message
 REPLY_PRIMING = 3  # the assistant header the server adds before the answer
 PER_IMAGE = 85  # OpenAI's cost of a low-detail image; a floor for any image part
+# Keywords OpenAI's strict structured outputs refuse (Azure names maxLength as its example);
+# the caller validates lengths itself after parsing.
+_NOT_STRICT = frozenset({"minLength", "maxLength"})
 
 
 def estimate_tokens(text: str) -> int:
@@ -67,7 +71,8 @@ def chat_body(request: base.ChatRequest, model: str, include_usage: bool) -> dic
     """The `/chat/completions` request body for `request`: what prepare() shows and stream() sends.
 
     Tools and tool_choice are left out without tools, and stop without stop strings:
-    some servers refuse an empty list or a tool_choice with nothing to choose.
+    some servers refuse an empty list or a tool_choice with nothing to choose. A response
+    schema becomes `response_format` (json_schema, strict).
     """
     body: dict[str, Any] = {"model": model, "messages": request.messages, "stream": True}
     if include_usage:
@@ -83,4 +88,19 @@ def chat_body(request: base.ChatRequest, model: str, include_usage: bool) -> dic
         body["seed"] = request.seed
     if request.stop:
         body["stop"] = list(request.stop)
+    if request.response_schema is not None and not request.tools:
+        body["response_format"] = response_format(request.response_schema)
     return body
+
+
+def response_format(schema: dict[str, Any]) -> dict[str, Any]:
+    """The `response_format` that asks for a JSON answer of `schema` (strict mode)."""
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", str(schema.get("title") or "answer"))[:64]
+    return {
+        "type": "json_schema",
+        "json_schema": {
+            "name": name,
+            "schema": without_keywords(schema, _NOT_STRICT),
+            "strict": True,
+        },
+    }

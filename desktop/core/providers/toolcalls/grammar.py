@@ -1,4 +1,4 @@
-"""GBNF grammars that only let a model write well-formed calls to the offered tools.
+"""GBNF grammars that hold a model to well-formed tool calls, or to a JSON value of a schema.
 
 The JSON-schema half comes from a converter passed in (llama-cpp-python's, in practice; this
 package does not import llama_cpp); this module lays the calls around it as a `Layout`
@@ -63,6 +63,17 @@ def call_grammar(
     lines.append(WS_RULE)
     schema_rules = _strict_strings(rules.format_grammar()).rstrip("\n")
     return schema_rules + "\n" + "\n".join(lines) + "\n"
+
+
+def answer_grammar(schema: dict[str, Any], rules: SchemaRules) -> str:
+    """A grammar for an answer that is one JSON value of `schema`, from its first character.
+
+    Args:
+        schema: the JSON schema of the answer (string lengths and item counts bound it).
+        rules: a fresh schema converter; it collects the rules.
+    """
+    rules.visit(rules.resolve_refs(schema, ""), "")
+    return _strict_strings(rules.format_grammar())
 
 
 def _arguments_schema(parameters: Any) -> dict[str, Any]:

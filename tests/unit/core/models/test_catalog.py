@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from desktop.core import errors
-from desktop.core.models.catalog import CATALOG_FILE, HubFile, load_catalog, parse_catalog
+from desktop.core.models.catalog import (
+    CATALOG_FILE,
+    HubFile,
+    load_catalog,
+    parse_catalog,
+    recommended,
+)
 from desktop.core.providers.local import model_id
 
 
@@ -96,3 +102,20 @@ def test_hub_file_parses_owner_repo_file_and_revision() -> None:
     )
     with pytest.raises(errors.ValidationError, match=r"OWNER/REPO/FILE\.gguf"):
         HubFile.parse("owner/repo")
+
+
+def test_the_shipped_catalog_recommends_a_chat_model_for_chinese_and_english() -> None:
+    entry = recommended(load_catalog().models, "chat")
+    assert entry is not None and entry.recommended
+    assert {"zh", "en"} <= set(entry.languages)
+
+
+def test_recommended_prefers_the_marked_entry_for_its_use() -> None:
+    first = _entry()
+    marked = _entry(id="other-q4_k_m", file="Other-Q4_K_M.gguf", recommended=True)
+    embedder = _entry(id="embed-q8_0", file="Embed-Q8_0.gguf", uses=["embeddings"])
+    catalog = parse_catalog({"version": 1, "models": [first, marked, embedder]})
+    assert recommended(catalog.models, "chat") == catalog.get("other-q4_k_m")
+    plain = parse_catalog({"version": 1, "models": [first, embedder]})
+    assert recommended(plain.models, "chat") == plain.get("tiny-q4_k_m")  # the first, then
+    assert recommended(plain.models, "tools") is None

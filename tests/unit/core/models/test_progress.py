@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -8,7 +10,7 @@ import pytest
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.models import storage
-from desktop.core.models.progress import Meter, Progress
+from desktop.core.models.progress import Finished, Meter, Progress, ProgressStream
 
 
 class Clock:
@@ -86,3 +88,64 @@ def test_partial_names_never_end_in_gguf(tmp_path: Path) -> None:
     partial.write_bytes(b"x")
     (tmp_path / "other.gguf.1.incomplete").write_bytes(b"x")
     assert storage.partials_for(tmp_path, "m.gguf") == [partial]
+
+
+def test_a_progress_stream_yields_each_report_then_the_result() -> None:
+    def work(report, cancel):  # type: ignore[no-untyped-def]
+        meter = Meter("copy", 30, callback=report, per_second=1e9)
+        for _ in range(3):
+            meter.advance(10)
+        return "done"
+
+    items = list(ProgressStream(work))
+    assert [i.done for i in items[:-1]] == [10, 20, 30]  # type: ignore[union-attr]
+    assert items[-1] == Finished("done")
+
+
+def test_a_progress_stream_raises_what_the_work_raised() -> None:
+    def work(report, cancel):  # type: ignore[no-untyped-def]
+        report(Progress("download", 1, 2, 0.0, None))
+        raise errors.DownloadError("the hub went away")
+
+    stream = iter(ProgressStream(work))
+    assert next(stream) == Progress("download", 1, 2, 0.0, None)
+    with pytest.raises(errors.DownloadError, match="went away"):
+        next(stream)
+
+
+def test_cancelling_a_progress_stream_stops_its_work() -> None:
+    started = threading.Event()
+
+    def work(report, cancel):  # type: ignore[no-untyped-def]
+        meter = Meter("download", None, callback=report, cancel=cancel, per_second=1e9)
+        started.set()
+        while True:
+            meter.check()
+            meter.advance(1)
+            time.sleep(0.001)
+
+    stream = ProgressStream(work)
+    items = iter(stream)
+    next(items)
+    assert started.is_set()
+    stream.cancel()
+    with pytest.raises(errors.CancelledError):
+        for _ in items:
+            pass
+
+
+def test_a_reader_that_stops_early_stops_the_work_and_waits_for_it() -> None:
+    ended = threading.Event()
+
+    def work(report, cancel):  # type: ignore[no-untyped-def]
+        try:
+            while not cancel.cancelled:
+                report(Progress("copy", 1, None, 0.0, None))
+                time.sleep(0.001)
+        finally:
+            ended.set()
+
+    items = iter(ProgressStream(work))
+    next(items)
+    items.close()  # type: ignore[attr-defined]
+    assert ended.is_set()

@@ -13,6 +13,7 @@ from typing import Any
 from desktop.core import errors
 from desktop.core.runs import events as ev
 from desktop.core.runs.engine import RunEngine, RunStream
+from desktop.core.runs.parts import PARTS
 from desktop.core.runs.steps import FunctionCall, RetrievalCall, Step
 from desktop.core.runs.timeline import Change, RunTimeline
 from desktop.core.runs.tools import ToolRegistry
@@ -147,9 +148,7 @@ def test_retrieval_tool_calls_and_an_answer(store: Store, make_gpt: Any) -> None
     assert call.messages[-1]["content"].startswith("Sleep?\n\nKnowledge excerpts")
     parts = call.prompt_parts
     assert parts is not None and parts.knowledge > parts.message > 0
-    assert sum(getattr(parts, n) for n in ("system", "history", "message")) + (
-        parts.knowledge + parts.tool_calls + parts.tools
-    ) == (call.prompt_tokens)
+    assert sum(getattr(parts, n) for n in PARTS) == call.prompt_tokens
     (echo,) = tools.function_calls()
     assert (echo.name, echo.arguments, echo.output) == ("echo", '{"text": "hi"}', "HI")
     assert echo.duration_ms is not None and echo.answered

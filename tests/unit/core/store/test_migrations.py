@@ -25,11 +25,11 @@ def definition(instructions: str, document: str) -> dict:
     ).model_dump(mode="json")
 
 
-OLD = 3  # the schema before documents were kept by hash
+OLD = 5  # the schema before documents were kept by hash (migration 6)
 
 
 def old_database(path: Path) -> Path:
-    """A database as version 3 of the schema left it: documents inside every version."""
+    """A database as version 5 of the schema left it: documents inside every version."""
     conn = sqlite3.connect(path)
     for script in MIGRATIONS[:OLD]:
         assert isinstance(script, str)

@@ -240,3 +240,88 @@ def test_a_lock_taken_in_a_failed_transaction_is_not_kept(store: Store, thread: 
         raise RuntimeError("run creation failed")
 
     assert store.threads.get(thread.id).active_run_id is None
+
+
+# -- renaming, the trash, search, superseded messages ----------------------------------------
+
+
+def test_rename_trims_and_refuses_an_empty_title(store: Store, thread: Thread) -> None:
+    assert store.threads.rename(thread.id, "  Trip   to  Kyoto ").title == "Trip to Kyoto"
+    assert store.threads.rename(thread.id, "y" * 100).title == "y" * TITLE_LENGTH
+    with pytest.raises(errors.ValidationError, match="needs a name"):
+        store.threads.rename(thread.id, "   ")
+    with pytest.raises(errors.UnknownThreadError):
+        store.threads.rename("thread_nope", "x")
+
+
+def test_the_trash_hides_restores_and_purges(store: Store, thread: Thread) -> None:
+    add(store, thread.id, "user", "hello")
+    store.threads.delete(thread.id)
+    assert store.threads.list(thread.gpt_id) == []
+    with pytest.raises(errors.UnknownThreadError):
+        store.threads.get(thread.id)
+    assert store.threads.get(thread.id, include_deleted=True).deleted_at is not None
+    assert [t.id for t in store.threads.trash()] == [thread.id]
+    assert store.threads.trash(deleted_before=0.0) == []
+
+    assert store.threads.undelete(thread.id).deleted_at is None
+    assert [t.id for t in store.threads.list(thread.gpt_id)] == [thread.id]
+    store.threads.purge(thread.id)  # not in the trash: left alone
+    assert store.threads.get(thread.id).id == thread.id
+
+    store.threads.delete(thread.id)
+    store.threads.purge(thread.id)
+    with pytest.raises(errors.UnknownThreadError):
+        store.threads.get(thread.id, include_deleted=True)
+    assert store.db.query("SELECT COUNT(*) FROM messages")[0][0] == 0
+
+
+def test_a_thread_with_an_active_run_cannot_be_deleted(store: Store, thread: Thread) -> None:
+    store.threads.lock(thread.id, "run_1")
+    with pytest.raises(errors.ThreadBusyError):
+        store.threads.delete(thread.id)
+
+
+def test_search_finds_titles_and_message_text(store: Store, make_gpt: Any) -> None:
+    gpt = make_gpt()
+    trip = store.threads.create(gpt.id, title="Trip planning")
+    tea = store.threads.create(gpt.id, title="Tea")
+    add(store, tea.id, "user", "Which 乌龙茶 is best with 100% cocoa_chocolate?")
+    other = store.threads.create(make_gpt().id, title="Trip elsewhere")
+
+    assert [(t.id, s) for t, s in store.threads.search(gpt.id, "TRIP")] == [(trip.id, "")]
+    ((found, snippet),) = store.threads.search(gpt.id, "乌龙")
+    assert found.id == tea.id and "乌龙茶" in snippet
+    assert [t.id for t, _ in store.threads.search(gpt.id, "100%")] == [tea.id]
+    assert [t.id for t, _ in store.threads.search(gpt.id, "a_c")] == [tea.id]
+    assert store.threads.search(gpt.id, "10_%") == []  # wildcards are literal
+    assert store.threads.search(gpt.id, "type") == []  # JSON keys are not text
+    assert {t.id for t, _ in store.threads.search(gpt.id, "")} == {trip.id, tea.id}
+    assert other.id not in {t.id for t, _ in store.threads.search(gpt.id, "trip")}
+
+
+def test_search_skips_superseded_and_deleted(store: Store, make_gpt: Any) -> None:
+    gpt = make_gpt()
+    kept = store.threads.create(gpt.id, title="a")
+    old = add(store, kept.id, "user", "first wording")
+    store.threads.supersede(kept.id, old.seq, old.seq + 1, "run_x")
+    gone = store.threads.create(gpt.id, title="b")
+    add(store, gone.id, "user", "first wording")
+    store.threads.delete(gone.id)
+    assert store.threads.search(gpt.id, "wording") == []
+
+
+def test_supersede_marks_a_range_and_current_leaves_it_out(store: Store, thread: Thread) -> None:
+    q1 = add(store, thread.id, "user", "q1")
+    a1 = add(store, thread.id, "assistant", "a1")
+    q2 = add(store, thread.id, "user", "q2")
+    q2b = add(store, thread.id, "user", "q2 again")
+
+    marked = store.threads.supersede(thread.id, a1.seq, q2b.seq, "run_new")
+
+    assert marked == 2
+    current = store.threads.messages(thread.id, current=True)
+    assert [m.id for m in current] == [q1.id, q2b.id]
+    everything = store.threads.messages(thread.id)
+    assert [m.superseded_by for m in everything] == [None, "run_new", "run_new", None]
+    assert store.threads.message(q2.id).superseded_by == "run_new"

@@ -26,15 +26,20 @@ def generate(
     cancel: base.CancelToken,
     emit: Callable[[base.ProviderEvent], None],
     plan: ToolPlan | None = None,
+    shape: str | None = None,
 ) -> None:
-    """Sample until an end token, the limit, or a cancel; emit text, calls, usage, finish."""
+    """Sample until an end token, the limit, or a cancel; emit text, calls, usage, finish.
+
+    `shape` is a grammar the whole answer follows from its first token (a response
+    schema's); a tool plan's own grammar takes its place when there is one.
+    """
     cached = cached_prefix(llm, tokens)
     llm.set_seed(request.seed if request.seed is not None else random.randrange(2**31))
     limit = llm.n_ctx() - len(tokens)
     if request.max_tokens is not None:
         limit = min(limit, request.max_tokens)
     answer = _Answer(emit, request.stop, plan)
-    sampled = _Tokens(llm, tokens, request, plan.grammar if plan else None)
+    sampled = _Tokens(llm, tokens, request, plan.grammar if plan else shape)
     count, finish = 0, "length"
     vocab = llm._model.vocab  # the adapter owns this detail of llama-cpp-python
     special = plan is not None  # call markers are often special tokens

@@ -29,8 +29,8 @@ from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.providers import base
 from desktop.core.providers.llama import wire
+from desktop.core.providers.llama.server import grammar, rerank, tooling
 from desktop.core.providers.llama.server import model as models
-from desktop.core.providers.llama.server import rerank, tooling
 from desktop.core.providers.llama.server.sampling import generate
 
 EMBED_BATCH = 32  # texts per llama.cpp call
@@ -89,6 +89,7 @@ class Server:
         self._finished = 0  # request ids up to this one are answered
         self._rendered: tuple[str, models.Rendered] | None = None
         self._plan: tuple[str, tooling.ToolPlan | None] | None = None
+        self._schema: tuple[str, str | None] | None = None
         self._ops: dict[str, Callable[[int, Any], Any]] = {
             wire.LOAD: self._load,
             wire.RENDER: self._render_op,
@@ -164,7 +165,7 @@ class Server:
         self._model = models.load(
             payload["path"], payload["settings"], payload["template"], progress, self._said
         )
-        self._rendered = self._plan = None
+        self._rendered = self._plan = self._schema = None
         return self._model.details
 
     def _render(self, request: base.ChatRequest) -> models.Rendered:
@@ -201,6 +202,14 @@ class Server:
             self._plan = (fingerprint, tooling.tool_plan(self._loaded(), request))
         return self._plan[1]
 
+    def _schema_grammar(self, schema: dict[str, Any]) -> str | None:
+        """The grammar of a response schema, kept while the schema stays the same."""
+        fingerprint = json.dumps(schema, sort_keys=True)
+        if self._schema is None or self._schema[0] != fingerprint:
+            vocab = self._loaded().llm._model.vocab  # the adapter owns this detail
+            self._schema = (fingerprint, grammar.schema_grammar(schema, vocab))
+        return self._schema[1]
+
     def _stream(self, request_id: int, request: base.ChatRequest) -> None:
         model = self._loaded()
         rendered = self._render(request)
@@ -211,9 +220,21 @@ class Server:
                 "Shorten the conversation or raise the GPT's context size."
             )
         plan = self._tool_plan(request)
+        shape = None
         outbox = _Outbox(self.send, request_id)
         try:
-            generate(model.llm, request, rendered.tokens, self.token(request_id), outbox.put, plan)
+            if plan is None and request.response_schema is not None:
+                shape = self._schema_grammar(request.response_schema)
+                if shape is None:
+                    outbox.put(
+                        base.Notice(
+                            "the response schema could not be turned into a grammar; "
+                            "the answer was not held to it"
+                        )
+                    )
+            generate(
+                model.llm, request, rendered.tokens, self.token(request_id), outbox.put, plan, shape
+            )
         finally:
             outbox.close()
 

@@ -13,7 +13,15 @@ import pytest
 
 from desktop.core import errors
 from desktop.core.providers import base
-from desktop.core.providers.base import CancelToken, ChatRequest, Finish, Notice, TextDelta, Usage
+from desktop.core.providers.base import (
+    CancelToken,
+    ChatRequest,
+    Finish,
+    Notice,
+    ReasoningDelta,
+    TextDelta,
+    Usage,
+)
 from desktop.core.providers.openai_compat import (
     DEFAULT_CONTEXT_SIZE,
     ClientPool,
@@ -139,17 +147,22 @@ def test_parallel_tool_calls_arrive_in_pieces(
     assert server.requests[0].body["tool_choice"] == "auto"
 
 
-def test_reasoning_is_hidden_and_counted(server: OpenAIServer, make_provider: MakeProvider) -> None:
+def test_reasoning_comes_apart_from_the_answer(
+    server: OpenAIServer, make_provider: MakeProvider
+) -> None:
     answer = text_answer("42")
     assert answer.events is not None
     answer.events.insert(1, chunk({"reasoning_content": "Let me think."}))
+    answer.events.insert(2, chunk({"reasoning": " Six times seven."}))
     # DeepSeek reports cache hits as prompt_cache_hit_tokens.
     answer.events.append(chunk(usage={**usage(10, 1), "prompt_cache_hit_tokens": 6}))
     server.script(answer)
 
     events = stream(make_provider())
     assert text_of(events) == "42"
-    assert Notice("the model reasoned for 13 characters (not shown)") in events
+    thoughts = [e.text for e in events if isinstance(e, ReasoningDelta)]
+    assert thoughts == ["Let me think.", " Six times seven."]
+    assert not any(isinstance(e, Notice) for e in events)
     assert Usage(10, 1, 6) in events
 
 

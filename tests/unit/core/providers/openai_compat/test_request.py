@@ -52,3 +52,44 @@ def test_body_carries_every_setting() -> None:
     assert body["stream_options"] == {"include_usage": True}
     assert body["tools"] == [TOOL] and body["tool_choice"] == "required"
     assert (body["max_tokens"], body["seed"], body["stop"]) == (9, 3, ["END"])
+
+
+SHAPE = {
+    "title": "gpt proposal!",
+    "type": "object",
+    "properties": {
+        "maxLength": {"type": "string", "maxLength": 9},  # a property may have such a name
+        "tags": {"type": "array", "items": {"type": "string", "minLength": 1}, "maxItems": 3},
+    },
+    "required": ["maxLength", "tags"],
+    "additionalProperties": False,
+}
+
+
+def test_a_response_schema_becomes_a_strict_response_format() -> None:
+    request = ChatRequest(messages=[], response_schema=SHAPE)
+    body = chat_body(request, "m", False)
+    assert body["response_format"] == {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "gpt_proposal_",
+            "strict": True,
+            "schema": {
+                "title": "gpt proposal!",
+                "type": "object",
+                "properties": {
+                    "maxLength": {"type": "string"},
+                    "tags": {"type": "array", "items": {"type": "string"}, "maxItems": 3},
+                },
+                "required": ["maxLength", "tags"],
+                "additionalProperties": False,
+            },
+        },
+    }
+    assert SHAPE["properties"]["maxLength"]["maxLength"] == 9  # the caller's schema is kept
+
+
+def test_tools_take_precedence_over_a_response_schema() -> None:
+    body = chat_body(ChatRequest(messages=[], tools=[TOOL], response_schema=SHAPE), "m", False)
+    assert "response_format" not in body
+    assert "response_format" not in chat_body(ChatRequest(messages=[]), "m", False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from llama_cpp.llama_grammar import SchemaConverter
 
-from desktop.core.providers.toolcalls.grammar import MAX_CALLS, call_grammar
+from desktop.core.providers.toolcalls.grammar import MAX_CALLS, answer_grammar, call_grammar
 from desktop.core.providers.toolcalls.layouts import HERMES, LLAMA3, MISTRAL_CALL_ID
 
 TOOLS = [
@@ -64,3 +64,15 @@ def test_ids_have_the_format_s_shape() -> None:
 def test_strings_cannot_hold_raw_control_characters() -> None:
     grammar = rules(call_grammar(HERMES, TOOLS, converter(), after_trigger=False))
     assert grammar["char"].startswith('[^"\\\\\\x7F\\x00-\\x1F]')
+
+
+def test_an_answer_grammar_is_the_schema_from_the_first_character() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"message": {"type": "string"}, "ok": {"type": "boolean"}},
+        "required": ["message", "ok"],
+        "additionalProperties": False,
+    }
+    grammar = rules(answer_grammar(schema, converter()))
+    assert grammar["root"].startswith('"{" space message-kv "," space ok-kv "}"')
+    assert grammar["char"].startswith('[^"\\\\\\x7F\\x00-\\x1F]')  # strict JSON strings
