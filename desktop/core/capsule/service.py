@@ -22,7 +22,7 @@ from desktop.core.cancel import CancelToken
 from desktop.core.capsule import reader
 from desktop.core.capsule.avatar import header_icon, picture
 from desktop.core.capsule.export import EmbedFor, Exporter, ExportOptions, ExportResult
-from desktop.core.capsule.foreign.detect import read_foreign
+from desktop.core.capsule.foreign.detect import read_foreign, recognised
 from desktop.core.capsule.foreign.models import ModelChooser
 from desktop.core.capsule.foreign.outbound import outbound
 from desktop.core.capsule.incoming import definition_of, from_capsule, from_foreign
@@ -90,6 +90,19 @@ def is_capsule(path: Path) -> bool:
             return handle.read(4) in _ZIP
     except OSError:
         return False
+
+
+def importable(path: Path) -> bool:
+    """Whether `path` is a file import reads: a `.capsule`, or another app's GPT or card.
+
+    A dropped file that is not becomes knowledge instead. Office documents are zips too, so
+    a zip counts only by its extension. Reads the file; a worker thread.
+    """
+    if path.suffix.lower() == ".capsule":
+        return True
+    if path.suffix.lower() not in (".json", ".png") or is_capsule(path):
+        return False
+    return recognised(path)
 
 
 class Capsules:

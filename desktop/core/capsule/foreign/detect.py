@@ -57,6 +57,32 @@ def read_foreign(path: Path, chooser: ModelChooser) -> Converted:
     return convert(data, chooser)
 
 
+def recognised(path: Path) -> bool:
+    """Whether the file at `path` is in a format read here (it is read whole; any thread).
+
+    Says nothing of whether its content is valid: importing it says that.
+    """
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return False
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    if raw.startswith(PNG):
+        try:
+            charcard.card_from_png(raw)
+        except errors.CapsuleFileError:
+            return False  # a picture, not a card
+        return True
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        return detect(_one(data)) is not None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    except errors.CapsuleFileError:
+        return True  # several assistants in one file: importing it says what to do
+
+
 def convert(data: Any, chooser: ModelChooser) -> Converted:
     """The GPT in parsed JSON of any format read here."""
     data = _one(data)

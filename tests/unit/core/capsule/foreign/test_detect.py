@@ -15,6 +15,7 @@ from PIL.PngImagePlugin import PngInfo
 from desktop.core import errors
 from desktop.core.avatar import parse_avatar
 from desktop.core.capsule.foreign.detect import convert, read_foreign
+from desktop.core.capsule.service import importable
 from desktop.core.capsule.foreign.models import ModelChooser
 from desktop.core.capsule.install import ImportOptions
 from desktop.core.gpt import validate_definition
@@ -161,6 +162,8 @@ def test_a_character_card_inside_a_png(tmp_path: Path) -> None:
     Image.new("RGB", (4, 4)).save(plain, "PNG")
     with pytest.raises(errors.CapsuleFileError, match="no character card"):
         read_foreign(plain, NOWHERE)
+    assert importable(path)
+    assert not importable(plain)  # a picture dropped on the window is knowledge
 
 
 @pytest.mark.parametrize(
@@ -226,3 +229,22 @@ def test_importing_a_gpt_configuration_asks_for_its_action_key(
     assert gpt.model.provider == "work"
     assert gpt.actions[0].auth.secret_name == f"action:{result.gpt_id}:weather-service-1"
     assert ours.secrets.get(f"action:{result.gpt_id}:weather-service-1") == "wk-123"
+
+
+def test_what_a_dropped_file_is_for(tmp_path: Path) -> None:
+    """Files import reads go to import; knowledge (JSON data, office zips) does not."""
+    for name in ("openai_assistant.json", "openwebui_model.json", "chara_card_v3.json"):
+        assert importable(sample(name)), name
+    data = tmp_path / "prices.json"
+    data.write_text('{"apple": 1, "pear": 2}', encoding="utf-8")
+    two = tmp_path / "two.json"
+    two.write_text(json.dumps([{"object": "assistant"}, {"object": "assistant"}]), "utf-8")
+    document = tmp_path / "report.docx"
+    document.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    capsule = tmp_path / "named.capsule"
+    capsule.write_bytes(b"not even a zip")  # importing it says what is wrong
+    assert not importable(data)
+    assert importable(two)  # importing says to save each on its own
+    assert not importable(document)
+    assert importable(capsule)
+    assert not importable(tmp_path / "missing.json")
