@@ -50,5 +50,7 @@ def opened_import(qtbot: Any, window: MainWindow, path: Path) -> ImportDialog:
         flows.import_files([path])
     dialog = opened.args[0]
     assert isinstance(dialog, ImportDialog)
-    qtbot.wait_until(lambda: dialog.info is not None or bool(dialog.problem.text()), timeout=WAIT_MS)
+    qtbot.wait_until(
+        lambda: dialog.info is not None or bool(dialog.problem.text()), timeout=WAIT_MS
+    )
     return dialog

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-
 from desktop.core.capsule.export import ExportOptions
 from desktop.core.capsule.install import ImportOptions
 from tests.helpers.capsules import data_files, exported, machine
@@ -140,9 +139,7 @@ def test_the_same_id_is_a_new_gpt_unless_the_user_replaces_it(
     assert len(services.store.gpts.versions(first.gpt_id)) >= 2  # the old one in history
 
 
-def test_another_apps_file_shows_what_its_importer_changed(
-    qtbot: Any, shell: Any
-) -> None:
+def test_another_apps_file_shows_what_its_importer_changed(qtbot: Any, shell: Any) -> None:
     window, _ = shell
     sample = Path(__file__).resolve().parents[2] / "data" / "importers" / "openai_assistant.json"
     dialog = opened_import(qtbot, window, sample)

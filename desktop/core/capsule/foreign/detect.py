@@ -63,11 +63,9 @@ def recognised(path: Path) -> bool:
     Says nothing of whether its content is valid: importing it says that.
     """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return False
-        raw = path.read_bytes()
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
     except OSError:
-        return False
+        raw = b""
     if raw.startswith(PNG):
         try:
             charcard.card_from_png(raw)
@@ -75,8 +73,7 @@ def recognised(path: Path) -> bool:
             return False  # a picture, not a card
         return True
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-        return detect(_one(data)) is not None
+        return bool(raw) and detect(_one(json.loads(raw.decode("utf-8-sig")))) is not None
     except (UnicodeDecodeError, ValueError, RecursionError):
         return False
     except errors.CapsuleFileError:
