@@ -424,6 +424,14 @@
         <translation>删除 GPT(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Import GPT…</source>
+        <translation>导入 GPT(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export GPT…</source>
+        <translation>导出 GPT(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Find GPT</source>
         <translation>查找 GPT(&amp;F)</translation>
     </message>

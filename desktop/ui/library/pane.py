@@ -260,7 +260,6 @@ class LibraryPane(QWidget):
         menu.addAction(self.refresh_action)
         menu.addSeparator()
         menu.addAction(self.tr("New blank GPT"), self.new_gpt)
-        menu.addAction(self.tr("Import a GPT…"), self.import_requested.emit)
         templates_menu = menu.addMenu(self.tr("New from a template"))
         for template in self.templates:
             templates_menu.addAction(
@@ -268,6 +267,7 @@ class LibraryPane(QWidget):
                 _label(template.name),
                 lambda t=template: self.new_from_template(t),
             )
+        menu.addAction(self.tr("Import a GPT…"), self.import_requested.emit)
         return menu
 
     def _on_context_menu_requested(self, position: QPoint) -> None:
