@@ -98,6 +98,10 @@
         <source>(not a signer you trust yet)</source>
         <translation>（尚未信任此签名者）</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -160,10 +164,6 @@
     <message>
         <source>Export the GPT</source>
         <translation>导出此 GPT</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Cancel the export</source>
@@ -273,10 +273,6 @@
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -333,10 +329,6 @@
         <translation>导入此 GPT</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
@@ -355,10 +347,6 @@
     <message>
         <source>Import cancelled; nothing was added.</source>
         <translation>已取消导入，没有添加任何内容。</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
     </message>
 </context>
 <context>
@@ -458,6 +446,13 @@
     <message>
         <source>Already set here; leave empty to keep it</source>
         <translation>本机已设置；留空则保留原值</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
     </message>
 </context>
 </TS>

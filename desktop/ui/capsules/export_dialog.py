@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,12 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.capsule.export import ExportOptions, ExportResult
 from desktop.core.units import human_size
-from desktop.ui.capsules.job import CapsuleJob
-from desktop.ui.capsules.words import stage_text
+from desktop.ui.capsules.job import CapsuleJob, ProgressRow, dialog_buttons
 from desktop.ui.errors import notice_for
 
 if TYPE_CHECKING:
-    from desktop.core.capsule.service import CapsuleProgress
     from desktop.ui.services import AppServices
 
 # Format -> file suffix. "capsule" is ours; the others are JSON for other apps.
@@ -66,7 +62,6 @@ class ExportDialog(QDialog):
         self._name = name
         self._target = Path()
         self.job = CapsuleJob(services, self)
-        self.job.progressed.connect(self._on_progressed)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
         self.job.cancelled.connect(self._on_cancelled)
@@ -74,6 +69,7 @@ class ExportDialog(QDialog):
         self.setAccessibleName(self.tr("Export a GPT"))
         self.setMinimumWidth(520)
         self._build()
+        self.job.progressed.connect(self.progress.report)
         self._on_format_changed()
 
     def _build(self) -> None:
@@ -100,26 +96,17 @@ class ExportDialog(QDialog):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("Export message"))
-        self.stage = QLabel(self)
-        self.bar = QProgressBar(self)
-        self.bar.setAccessibleName(self.tr("Export progress"))
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.progress = ProgressRow(self.tr("Export progress"), self)
+        self.buttons, self.export_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Export"), (self.tr("Export the GPT"), self.tr("Cancel the export"))
         )
-        self.export_button.setAccessibleName(self.tr("Export the GPT"))
-        self.export_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the export"))
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self._on_cancel_requested)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.options)
         layout.addWidget(self.note)
-        layout.addWidget(self.stage)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._show_progress(False)
         self.setTabOrder(self.format, self.target)
@@ -230,11 +217,6 @@ class ExportDialog(QDialog):
 
     # -- how it goes -----------------------------------------------------------------------
 
-    def _on_progressed(self, progress: CapsuleProgress) -> None:
-        self.stage.setText(stage_text(progress))
-        self.bar.setRange(0, max(progress.total, 1))
-        self.bar.setValue(min(progress.done, max(progress.total, 1)))
-
     def _on_finished(self, result: ExportResult | list[str]) -> None:
         self._show_progress(False)
         if isinstance(result, ExportResult):
@@ -267,11 +249,10 @@ class ExportDialog(QDialog):
         self._say(self.tr("Export cancelled; no file was written."))
 
     def _show_progress(self, running: bool) -> None:
-        self.stage.setVisible(running)
-        self.bar.setVisible(running)
         if running:
-            self.stage.setText(self.tr("Starting…"))
-            self.bar.setRange(0, 0)
+            self.progress.begin()
+        else:
+            self.progress.hide()
         for widget in (self.format, self.target, self.browse, self.options, self.export_button):
             widget.setEnabled(not running)
 

@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,13 +28,11 @@ from desktop.core import errors
 from desktop.core.capsule.inspect import CapsuleInfo
 from desktop.core.capsule.install import ImportOptions, ImportResult
 from desktop.ui.capsules.inspect_view import InspectView
-from desktop.ui.capsules.job import CapsuleJob
-from desktop.ui.capsules.words import stage_text
+from desktop.ui.capsules.job import CapsuleJob, ProgressRow, dialog_buttons
 from desktop.ui.errors import notice_for
 from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
-    from desktop.core.capsule.service import CapsuleProgress
     from desktop.ui.services import AppServices
 
 
@@ -59,7 +55,6 @@ class ImportDialog(QDialog):
         self.path = path
         self.info: CapsuleInfo | None = None
         self.job = CapsuleJob(services, self)
-        self.job.progressed.connect(self._on_progressed)
         self.job.finished.connect(self._on_imported)
         self.job.failed.connect(self._on_import_failed)
         self.job.cancelled.connect(self._on_cancelled)
@@ -67,6 +62,7 @@ class ImportDialog(QDialog):
         self.setAccessibleName(self.tr("Import a GPT"))
         self.resize(620, 640)
         self._build()
+        self.job.progressed.connect(self.progress.report)
 
     def _build(self) -> None:
         self.status = QLabel(self.tr("Reading %1…").replace("%1", self.path.name), self)
@@ -98,27 +94,19 @@ class ImportDialog(QDialog):
         self.problem.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
         self.problem.setAccessibleName(self.tr("Why it cannot be imported"))
         self.problem.hide()
-        self.stage = QLabel(self)
-        self.bar = QProgressBar(self)
-        self.bar.setAccessibleName(self.tr("Import progress"))
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.progress = ProgressRow(self.tr("Import progress"), self)
+        self.buttons, self.import_button, self.cancel_button = dialog_buttons(
+            self, self.tr("Import"), (self.tr("Import the GPT"), self.tr("Cancel the import"))
         )
-        self.import_button.setAccessibleName(self.tr("Import the GPT"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.import_)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self._on_cancel_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.password_row)
         layout.addWidget(self.problem)
-        layout.addWidget(self.stage)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._show_progress(False)
 
@@ -242,17 +230,11 @@ class ImportDialog(QDialog):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
-    def _on_progressed(self, progress: CapsuleProgress) -> None:
-        self.stage.setText(stage_text(progress))
-        self.bar.setRange(0, max(progress.total, 1))
-        self.bar.setValue(min(progress.done, max(progress.total, 1)))
-
     def _show_progress(self, running: bool) -> None:
-        self.stage.setVisible(running)
-        self.bar.setVisible(running)
         if running:
-            self.stage.setText(self.tr("Starting…"))
-            self.bar.setRange(0, 0)
+            self.progress.begin()
+        else:
+            self.progress.hide()
         self.import_button.setEnabled(not running and self.info is not None)
         self.view.setEnabled(not running)
         self.password_row.setEnabled(not running)

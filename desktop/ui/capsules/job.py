@@ -9,12 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.capsule.service import CapsuleProgress
 from desktop.core.models.progress import Finished, ProgressStream
+from desktop.ui.capsules.words import stage_text
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -76,3 +85,43 @@ class CapsuleJob(QObject):
             self.cancelled.emit()
         else:
             self.failed.emit(error)
+
+
+class ProgressRow(QWidget):
+    """A stage line over a progress bar, hidden while nothing runs."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.bar)
+        self.hide()
+
+    def begin(self) -> None:
+        self.stage.setText(self.tr("Starting…"))
+        self.bar.setRange(0, 0)  # busy until the first report
+        self.show()
+
+    def report(self, progress: CapsuleProgress) -> None:
+        self.stage.setText(stage_text(progress))
+        total = max(progress.total, 1)
+        self.bar.setRange(0, total)
+        self.bar.setValue(min(progress.done, total))
+
+
+def dialog_buttons(
+    parent: QWidget, text: str, names: tuple[str, str]
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The dialog's buttons: `text` (the default) and Cancel, with accessible `names`."""
+    box = QDialogButtonBox(parent)
+    go = box.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    go.setAccessibleName(names[0])
+    go.setDefault(True)
+    cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("Capsules", "Cancel"))
+    cancel.setAccessibleName(names[1])
+    return box, go, cancel

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 
 from desktop.core.capsule.install import ImportOptions
 from desktop.ui.capsules.export_dialog import ExportDialog
 from desktop.ui.capsules.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
 from tests.helpers.capsules import gpt_with_knowledge
+from tests.helpers.drops import drop
 from tests.ui.capsules.conftest import WAIT_MS, made_elsewhere
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "importers"
@@ -126,19 +126,6 @@ def test_a_cancelled_export_leaves_no_file(qtbot: Any, shell: Any, tmp_path: Pat
     assert "cancelled" in dialog.note.text()
     assert not target.exists()
     assert not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob(".*partial"))
-
-
-def drop(window: MainWindow, paths: list[Path]) -> None:
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(
-        QPointF(QPoint(400, 300)),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
 
 
 def test_dropping_a_capsule_imports_it(qtbot: Any, shell: Any, tmp_path: Path) -> None:
