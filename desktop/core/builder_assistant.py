@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema
-
 from desktop.core import errors, gpt
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import GptDefinition, ModelSettings, update_definition
@@ -178,6 +176,8 @@ def parse_proposal(text: str) -> Proposal:
         data = json.loads(text.strip(), strict=False)
     except json.JSONDecodeError as exc:
         raise _unreadable(f"it is not JSON ({exc.msg} at character {exc.pos})") from None
+    import jsonschema  # noqa: PLC0415 (the window imports this module at start; see test_app)
+
     try:
         jsonschema.validate(data, _SHAPE)
     except jsonschema.ValidationError as exc:

@@ -8,19 +8,31 @@ added to `SecretMask`, which the log handlers use to blank it out.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import threading
-from typing import ClassVar
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING, ClassVar
 
 from desktop.core import errors
 from desktop.core.settings import Settings, SettingsFile
 
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    import keyring.backend
+
 SERVICE = "capsule-studio"
+
+
+@functools.cache
+def _keyring_errors() -> ModuleType:
+    """The keyring package's exceptions, imported on first use (it adds ~60 ms to a start)."""
+    import keyring.errors  # noqa: PLC0415
+
+    return keyring.errors
+
+
 MASK = "****"
 # Shorter values are not masked in logs: blanking "a" or "ab" would shred every message.
 MIN_MASKED_LENGTH = 4
@@ -102,7 +114,7 @@ class Secrets:
         SecretMask.add(value)
         try:
             backend.set_password(SERVICE, name, value)
-        except keyring.errors.KeyringError as exc:
+        except _keyring_errors().KeyringError as exc:
             raise self._failed("store", name, exc) from None
         self._settings.update(lambda s: _add_name(s, name))
 
@@ -111,7 +123,7 @@ class Secrets:
         backend = self._backend()
         try:
             value = backend.get_password(SERVICE, name)
-        except keyring.errors.KeyringError as exc:
+        except _keyring_errors().KeyringError as exc:
             raise self._failed("read", name, exc) from None
         if value is None:
             raise errors.SecretNotFoundError(
@@ -134,9 +146,9 @@ class Secrets:
         existed = True
         try:
             backend.delete_password(SERVICE, name)
-        except keyring.errors.PasswordDeleteError:
+        except _keyring_errors().PasswordDeleteError:
             existed = False
-        except keyring.errors.KeyringError as exc:
+        except _keyring_errors().KeyringError as exc:
             raise self._failed("delete", name, exc) from None
         self._settings.update(lambda s: _drop_name(s, name))
         return existed
@@ -146,6 +158,8 @@ class Secrets:
         return sorted(self._settings.load().secret_names)
 
     def _backend(self) -> keyring.backend.KeyringBackend:
+        import keyring  # noqa: PLC0415 (see _keyring_errors)
+
         backend = keyring.get_keyring()
         if _usable(backend):
             return backend
@@ -156,7 +170,7 @@ class Secrets:
 
     @staticmethod
     def _failed(action: str, name: str, exc: Exception) -> errors.CapsuleError:
-        if isinstance(exc, keyring.errors.KeyringLocked):
+        if isinstance(exc, _keyring_errors().KeyringLocked):
             return errors.SecretsUnavailableError(
                 f"The keyring is locked, so the secret '{name}' could not be {action}d. Unlock "
                 "it (log in to your desktop session or open your keyring app) and try again."

@@ -66,6 +66,19 @@ def _gui_dispatcher() -> _Dispatcher:
     return _dispatcher
 
 
+def _post(dispatcher: _Dispatcher, call: Callable[[], None]) -> None:
+    """Queue `call` for the GUI thread (from a worker).
+
+    When the application has already gone (work that outlived the window at quit), there is
+    no one left to tell and the result is dropped.
+    """
+    try:
+        dispatcher.call_requested.emit(call)
+    except RuntimeError:
+        if shiboken6.isValid(dispatcher):
+            raise
+
+
 class Task:
     """A handle on one piece of background work.
 
@@ -157,9 +170,9 @@ def run_in_background(
             result = op()
         except Exception as exc:
             error = exc  # `exc` is unbound after the block; the lambda runs later
-            dispatcher.call_requested.emit(lambda: deliver(on_failure, error))
+            _post(dispatcher, lambda: deliver(on_failure, error))
         else:
-            dispatcher.call_requested.emit(lambda: deliver(on_success, result))
+            _post(dispatcher, lambda: deliver(on_success, result))
 
     _start(work, task, pool)
     return task
@@ -202,16 +215,16 @@ def stream_in_background(
             callback(value)
 
     def send(item: Item) -> None:
-        dispatcher.call_requested.emit(lambda: deliver_item(item))
+        _post(dispatcher, lambda: deliver_item(item))
 
     def work() -> None:
         try:
             _iterate(generator_fn, task, send)
         except Exception as exc:
             error = exc  # `exc` is unbound after the block; the lambda runs later
-            dispatcher.call_requested.emit(lambda: deliver_end(on_failure, error))
+            _post(dispatcher, lambda: deliver_end(on_failure, error))
         else:
-            dispatcher.call_requested.emit(lambda: deliver_end(on_done, task.cancelled))
+            _post(dispatcher, lambda: deliver_end(on_done, task.cancelled))
 
     _start(work, task, pool)
     return task

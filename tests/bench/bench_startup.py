@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys, time, psutil
 started = psutil.Process().create_time()
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
 from desktop.ui import app as ui_app
@@ -41,6 +41,10 @@ def interactive(_gpts):
 window.pages.library.listed.connect(interactive)
 window.start()
 app.exec()
+# As the app's own shutdown: background work (the welcome page's look at the hub, say)
+# finishes before the interpreter does.
+services.tasks.cancel_all()
+QThreadPool.globalInstance().waitForDone(5000)
 services.close()
 """
 

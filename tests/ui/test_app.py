@@ -19,7 +19,7 @@ from desktop.core.tools.base import ToolContext
 from desktop.ui import app
 from desktop.ui.errors import ErrorChannel, install_hooks
 from desktop.ui.main_window import MainWindow
-from tests.helpers.imports import loaded_after
+from tests.helpers.imports import HEAVY, loaded_after
 from tests.helpers.openai_server import OpenAIServer
 from tests.helpers.wiring import chat_once, gpt_with_knowledge
 
@@ -86,6 +86,19 @@ def test_run_shows_the_window_until_it_closes(qapp, isolated_home: Paths) -> Non
 
 def test_startup_does_not_import_heavy_libraries() -> None:
     assert loaded_after("import desktop.ui.app") == []
+
+
+def test_the_window_is_built_without_heavy_libraries(isolated_home: Paths) -> None:
+    # Every page is built at start; what they need for files, models and keys comes when
+    # used (lancedb alone took over a second of the cold start).
+    build = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication([])\n"
+        "from desktop.ui import app\n"
+        "window, services = app.build_main_window(app.default_paths().ensure())\n"
+    )
+    at_start = (*HEAVY, "numpy", "pyarrow", "gguf", "keyring", "jieba", "huggingface_hub")
+    assert loaded_after(build, at_start) == []
 
 
 def test_the_apps_toolbox_is_built_at_the_first_run_and_stops_kernels_at_exit(

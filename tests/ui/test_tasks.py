@@ -193,3 +193,22 @@ def test_streams_and_tasks_report_finished(qtbot, when: str) -> None:
     assert task.wait(WAIT_MS / 1000)
     qtbot.waitUntil(lambda: "done" in seen.names(), timeout=WAIT_MS)
     assert task.finished
+
+
+def test_a_result_after_the_application_has_gone_is_dropped_quietly(qtbot) -> None:
+    # Work that outlives the window at quit (a metadata request offline, say) finishes
+    # after the dispatcher is deleted: nothing is left to tell, and nothing is raised.
+    import shiboken6
+
+    from desktop.ui import tasks
+
+    gone = tasks._Dispatcher()
+    shiboken6.delete(gone)
+    called: list[int] = []
+    tasks._post(gone, lambda: called.append(1))
+    assert called == []
+    live = tasks._Dispatcher()
+    with qtbot.wait_signal(live.call_requested):
+        tasks._post(live, lambda: called.append(2))
+    qtbot.wait_until(lambda: called == [2])
+    shiboken6.delete(live)

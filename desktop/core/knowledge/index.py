@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import lancedb
 import pyarrow as pa
-from lancedb.index import FTS
 
 from desktop.core import errors
 from desktop.core.knowledge.types import Chunk
@@ -87,6 +85,10 @@ class KnowledgeIndex:
     """The LanceDB folder of one installation. Thread-safe for one writer per table."""
 
     def __init__(self, folder: Path) -> None:
+        # lancedb is imported here, not with the module: it takes over a second, and the
+        # window imports this module long before the first search or file needs it.
+        import lancedb  # noqa: PLC0415
+
         folder.mkdir(parents=True, exist_ok=True)
         self._db = lancedb.connect(str(folder))
         self._lock = threading.RLock()  # held across _table, which may upgrade a table
@@ -227,6 +229,8 @@ class KnowledgeIndex:
 
     def build(self, owner: str) -> None:
         """(Re)build the full-text index, and a vector index once the table is large."""
+        from lancedb.index import FTS  # noqa: PLC0415 (see __init__)
+
         table = self._table(owner)
         if table is None:
             return

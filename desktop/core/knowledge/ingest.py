@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import filelock
 
@@ -37,10 +37,12 @@ from desktop.core.gpt import KnowledgeSettings
 from desktop.core.ids import new_id, now
 from desktop.core.knowledge.chunk import chunk_extraction
 from desktop.core.knowledge.extract.errors import OcrUnavailableError
-from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.types import Extraction, PageCallback
 from desktop.core.store import Store
 from desktop.core.store.knowledge import KnowledgeFile
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.index import KnowledgeIndex
 
 INTERRUPTED = "interrupted"  # the error code of a file whose indexing process ended
 LOCKS = ".indexing"  # under the originals' folder: one lock file per file being indexed

@@ -11,20 +11,22 @@ import contextlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 from desktop.core.gpt import KnowledgeSettings, update_definition
 from desktop.core.knowledge.copy import CopyProgress, copy_knowledge
 from desktop.core.knowledge.extract import IsolatedExtractor
-from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.ingest import Embed, Extract, Ingestor, Progress
 from desktop.core.knowledge.retrieval import RerankerFor, named, no_reranker
 from desktop.core.knowledge.search import Embed as EmbedQuery
 from desktop.core.knowledge.search import search
 from desktop.core.store import Store
 from desktop.core.store.knowledge import KnowledgeFile
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.index import KnowledgeIndex
 
 # (embedding model reference) -> how to embed texts with it, or None for no embeddings.
 EmbedderFor = Callable[[str], Embed | None]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import errors
 from desktop.core.gpt import GptDefinition
-from desktop.core.knowledge.index import KnowledgeIndex
 from desktop.core.knowledge.rerank import Reranker
 from desktop.core.knowledge.search import Embed, Result, search
 from desktop.core.store import Store
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.index import KnowledgeIndex
 
 EmbedFor = Callable[[str], Embed | None]
 RerankerFor = Callable[[str], Reranker | None]  # (rerank model reference) -> its reranker

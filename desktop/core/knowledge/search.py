@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.knowledge.index import Hit, KnowledgeIndex
 from desktop.core.knowledge.rerank import CANDIDATES, Reranker, rerank
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.index import Hit, KnowledgeIndex
 
 RRF_K = 60  # the constant of Cormack et al.; damps the weight of the very top ranks
 # Each retriever looks deeper than top-k so fusion has candidates to agree on.

@@ -7,27 +7,47 @@ arrays it does not need. Value types and quantization sizes come from `gguf`'s c
 
 from __future__ import annotations
 
+import functools
 import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gguf import GGML_QUANT_SIZES, GGMLQuantizationType, GGUFValueType
+if TYPE_CHECKING:
+    from types import ModuleType
 
-_SCALARS = {
-    GGUFValueType.UINT8: "<B",
-    GGUFValueType.INT8: "<b",
-    GGUFValueType.UINT16: "<H",
-    GGUFValueType.INT16: "<h",
-    GGUFValueType.UINT32: "<I",
-    GGUFValueType.INT32: "<i",
-    GGUFValueType.FLOAT32: "<f",
-    GGUFValueType.BOOL: "<?",
-    GGUFValueType.UINT64: "<Q",
-    GGUFValueType.INT64: "<q",
-    GGUFValueType.FLOAT64: "<d",
-}
+
+@functools.cache
+def gguf_module() -> ModuleType:
+    """The `gguf` package, imported on first use.
+
+    With numpy it would add over 100 ms to the app's start, which reads no model file.
+    """
+    import gguf  # noqa: PLC0415
+
+    return gguf
+
+
+@functools.cache
+def _scalars() -> dict[int, str]:
+    """Struct formats of the scalar value types."""
+    kind = gguf_module().GGUFValueType
+    return {
+        kind.UINT8: "<B",
+        kind.INT8: "<b",
+        kind.UINT16: "<H",
+        kind.INT16: "<h",
+        kind.UINT32: "<I",
+        kind.INT32: "<i",
+        kind.FLOAT32: "<f",
+        kind.BOOL: "<?",
+        kind.UINT64: "<Q",
+        kind.INT64: "<q",
+        kind.FLOAT64: "<d",
+    }
+
+
 # Sanity limits: a header claiming more than this is damaged, not big.
 _MAX_COUNT = 1 << 32
 _MAX_DIMS = 8
@@ -53,10 +73,11 @@ class TensorInfo:
 
     def n_bytes(self) -> int:
         try:
-            block, size = GGML_QUANT_SIZES[GGMLQuantizationType(self.type)]
+            gguf = gguf_module()
+            block, size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(self.type)]
         except (ValueError, KeyError):
             raise HeaderError(f"tensor {self.name} has unknown type {self.type}") from None
-        return self.n_elements // block * size
+        return self.n_elements // int(block) * int(size)
 
 
 @dataclass(frozen=True)
@@ -102,31 +123,33 @@ class _Cursor:
             raise HeaderError("the file ends inside a string")
 
     def value(self, kind: int, keep_arrays: bool) -> Any:
+        kinds = gguf_module().GGUFValueType
         try:
-            value_type = GGUFValueType(kind)
+            value_type = kinds(kind)
         except ValueError:
             raise HeaderError(f"unknown value type {kind}") from None
-        if value_type == GGUFValueType.STRING:
+        if value_type == kinds.STRING:
             return self.string()
-        if value_type == GGUFValueType.ARRAY:
+        if value_type == kinds.ARRAY:
             item = int(self.unpack("<I"))
             count = self.count()
             if keep_arrays:
                 return [self.value(item, keep_arrays) for _ in range(count)]
             self._skip_array(item, count)
             return None
-        return self.unpack(_SCALARS[value_type])
+        return self.unpack(_scalars()[value_type])
 
     def _skip_array(self, item: int, count: int) -> None:
-        if item == GGUFValueType.STRING:
+        kinds = gguf_module().GGUFValueType
+        if item == kinds.STRING:
             for _ in range(count):
                 self.skip_string()
-        elif item == GGUFValueType.ARRAY:
+        elif item == kinds.ARRAY:
             for _ in range(count):
                 self.value(item, keep_arrays=False)
         else:
             try:
-                self.at += struct.calcsize(_SCALARS[GGUFValueType(item)]) * count
+                self.at += struct.calcsize(_scalars()[kinds(item)]) * count
             except (ValueError, KeyError):
                 raise HeaderError(f"unknown array item type {item}") from None
             if self.at > len(self.buffer):

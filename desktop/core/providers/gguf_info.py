@@ -11,13 +11,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import gguf
-
 from desktop.core import errors
-from desktop.core.providers.gguf_header import GgufHeader, HeaderError, read_header
+from desktop.core.providers.gguf_header import GgufHeader, HeaderError, gguf_module, read_header
 
 GGUF_MAGIC = b"GGUF"
-_KNOWN_ARCHITECTURES = set(gguf.MODEL_ARCH_NAMES.values())
 
 
 @dataclass(frozen=True)
@@ -62,9 +59,11 @@ def _check_magic(path: Path) -> int:
 
 def _quantization(header: GgufHeader) -> str:
     file_type = header.fields.get("general.file_type")
+    gguf = gguf_module()
     known = {t.value for t in gguf.LlamaFileType}
     if isinstance(file_type, int) and file_type in known:
-        return gguf.LlamaFileType(file_type).name.removeprefix("MOSTLY_").removeprefix("ALL_")
+        name = str(gguf.LlamaFileType(file_type).name)
+        return name.removeprefix("MOSTLY_").removeprefix("ALL_")
     counts: dict[str, int] = {}
     for tensor in header.tensors:
         if len(tensor.shape) > 1:
@@ -121,6 +120,6 @@ def read_gguf_info(path: Path) -> GgufInfo:
         parameter_count=sum(t.n_elements for t in header.tensors),
         embedding=f"{architecture}.pooling_type" in fields
         or architecture in ("bert", "nomic-bert", "jina-bert-v2", "t5encoder"),
-        known_architecture=architecture in _KNOWN_ARCHITECTURES,
+        known_architecture=architecture in set(gguf_module().MODEL_ARCH_NAMES.values()),
         block_count=int(blocks) if isinstance(blocks, int) else None,
     )
