@@ -90,6 +90,7 @@ class InspectView(QWidget):
         layout.addWidget(self.description)
         layout.addLayout(signed)
         layout.addWidget(self.details, 1)
+        layout.addStretch(0)  # takes the room while the details are hidden (locked)
 
     def _build_details(self) -> None:
         self.contents = QTreeWidget(self.details)
