@@ -11,6 +11,7 @@ from desktop import __version__
 from desktop.cli import (
     actions_cmds,
     capabilities_cmds,
+    capsule_cmds,
     chat_cmds,
     doctor_cmds,
     gpt_cmds,
@@ -30,7 +31,7 @@ from desktop.core.services import Services
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="capsule",
-        description="Capsule Studio from a terminal: GPTs, models, chats and runs.",
+        description="Capsule Studio from a terminal: GPTs, models, chats, runs and capsules.",
     )
     parser.add_argument("--version", action="version", version=f"capsule {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     knowledge_cmds.add_parser(subparsers)
     actions_cmds.add_parser(subparsers)
     capabilities_cmds.add_parser(subparsers)
+    capsule_cmds.add_parser(subparsers)
     doctor_cmds.add_parser(subparsers)
     return parser
 

@@ -36,6 +36,11 @@ _SENTENCES = {
     Do.INSTALL_OCR: 'Install it with `pip install "capsule-studio[ocr]"` (about 100 MB) '
     "and add the file again with `capsule knowledge add`, or add a copy with a text layer "
     "(for example made by ocrmypdf).",
+    Do.GIVE_CAPSULE_PASSWORD: "Pipe the password in: `capsule import {path} --password-stdin` "
+    "(or `capsule inspect {path} --password-stdin`).",
+    Do.TRUST_SIGNER: "Trust the signer with `capsule signing trust {fingerprint}`.",
+    Do.REPLACE_GPT: "Add --replace to `capsule import {path}` to replace {gpt_id} (its old "
+    "versions stay in its history).",
 }
 _PLACEHOLDERS = {
     "gpt_id": "GPT_ID",
@@ -47,6 +52,8 @@ _PLACEHOLDERS = {
     "provider": "PROVIDER",
     "host": "HOST",
     "role": "embedding",
+    "path": "FILE",
+    "fingerprint": "FINGERPRINT",
 }
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.output import emit_json, err, table
+from desktop.cli.output import StatusLine, emit_json, err, table
 from desktop.core.knowledge.ingest import Progress
 from desktop.core.models.catalog import load_catalog
 from desktop.core.services import Services
@@ -68,13 +67,10 @@ def add_files(args: argparse.Namespace, services: Services) -> int:
 def _report(steps: Iterable[Progress]) -> int:
     """Print a line per file (a progress bar meanwhile); 1 if any failed."""
     failed = 0
-    bar = _Bar(sys.stderr.isatty())
+    bar = _Bar()
     for progress in steps:
-        if progress.status == "started":
-            bar.show(progress)
-            continue
-        if progress.status == "reading":
-            bar.show(progress)
+        if progress.status in ("started", "reading"):
+            bar.show_file(progress)
             continue
         bar.clear()
         failed += progress.status == "failed"
@@ -116,24 +112,13 @@ def _line(progress: Progress) -> str:
     return f"failed   {progress.file}: {progress.message}"
 
 
-class _Bar:
-    """A one-line progress display on a terminal; silent when piped."""
+class _Bar(StatusLine):
+    """The batch's progress: which file, and about how long is left."""
 
-    def __init__(self, enabled: bool) -> None:
-        self._enabled = enabled
-
-    def show(self, progress: Progress) -> None:
-        if not self._enabled:
-            return
+    def show_file(self, progress: Progress) -> None:
         eta = f", about {progress.eta_s:.0f} s left" if progress.eta_s else ""
         page = f", page {progress.page} of {progress.pages}" if progress.status == "reading" else ""
-        text = f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{page}{eta}"
-        sys.stderr.write("\r" + text[:100].ljust(100))
-        sys.stderr.flush()
-
-    def clear(self) -> None:
-        if self._enabled:
-            sys.stderr.write("\r" + " " * 100 + "\r")
+        self.show(f"[{progress.files_done + 1}/{progress.files_total}] {progress.file}{page}{eta}")
 
 
 def list_files(args: argparse.Namespace, services: Services) -> int:
@@ -156,8 +141,23 @@ def list_files(args: argparse.Namespace, services: Services) -> int:
         ]
         for f in files
     ]
-    print(table(rows, ["ID", "NAME", "STATUS", "PAGES", "CHUNKS", "SIZE", "PROBLEM"]))
+    headers = ["ID", "NAME", "STATUS", "PAGES", "CHUNKS", "SIZE", "PROBLEM"]
+    if any(f.origin for f in files):  # imported knowledge says whose it is
+        rows = [[*row, _origin(f.origin)] for row, f in zip(rows, files, strict=True)]
+        headers.append("FROM")
+    print(table(rows, headers))
     return 0
+
+
+def _origin(origin: dict[str, Any]) -> str:
+    """Where an imported file came from: its author (and signer), or the other app."""
+    if not origin:
+        return "-"
+    who = origin.get("author") or "unknown author"
+    if origin.get("signature") == "signed":
+        who += f" (signed {str(origin.get('fingerprint', ''))[:9]}…)"
+    where = origin.get("file") or origin.get("source", "")
+    return f"{who}, {where}" if where else who
 
 
 def remove_file(args: argparse.Namespace, services: Services) -> int:

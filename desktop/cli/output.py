@@ -61,3 +61,22 @@ def read_secret(label: str, example: str) -> str:
     if not value:
         raise errors.ValidationError(f"No {label} on standard input. Pipe it in, e.g. `{example}`.")
     return value
+
+
+class StatusLine:
+    """One line of progress on a terminal's stderr, rewritten in place; silent when piped."""
+
+    WIDTH = 100
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self._enabled = sys.stderr.isatty() if enabled is None else enabled
+
+    def show(self, text: str) -> None:
+        if self._enabled:
+            sys.stderr.write("\r" + text[: self.WIDTH].ljust(self.WIDTH))
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self._enabled:
+            sys.stderr.write("\r" + " " * self.WIDTH + "\r")
+            sys.stderr.flush()

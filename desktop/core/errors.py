@@ -40,6 +40,9 @@ class Do:
     SET_KNOWLEDGE_MODEL = "set_knowledge_model"  # gpt_id (optional), role: embedding or rerank
     DOWNLOAD_MODEL = "download_model"  # model_id: a catalog id
     INSTALL_OCR = "install_ocr"  # install the optional OCR engine
+    GIVE_CAPSULE_PASSWORD = "give_capsule_password"  # path: the capsule to open
+    TRUST_SIGNER = "trust_signer"  # fingerprint, name (optional)
+    REPLACE_GPT = "replace_gpt"  # path, gpt_id: import over the GPT with the capsule's id
 
 
 @dataclass(frozen=True)
@@ -382,3 +385,51 @@ class InsecureTransportError(ValidationError):
     def __init__(self, message: str, host: str, action: UserAction | None = None) -> None:
         super().__init__(message, action=action)
         self.host = host
+
+
+# --- capsules --------------------------------------------------------------------------
+
+
+class CapsuleFileError(ValidationError):
+    """A capsule (or a file from another app) that cannot be opened or imported.
+
+    Nothing was written when this is raised.
+    """
+
+    code = "capsule_invalid"
+
+
+class CapsuleDamagedError(CapsuleFileError):
+    """The bytes are not a complete, readable archive (truncated, flipped, not a zip)."""
+
+    code = "capsule_damaged"
+
+
+class CapsuleRefusedError(CapsuleFileError):
+    """The archive breaks a safety rule: a path outside, a link, too big, too many files."""
+
+    code = "capsule_refused"
+
+
+class CapsuleTamperedError(CapsuleFileError):
+    """The contents do not match what the capsule says of them (hash, tag, signature)."""
+
+    code = "capsule_tampered"
+
+
+class CapsuleTooNewError(CapsuleFileError):
+    """Written in a newer format than this version reads."""
+
+    code = "capsule_too_new"
+
+
+class PasswordNeededError(CapsuleFileError):
+    """The payload is encrypted and no password was given."""
+
+    code = "capsule_password_needed"
+
+
+class WrongPasswordError(CapsuleFileError):
+    """The password given does not open the payload."""
+
+    code = "capsule_wrong_password"

@@ -39,6 +39,8 @@ from desktop.core.threadfiles import ThreadFiles
 from desktop.core.tools.base import ToolContext
 
 if TYPE_CHECKING:
+    from desktop.core.capsule.layout import ProviderEntry
+    from desktop.core.capsule.service import Capsules
     from desktop.core.knowledge.index import KnowledgeIndex
     from desktop.core.knowledge.library import KnowledgeLibrary
     from desktop.core.knowledge.retrieval import KnowledgeRetriever
@@ -258,6 +260,47 @@ class Services:
             if collecting:
                 gc.enable()
         gc.freeze()
+
+    # -- capsules ------------------------------------------------------------------------------
+
+    @cached_property
+    def capsules(self) -> Capsules:
+        """Export, inspect and import capsules and other apps' files; signing and trust."""
+        from desktop.core.capsule.service import Capsules  # noqa: PLC0415 (crypto, zip)
+
+        return Capsules(
+            self.store,
+            lambda: self.index,
+            self.paths,
+            self.settings,
+            self.secrets,
+            self.embedder,
+            lambda: [m.id for m in self.local_models.list() if m.info is not None],
+            self.model_problem,
+            self.avatars,
+        )
+
+    def model_problem(
+        self, definition: GptDefinition, providers: list[ProviderEntry]
+    ) -> str | None:
+        """Why `definition`'s model will not answer on this machine, or None when it will.
+
+        `providers` are profiles about to be added (by an import) besides those in settings.
+        """
+        provider = definition.model.provider
+        if provider == "local":
+            try:
+                self.local_models.resolve(definition.model.model)
+            except errors.ModelError as exc:
+                return f"Its model will not answer here yet: {exc.message}"
+            return None
+        known = set(self.settings.load().providers) | {p.name for p in providers}
+        if provider not in known:
+            return (
+                f"It answers through the provider profile '{provider}', which is not set up "
+                "here: add that profile, or choose another model."
+            )
+        return None
 
     # -- the end ------------------------------------------------------------------------------
 

@@ -80,6 +80,8 @@ class Settings(BaseModel):
     allow_unisolated_code: bool = False
     # Hosts the user allowed to get secrets over plain http (see `netguard`).
     http_credential_hosts: list[str] = Field(default_factory=list)
+    # Capsule signers the user trusts: fingerprint -> the name the user knows them by.
+    trusted_signers: dict[str, str] = Field(default_factory=dict)
     # The embedding model new GPTs start with ("" for keyword search only): a local
     # model id or PROFILE:MODEL_ID. Older files lack it and read as "".
     default_embedding_model: str = Field(default="", max_length=4096)

@@ -92,6 +92,13 @@ HEADLINES: dict[str, str] = {
     "ocr_unavailable": QT_TRANSLATE_NOOP(
         "Errors", "Scanned pages need the optional OCR engine, which is not installed."
     ),
+    "capsule_invalid": QT_TRANSLATE_NOOP("Errors", "This file cannot be imported."),
+    "capsule_damaged": QT_TRANSLATE_NOOP("Errors", "The capsule is damaged or incomplete."),
+    "capsule_refused": QT_TRANSLATE_NOOP("Errors", "The capsule was refused as unsafe."),
+    "capsule_tampered": QT_TRANSLATE_NOOP("Errors", "The capsule was changed after export."),
+    "capsule_too_new": QT_TRANSLATE_NOOP("Errors", "The capsule needs a newer Capsule Studio."),
+    "capsule_password_needed": QT_TRANSLATE_NOOP("Errors", "The capsule needs its password."),
+    "capsule_wrong_password": QT_TRANSLATE_NOOP("Errors", "The capsule's password is wrong."),
 }
 GENERIC = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
 BUG = QT_TRANSLATE_NOOP("Errors", "Something went wrong inside Capsule Studio.")
@@ -122,6 +129,9 @@ ACTION_LABELS: dict[str, str] = {
     Do.INSTALL_OCR: QT_TRANSLATE_NOOP("Errors", "How to read scanned files"),
     Do.SET_KNOWLEDGE_MODEL: QT_TRANSLATE_NOOP("Errors", "Choose the embedding model"),
     Do.DOWNLOAD_MODEL: QT_TRANSLATE_NOOP("Errors", "Download the model"),
+    Do.GIVE_CAPSULE_PASSWORD: QT_TRANSLATE_NOOP("Errors", "Enter the password"),
+    Do.TRUST_SIGNER: QT_TRANSLATE_NOOP("Errors", "Trust this signer"),
+    Do.REPLACE_GPT: QT_TRANSLATE_NOOP("Errors", "Replace the existing GPT"),
 }
 
 

@@ -24,7 +24,7 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT = "en"
 CATALOG = "capsule"
 # The feature folders of desktop/ui, each with its own catalog; the rest is the shell's.
-FEATURES = ("library", "welcome", "builder", "chat", "playground", "settings")
+FEATURES = ("library", "welcome", "builder", "chat", "playground", "settings", "capsules")
 
 
 def translations_dir() -> Path:

@@ -36,7 +36,9 @@ from desktop.ui.errors import Notice
 from desktop.ui.widgets import ErrorBanner
 
 if TYPE_CHECKING:
+    from desktop.core.store.records import Gpt
     from desktop.ui.builder.page import BuilderPage
+    from desktop.ui.capsules.flows import CapsuleFlows
     from desktop.ui.chat.page import ChatPage
     from desktop.ui.library.pane import LibraryPane
     from desktop.ui.playground.page import PlaygroundPage
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._prefs = services.prefs
         self.pages = pages
+        self._capsules: CapsuleFlows | None = None
         self.setWindowTitle("Capsule Studio")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -157,6 +160,12 @@ class MainWindow(QMainWindow):
             self.tr("&Duplicate GPT"), "Ctrl+D", library.duplicate_current
         )
         self.delete_action = self._action(self.tr("De&lete GPT"), None, library.delete_current)
+        self.import_action = self._action(
+            self.tr("&Import GPT…"), "Ctrl+Shift+I", self.choose_import
+        )
+        self.export_action = self._action(
+            self.tr("&Export GPT…"), "Ctrl+Shift+E", library.export_current
+        )
         self.find_action = self._action(
             self.tr("&Find GPT"), QKeySequence.StandardKey.Find, library.focus_search
         )
@@ -189,6 +198,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.data_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -207,6 +218,8 @@ class MainWindow(QMainWindow):
         library.gpt_selected.connect(self._on_gpt_selected)
         library.gpts_changed.connect(self._on_gpts_changed)
         library.action_requested.connect(self.follow)
+        library.export_requested.connect(self._on_export_requested)
+        library.import_requested.connect(self.choose_import)
         self.error_banner.action_requested.connect(self.follow)
         pages = self.pages
         pages.welcome.gpt_created.connect(self._on_gpt_created)
@@ -322,6 +335,13 @@ class MainWindow(QMainWindow):
     def _on_gpt_saved(self, _gpt_id: str) -> None:
         self.pages.library.refresh()
 
+    def choose_import(self) -> None:
+        """Ask for a capsule or another app's GPT file, then inspect and import it."""
+        self.capsules.choose_import()
+
+    def _on_export_requested(self, gpt: Gpt) -> None:
+        self.capsules.export(gpt.id, gpt.name)
+
     def _on_gpts_changed(self) -> None:
         self.pages.welcome.refresh()
 
@@ -352,7 +372,24 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        self.add_knowledge(paths)
+        self.capsules.sort_dropped(paths, self._on_dropped_sorted)
+
+    def _on_dropped_sorted(self, imports: list[Path], knowledge: list[Path]) -> None:
+        """Capsules and other apps' GPTs are imported; every other file is knowledge."""
+        if imports:
+            self.capsules.import_files(imports)
+        if knowledge:
+            self.add_knowledge(knowledge)
+
+    @property
+    def capsules(self) -> CapsuleFlows:
+        """Export and import (built on first use: the capsule code loads only then)."""
+        if self._capsules is None:
+            from desktop.ui.capsules.flows import CapsuleFlows  # noqa: PLC0415
+
+            self._capsules = CapsuleFlows(self._services, self)
+            self._capsules.gpt_imported.connect(self._on_gpt_created)
+        return self._capsules
 
     def add_knowledge(self, paths: list[Path]) -> None:
         """Files dropped on the window become knowledge of the open GPT."""

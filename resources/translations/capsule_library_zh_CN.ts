@@ -138,12 +138,20 @@
         <translation>创建副本</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <source>New blank GPT</source>
         <translation>新建空白 GPT</translation>
+    </message>
+    <message>
+        <source>Import a GPT…</source>
+        <translation>导入 GPT…</translation>
     </message>
     <message>
         <source>New from a template</source>

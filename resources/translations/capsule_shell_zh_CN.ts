@@ -234,6 +234,34 @@
         <translation>扫描页面需要可选的 OCR 引擎，但它尚未安装。</translation>
     </message>
     <message>
+        <source>This file cannot be imported.</source>
+        <translation>无法导入此文件。</translation>
+    </message>
+    <message>
+        <source>The capsule is damaged or incomplete.</source>
+        <translation>胶囊文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>The capsule was refused as unsafe.</source>
+        <translation>胶囊文件不安全，已拒绝导入。</translation>
+    </message>
+    <message>
+        <source>The capsule was changed after export.</source>
+        <translation>胶囊文件在导出后被改动过。</translation>
+    </message>
+    <message>
+        <source>The capsule needs a newer Capsule Studio.</source>
+        <translation>此胶囊需要更新版本的 Capsule Studio。</translation>
+    </message>
+    <message>
+        <source>The capsule needs its password.</source>
+        <translation>此胶囊需要密码。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s password is wrong.</source>
+        <translation>胶囊的密码不对。</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>出了点问题。</translation>
     </message>
@@ -338,6 +366,18 @@
         <translation>下载模型</translation>
     </message>
     <message>
+        <source>Enter the password</source>
+        <translation>输入密码</translation>
+    </message>
+    <message>
+        <source>Trust this signer</source>
+        <translation>信任此签名者</translation>
+    </message>
+    <message>
+        <source>Replace the existing GPT</source>
+        <translation>替换现有的 GPT</translation>
+    </message>
+    <message>
         <source>Fix it</source>
         <translation>去处理</translation>
     </message>
@@ -382,6 +422,14 @@
     <message>
         <source>De&amp;lete GPT</source>
         <translation>删除 GPT(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Import GPT…</source>
+        <translation>导入 GPT(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export GPT…</source>
+        <translation>导出 GPT(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Find GPT</source>

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 
 from desktop.core import errors
 from desktop.core.gpt import validate_definition
 from desktop.core.paths import Paths
 from desktop.ui import app
 from desktop.ui.main_window import MainWindow
+from tests.helpers.drops import drop
 
 WAIT_MS = 10_000
 
@@ -98,19 +98,6 @@ def test_a_bug_is_said_to_be_one(qtbot: Any, shell: Any) -> None:
     assert not window.error_banner.fix_button.isVisible()
     window.error_banner.dismiss_button.click()
     assert not window.error_banner.isVisible()
-
-
-def drop(window: MainWindow, paths: list[Path]) -> None:
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(
-        QPointF(QPoint(400, 300)),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
 
 
 def test_dropped_files_need_an_open_gpt(qtbot: Any, shell: Any, tmp_path: Path) -> None:

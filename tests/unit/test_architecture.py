@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import re
 from collections.abc import Iterator
@@ -55,7 +56,22 @@ def test_the_check_finds_sql() -> None:
 # name them; they are not the app's command line. The provider factory's message is
 # reworded once issue 12's changes to that file are in.
 OWN_FLAGS = {"core/tools/code_interpreter/launcher.py", "core/tools/code_interpreter/probe.py"}
-COMMAND = re.compile(r"`capsule\s|capsule [a-z]+ [a-z-]+|(^|\s)--[a-z][a-z-]+")
+
+
+def command_names() -> list[str]:
+    """The `capsule` command's own subcommands, read from its parser."""
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(commands.choices)
+
+
+# "capsule" is also what the product calls its files, so prose may say "the capsule was
+# made"; only the command's own words after it make a command.
+COMMAND = re.compile(
+    rf"`capsule\s|capsule ({'|'.join(command_names())}) [A-Za-z-]+|(^|\s)--[a-z][a-z-]+"
+)
 
 
 def test_core_names_no_command_and_no_flag() -> None:
@@ -76,3 +92,4 @@ def test_the_check_finds_commands_and_flags() -> None:
     assert COMMAND.search("see capsule providers test x")
     assert not COMMAND.search("No GPT with id 'gpt_1'.")
     assert not COMMAND.search("a capsule file (.capsule) holds the GPT")
+    assert not COMMAND.search("This capsule was made by Capsule Studio 0.2.")

@@ -248,6 +248,55 @@ class KnowledgeIndex:
             table.create_index(metric="cosine", vector_column_name="vector", replace=True)
         table.optimize()
 
+    # -- whole tables (capsules) -----------------------------------------------------------
+
+    def export_table(self, owner: str, path: Path) -> ChunkTable:
+        """Write the owner's chunks to an Arrow IPC file; what it holds.
+
+        Raises:
+            errors.CapsuleError: the owner has no chunks to write.
+        """
+        table = self._table(owner)
+        if table is None:
+            raise errors.CapsuleError("This knowledge has no index to include yet.")
+        data = table.to_arrow()
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, data.schema) as writer:
+            writer.write_table(data)
+        return ChunkTable(data)
+
+    def copy(self, owner: str, to_owner: str) -> None:
+        """Make `to_owner`'s table a copy of `owner`'s (an empty owner makes none)."""
+        table = self._table(owner)
+        self.drop(to_owner)
+        if table is not None:
+            self.add_table(to_owner, ChunkTable(table.to_arrow()), None)
+
+    def add_table(self, owner: str, chunks: ChunkTable, file_ids: dict[str, str] | None) -> None:
+        """Create the owner's table from `chunks`, each file id renamed by `file_ids`.
+
+        Search terms are segmented again here, so a table from another version of the
+        segmenter searches like one indexed on this machine.
+        """
+        data = chunks.data
+        if file_ids is not None:
+            renamed = [file_ids[str(f)] for f in data.column("file_id").to_pylist()]
+            indexes = data.column("chunk_index").to_pylist()
+            ids = [f"{f}:{i}" for f, i in zip(renamed, indexes, strict=True)]
+            words = [terms(str(t)) for t in data.column("text").to_pylist()]
+            columns = (
+                (pa.field("file_id", pa.string()), renamed),
+                (pa.field("id", pa.string()), ids),
+                (_terms_field(), words),  # with this recipe's version, so none is redone
+            )
+            for column, values in columns:
+                position = data.schema.get_field_index(column.name)
+                data = data.set_column(position, column, pa.array(values, pa.string()))
+        with self._lock:
+            if self._table(owner) is not None:
+                self._db.drop_table(self._name(owner))
+            self._db.create_table(self._name(owner), data=data, schema=data.schema)
+        self.build(owner)
+
     # -- reading -------------------------------------------------------------------------
 
     def count(self, owner: str, file_id: str | None = None) -> int:
@@ -278,6 +327,50 @@ class KnowledgeIndex:
             return []
         rows = table.search(vector, vector_column_name="vector").metric("cosine").limit(k).to_list()
         return [_hit(row, rank, 1.0 - float(row["_distance"])) for rank, row in enumerate(rows, 1)]
+
+
+class ChunkTable:
+    """A table of chunks read whole (from an index, or from a capsule's file), validated."""
+
+    def __init__(self, data: pa.Table) -> None:
+        self.data = data
+
+    @classmethod
+    def read(cls, path: Path) -> ChunkTable:
+        """Read and check an Arrow IPC file written by `KnowledgeIndex.export_table`.
+
+        Raises:
+            errors.ValidationError: not Arrow, damaged, or not a table of chunks as this
+                version indexes them.
+        """
+        try:
+            with pa.memory_map(str(path), "r") as source:
+                data = pa.ipc.open_file(source).read_all()
+            data.validate(full=True)
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            raise errors.ValidationError(f"The index file cannot be read: {exc}") from None
+        dimensions = None
+        if "vector" in data.schema.names:
+            kind = data.schema.field("vector").type
+            dimensions = getattr(kind, "list_size", None)
+        if not data.schema.equals(_schema(dimensions)):
+            raise errors.ValidationError(
+                "The index file's columns differ from the ones this version uses."
+            )
+        return cls(data)
+
+    @property
+    def rows(self) -> int:
+        return int(self.data.num_rows)
+
+    @property
+    def dimensions(self) -> int | None:
+        if "vector" not in self.data.schema.names:
+            return None
+        return int(self.data.schema.field("vector").type.list_size)
+
+    def file_ids(self) -> set[str]:
+        return {str(f) for f in self.data.column("file_id").to_pylist()}
 
 
 def _hit(row: dict[str, Any], rank: int, score: float) -> Hit:

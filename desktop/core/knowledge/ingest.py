@@ -118,6 +118,19 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def keep_original(originals: Path, path: Path, digest: str) -> bool:
+    """Keep a copy of `path` as `originals/digest`; False when one was there already."""
+    target = originals / digest
+    if target.exists():
+        return False
+    originals.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=originals, prefix=".incoming-")
+    os.close(handle)
+    shutil.copyfile(path, temporary)
+    os.replace(temporary, target)  # atomic: a crash never leaves half an original
+    return True
+
+
 class Ingestor:
     """Adds, removes and rebuilds the knowledge of one owner (a GPT or a thread)."""
 
@@ -221,14 +234,7 @@ class Ingestor:
             )
 
     def _keep_original(self, path: Path, digest: str) -> None:
-        target = self._originals / digest
-        if target.exists():
-            return
-        self._originals.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self._originals, prefix=".incoming-")
-        os.close(handle)
-        shutil.copyfile(path, temporary)
-        os.replace(temporary, target)  # atomic: a crash never leaves half an original
+        keep_original(self._originals, path, digest)
 
     def _index_file(
         self,

@@ -111,8 +111,12 @@ class Database:
             if current > SCHEMA_VERSION:
                 raise self._too_new(current)
             for number in range(current + 1, SCHEMA_VERSION + 1):
-                for statement in _statements(MIGRATIONS[number - 1]):
-                    conn.execute(statement)
+                migration = MIGRATIONS[number - 1]
+                if isinstance(migration, str):
+                    for statement in _statements(migration):
+                        conn.execute(statement)
+                else:
+                    migration(conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                     (number, time.time()),

@@ -2,7 +2,8 @@
 
 A draft remembers the version it was edited from (`base_version`), so that saving it
 later keeps what changed in the GPT meanwhile (knowledge files, hosts allowed during a
-run): see `desktop.core.drafts`.
+run): see `desktop.core.drafts`. Its action documents are kept once, by hash, as the
+versions' are (see `documents`): a draft is rewritten as the user types.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from desktop.core import errors
-from desktop.core.gpt import GptDefinition, validate_definition
+from desktop.core.gpt import GptDefinition
 from desktop.core.ids import now
-from desktop.core.store.records import loads
+from desktop.core.store.documents import Documents, stored_json
 from desktop.core.store.scope import Scope
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,8 @@ class DraftRepository:
         if not rows:
             return None
         try:
-            return _draft(rows[0])
-        except (errors.ValidationError, ValueError) as exc:
+            return _draft(rows[0], Documents(self._scope))
+        except (errors.ValidationError, errors.StoreCorruptError, ValueError) as exc:
             log.warning("the draft of %s cannot be read and is not used: %s", gpt_id, exc)
             return None
 
@@ -54,7 +55,7 @@ class DraftRepository:
                 "VALUES (?, ?, ?, ?) ON CONFLICT (gpt_id) DO UPDATE SET "
                 "base_version = excluded.base_version, definition = excluded.definition, "
                 "updated_at = excluded.updated_at",
-                (gpt_id, base_version, definition.to_json(), at),
+                (gpt_id, base_version, stored_json(conn, definition, at), at),
             )
         return Draft(gpt_id, base_version, definition, at)
 
@@ -65,10 +66,10 @@ class DraftRepository:
         return cursor.rowcount > 0
 
 
-def _draft(row: sqlite3.Row) -> Draft:
+def _draft(row: sqlite3.Row, documents: Documents) -> Draft:
     return Draft(
         gpt_id=row["gpt_id"],
         base_version=row["base_version"],
-        definition=validate_definition(loads(row["definition"])),
+        definition=documents.definition(row["definition"]),
         updated_at=row["updated_at"],
     )

@@ -1,4 +1,8 @@
-"""GPTs and their versions: every save is a new version; old ones can be restored."""
+"""GPTs and their versions: every save is a new version; old ones can be restored.
+
+A version stores its definition without the action documents: those are kept once each,
+by hash (see `documents`), and put back on reading.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import builtins
 import sqlite3
 
 from desktop.core import errors
-from desktop.core.gpt import GptDefinition, diff_definitions, validate_definition
+from desktop.core.gpt import GptDefinition, diff_definitions
 from desktop.core.ids import new_id, now
-from desktop.core.store.records import Gpt, GptVersion, loads
+from desktop.core.store.documents import Documents, stored_json
+from desktop.core.store.records import Gpt, GptVersion
 from desktop.core.store.scope import Scope
 
 
@@ -18,8 +23,11 @@ class GptRepository:
     def __init__(self, scope: Scope) -> None:
         self._scope = scope
 
-    def create(self, definition: GptDefinition, note: str = "created") -> Gpt:
-        gpt_id = new_id("gpt")
+    def create(
+        self, definition: GptDefinition, note: str = "created", gpt_id: str | None = None
+    ) -> Gpt:
+        """A new GPT at version 1; with a new id unless `gpt_id` (one not taken) is given."""
+        gpt_id = gpt_id or new_id("gpt")
         at = now()
         with self._scope.write() as conn:
             conn.execute(
@@ -38,7 +46,11 @@ class GptRepository:
         )
         if not rows or (rows[0]["deleted_at"] is not None and not include_deleted):
             raise errors.UnknownGptError(gpt_id)
-        return _gpt(rows[0])
+        return self._gpt(rows[0])
+
+    def exists(self, gpt_id: str) -> bool:
+        """Whether the id is taken, by a GPT in the library or in the trash."""
+        return bool(self._scope.read("SELECT 1 FROM gpts WHERE id = ?", (gpt_id,)))
 
     def list(self, include_deleted: bool = False) -> builtins.list[Gpt]:
         where = "" if include_deleted else "WHERE g.deleted_at IS NULL"
@@ -47,7 +59,7 @@ class GptRepository:
             f"ON v.gpt_id = g.id AND v.version = g.current_version {where} "
             "ORDER BY g.updated_at DESC"
         )
-        return [_gpt(row) for row in rows]
+        return [self._gpt(row) for row in rows]
 
     def save(self, gpt_id: str, definition: GptDefinition, note: str = "") -> Gpt:
         """Store `definition` as the GPT's next version; an unchanged definition is a no-op."""
@@ -69,7 +81,7 @@ class GptRepository:
         rows = self._scope.read(
             "SELECT * FROM gpt_versions WHERE gpt_id = ? ORDER BY version", (gpt_id,)
         )
-        return [_version(row) for row in rows]
+        return [self._version(row) for row in rows]
 
     def version(self, gpt_id: str, version: int) -> GptVersion:
         rows = self._scope.read(
@@ -81,7 +93,7 @@ class GptRepository:
                 f"GPT {gpt_id} has no version {version}.",
                 errors.do(errors.Do.LIST_GPT_VERSIONS, gpt_id=gpt_id),
             )
-        return _version(rows[0])
+        return self._version(rows[0])
 
     def diff(self, gpt_id: str, old: int, new: int) -> builtins.list[dict[str, object]]:
         return diff_definitions(
@@ -98,6 +110,32 @@ class GptRepository:
         self.get(gpt_id)
         with self._scope.write() as conn:
             conn.execute("UPDATE gpts SET deleted_at = ? WHERE id = ?", (now(), gpt_id))
+
+    def document(self, digest: str) -> str:
+        """An action document's text by its hash."""
+        return Documents(self._scope).text(digest)
+
+    def _definition(self, text: str) -> GptDefinition:
+        return Documents(self._scope).definition(text)
+
+    def _gpt(self, row: sqlite3.Row) -> Gpt:
+        return Gpt(
+            id=row["id"],
+            version=row["current_version"],
+            definition=self._definition(row["definition"]),
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            deleted_at=row["deleted_at"],
+        )
+
+    def _version(self, row: sqlite3.Row) -> GptVersion:
+        return GptVersion(
+            gpt_id=row["gpt_id"],
+            version=row["version"],
+            definition=self._definition(row["definition"]),
+            note=row["note"],
+            created_at=row["created_at"],
+        )
 
     def undelete(self, gpt_id: str) -> Gpt:
         self.get(gpt_id, include_deleted=True)
@@ -117,7 +155,7 @@ def _insert_version(
     conn.execute(
         "INSERT INTO gpt_versions (gpt_id, version, definition, note, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        (gpt_id, version, definition.to_json(), note, at),
+        (gpt_id, version, stored_json(conn, definition, at), note, at),
     )
 
 
@@ -126,24 +164,3 @@ def _next_version(conn: sqlite3.Connection, gpt_id: str) -> int:
         "SELECT MAX(version) FROM gpt_versions WHERE gpt_id = ?", (gpt_id,)
     ).fetchone()
     return int(row[0] or 0) + 1
-
-
-def _gpt(row: sqlite3.Row) -> Gpt:
-    return Gpt(
-        id=row["id"],
-        version=row["current_version"],
-        definition=validate_definition(loads(row["definition"])),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        deleted_at=row["deleted_at"],
-    )
-
-
-def _version(row: sqlite3.Row) -> GptVersion:
-    return GptVersion(
-        gpt_id=row["gpt_id"],
-        version=row["version"],
-        definition=validate_definition(loads(row["definition"])),
-        note=row["note"],
-        created_at=row["created_at"],
-    )

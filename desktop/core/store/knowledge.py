@@ -29,12 +29,15 @@ class KnowledgeFile:
     updated_at: float
     error: dict[str, str] | None = None
     warnings: list[str] = field(default_factory=list)
+    # Where the file came from when it was not added here: a capsule's name, author and
+    # signer. Empty for the user's own files.
+    origin: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-_JSON = frozenset({"warnings", "error"})
+_JSON = frozenset({"warnings", "error", "origin"})
 
 
 class KnowledgeRepository:
@@ -75,6 +78,45 @@ class KnowledgeRepository:
                 "updated_at) VALUES (?, ?, ?, ?, ?, 'indexing', ?, ?)",
                 (file.id, file.owner, file.name, file.sha256, file.size, file.added_at, now()),
             )
+
+    def add_ready(self, file: KnowledgeFile) -> None:
+        """Record a file whose chunks are already in the index (from a capsule's table)."""
+        with self._scope.write() as conn:
+            conn.execute(
+                "INSERT INTO knowledge_files (id, owner, name, sha256, size, status, pages, "
+                "chunks, warnings, origin, added_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?)",
+                (
+                    file.id,
+                    file.owner,
+                    file.name,
+                    file.sha256,
+                    file.size,
+                    file.pages,
+                    file.chunks,
+                    dumps(file.warnings),
+                    dumps(file.origin),
+                    file.added_at,
+                    now(),
+                ),
+            )
+
+    def set_origin(self, owner: str, origin: dict[str, Any]) -> None:
+        """Say where every file of `owner` came from."""
+        with self._scope.write() as conn:
+            conn.execute(
+                "UPDATE knowledge_files SET origin = ? WHERE owner = ?", (dumps(origin), owner)
+            )
+
+    def move(self, owner: str, to_owner: str) -> None:
+        """Give every file of `owner` to `to_owner` (a staged import becoming a GPT's)."""
+        with self._scope.write() as conn:
+            conn.execute("UPDATE knowledge_files SET owner = ? WHERE owner = ?", (to_owner, owner))
+
+    def remove_owner(self, owner: str) -> None:
+        """Forget every file of `owner` (their chunks are the index's business)."""
+        with self._scope.write() as conn:
+            conn.execute("DELETE FROM knowledge_files WHERE owner = ?", (owner,))
 
     def finish(self, file_id: str, pages: int, chunks: int, warnings: builtins.list[str]) -> None:
         with self._scope.write() as conn:

@@ -1,8 +1,49 @@
-"""Numbered schema migrations. Append only: a released migration is never edited."""
+"""Numbered schema migrations. Append only: a released migration is never edited.
+
+A migration is an SQL script, or a function given the open transaction's connection when
+rows must be rewritten in Python.
+"""
 
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+
+from desktop.core.actiondocs import split_documents
+
+
+def _documents_apart(conn: sqlite3.Connection) -> None:
+    """6: action documents leave the versions and drafts for a table keyed by their hash.
+
+    Knowledge files also get their origin (where an imported file came from).
+    """
+    conn.execute(
+        "CREATE TABLE action_documents (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL, "
+        "size INTEGER NOT NULL, created_at REAL NOT NULL)"
+    )
+    conn.execute("ALTER TABLE knowledge_files ADD COLUMN origin TEXT NOT NULL DEFAULT '{}'")
+    versions = conn.execute("SELECT rowid, definition FROM gpt_versions").fetchall()
+    drafts = conn.execute("SELECT rowid, definition FROM gpt_drafts").fetchall()
+    for table, rows in (("gpt_versions", versions), ("gpt_drafts", drafts)):
+        for rowid, definition in rows:
+            stored, documents = split_documents(json.loads(definition))
+            if not documents:
+                continue
+            for digest, text in documents.items():
+                conn.execute(
+                    "INSERT OR IGNORE INTO action_documents (sha256, text, size, created_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (digest, text, len(text.encode("utf-8")), time.time()),
+                )
+            conn.execute(
+                f"UPDATE {table} SET definition = ? WHERE rowid = ?",  # one of two names
+                (json.dumps(stored, sort_keys=True, ensure_ascii=False), rowid),
+            )
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: GPTs and their versions, threads, messages, runs and run steps.
     """
     CREATE TABLE gpts (
@@ -123,4 +164,6 @@ MIGRATIONS: list[str] = [
     ALTER TABLE threads ADD COLUMN deleted_at REAL;
     ALTER TABLE messages ADD COLUMN superseded_by TEXT;
     """,
+    # 6: action documents by hash, outside the versions; where a knowledge file came from.
+    _documents_apart,
 ]

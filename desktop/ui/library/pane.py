@@ -51,6 +51,8 @@ class LibraryPane(QWidget):
         listed(list): the list now shows these `Gpt`s.
         readiness_checked(dict): readiness by GPT id, now shown.
         action_requested(UserAction): the user asked to fix a GPT's readiness problem.
+        export_requested(Gpt): the user asked to export this GPT.
+        import_requested(): the user asked to import a GPT from a file.
     """
 
     gpt_selected = Signal(str)
@@ -58,6 +60,8 @@ class LibraryPane(QWidget):
     listed = Signal(list)
     readiness_checked = Signal(dict)
     action_requested = Signal(object)
+    export_requested = Signal(object)
+    import_requested = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +217,11 @@ class LibraryPane(QWidget):
         name = self.tr("%1 (copy)").replace("%1", gpt.name)
         self.copying.start(self._services, gpt, name, self._on_created)
 
+    def export_current(self) -> None:
+        gpt = self._current_gpt()
+        if gpt is not None:
+            self.export_requested.emit(gpt)
+
     def delete_current(self) -> None:
         gpt = self._current_gpt()
         if gpt is not None:
@@ -241,6 +250,7 @@ class LibraryPane(QWidget):
         if gpt is not None:
             menu.addAction(self.tr("Open"), lambda: self._open(gpt.id))
             menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(gpt))
+            menu.addAction(self.tr("Export…"), lambda: self.export_requested.emit(gpt))
             menu.addAction(self.tr("Delete"), lambda: self.delete(gpt.id))
             readiness: Readiness | None = index.data(READINESS_ROLE)
             if readiness is not None and readiness.action is not None:
@@ -257,6 +267,7 @@ class LibraryPane(QWidget):
                 _label(template.name),
                 lambda t=template: self.new_from_template(t),
             )
+        menu.addAction(self.tr("Import a GPT…"), self.import_requested.emit)
         return menu
 
     def _on_context_menu_requested(self, position: QPoint) -> None:

@@ -219,8 +219,12 @@ def test_the_right_click_menu_has_the_rows_actions(
     menu = pane.menu
     assert menu.isVisible()
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts[:4] == ["Open", "Duplicate", "Delete", "Choose a model"]
+    assert texts[:5] == ["Open", "Duplicate", "Export…", "Delete", "Choose a model"]
     assert "New blank GPT" in texts and "New from a template" in texts
+    assert "Import a GPT…" in texts
+    with qtbot.wait_signal(pane.export_requested, timeout=WAIT_MS) as export:
+        next(a for a in menu.actions() if a.text() == "Export…").trigger()
+    assert export.args[0].id == gpt_id
     assert "Refresh the list" in texts
 
     with qtbot.wait_signal(pane.action_requested, timeout=WAIT_MS) as fix:
@@ -309,7 +313,7 @@ def test_the_library_speaks_chinese(qtbot: Any, qapp: Any, services: AppServices
         assert pane.search.placeholderText() == "搜索 GPT"
         assert "还没有 GPT" in pane.empty.text()
         menu = [a.text() for a in pane.context_menu(QModelIndex()).actions() if a.text()]
-        assert menu == ["刷新列表", "新建空白 GPT", "从模板新建"]
+        assert menu == ["刷新列表", "新建空白 GPT", "从模板新建", "导入 GPT…"]
         assert "中英互译" in [a.text() for a in pane.new_menu.actions()]
     finally:
         for translator in installed:

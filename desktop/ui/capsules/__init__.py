@@ -1,0 +1,1 @@
+"""Capsules in the window: export a GPT, inspect a file, then import it."""
