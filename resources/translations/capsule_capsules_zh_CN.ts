@@ -250,6 +250,18 @@
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this export?</source>
+        <translation>%1 已存在。要用这次导出的文件替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
         <source>Saved %1 (%2).</source>
         <translation>已保存到 %1（%2）。</translation>
     </message>

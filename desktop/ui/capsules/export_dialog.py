@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,8 @@ class ExportDialog(QDialog):
         self._gpt_id = gpt_id
         self._name = name
         self._target = Path()
+        self._replace_ok: Path | None = None  # an existing file the user agreed to replace
+        self.replace_box: QMessageBox | None = None
         self.job = CapsuleJob(services, self)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
@@ -91,7 +94,9 @@ class ExportDialog(QDialog):
         where.addWidget(self.browse)
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
-        form.addRow(self.tr("&Save to:"), where)
+        save_to = QLabel(self.tr("&Save to:"), self)
+        save_to.setBuddy(self.target)  # the row holds a layout: its label finds no buddy
+        form.addRow(save_to, where)
         self.options = self._capsule_options()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -159,6 +164,9 @@ class ExportDialog(QDialog):
             self._say(self.tr("Choose where to save the file."))
             return
         target = Path(text).expanduser()
+        if target.exists() and target != self._replace_ok:
+            self._ask_replace(target)
+            return
         if kind == "capsule" and self.password.text() != self.repeat.text():
             self._say(self.tr("The two passwords differ. Type the same password twice."))
             self.repeat.setFocus()
@@ -194,8 +202,34 @@ class ExportDialog(QDialog):
         chooser.setNameFilter(
             self.tr("Capsules (*.capsule)") if kind == "capsule" else self.tr("JSON (*.json)")
         )
-        chooser.fileSelected.connect(self.target.setText)
+        chooser.fileSelected.connect(self._on_file_chosen)
         chooser.open()
+
+    def _on_file_chosen(self, path: str) -> None:
+        self._replace_ok = Path(path)  # the file chooser has asked about replacing it
+        self.target.setText(path)
+
+    def _ask_replace(self, target: Path) -> None:
+        """A file typed in that exists is replaced only when the user says so."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Replace the file?"),
+            self.tr("%1 already exists. Replace it with this export?").replace("%1", str(target)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(self.tr("Replace the file?"))
+
+        def answered() -> None:
+            if box.clickedButton() is replace:
+                self._replace_ok = target
+                self.export()
+
+        box.finished.connect(answered)
+        box.open()
+        self.replace_box = box  # for tests
 
     def _on_cancel_requested(self) -> None:
         if self.job.busy:

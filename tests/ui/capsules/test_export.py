@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QKeySequence
 
 from desktop.core.capsule.install import ImportOptions
+from desktop.core.gpt import validate_definition
 from desktop.ui.capsules.export_dialog import ExportDialog
 from desktop.ui.capsules.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
@@ -46,9 +47,7 @@ def test_the_shortcuts_and_menus_are_there(qtbot: Any, shell: Any) -> None:
     shortcuts = [a.shortcut() for a in window.findChildren(type(window.export_action))]
     assert shortcuts.count(QKeySequence("Ctrl+Shift+E")) == 1
     assert shortcuts.count(QKeySequence("Ctrl+Shift+I")) == 1
-    gpt = services.store.gpts.create(
-        __import__("desktop.core.gpt").core.gpt.validate_definition({"name": "A"})
-    )
+    gpt = services.store.gpts.create(validate_definition({"name": "A"}))
     with qtbot.wait_signal(window.pages.library.listed, timeout=WAIT_MS):
         window.pages.library.refresh()
     library = window.pages.library
@@ -112,6 +111,32 @@ def test_export_for_open_webui_and_as_an_openai_assistant(
             dialog.export_button.click()
         assert check(json.loads(target.read_text(encoding="utf-8")))
         dialog.reject()
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(
+    qtbot: Any, shell: Any, tmp_path: Path
+) -> None:
+    window, _ = shell
+    gpt_id = listed_gpt(qtbot, shell, tmp_path / "files")
+    dialog = export_dialog(qtbot, window, gpt_id)
+    target = tmp_path / "mine.json"
+    target.write_text("my own notes", encoding="utf-8")
+    dialog.format.setCurrentIndex(1)
+    dialog.target.setText(str(target))
+    dialog.export_button.click()
+    box = dialog.replace_box
+    assert box is not None and box.isVisible() and str(target) in box.text()
+    box.button(box.StandardButton.Cancel).click()
+    assert not dialog.job.busy
+    assert target.read_text(encoding="utf-8") == "my own notes"
+
+    dialog.export_button.click()
+    box = dialog.replace_box
+    replace = next(b for b in box.buttons() if b.text() == "Replace")
+    with qtbot.wait_signal(dialog.exported, timeout=WAIT_MS):
+        replace.click()
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["name"] == "Pet handbook"
+    dialog.reject()
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot: Any, shell: Any, tmp_path: Path) -> None:
