@@ -308,3 +308,37 @@ def test_llama_cpp_s_log_goes_to_the_log_not_the_terminal(
     assert any(line.startswith("llama_model_loader:") for line in logged)
     out, err = capfd.readouterr()
     assert "llama_model_loader" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("markers", "prompt"),
+    [
+        (
+            ("<start_of_turn>", "<end_of_turn>"),
+            "<s><start_of_turn>user\nYou are terse.\n\nHello, model<end_of_turn>\n"
+            "<start_of_turn>model\n",
+        ),
+        (
+            (),  # no known turn markers: ChatML, as llama.cpp itself falls back to
+            "<|im_start|>system\nYou are terse.<|im_end|>\n"
+            "<|im_start|>user\nHello, model<|im_end|>\n<|im_start|>assistant\n",
+        ),
+    ],
+)
+def test_a_model_without_a_template_gets_the_turn_format_of_its_vocabulary(
+    store: Store,
+    make_gpt: Any,
+    factory: ProviderFactory,
+    tmp_path: Path,
+    markers: tuple[str, ...],
+    prompt: str,
+) -> None:
+    # A Gemma GGUF repackaged without `tokenizer.chat_template` answered ChatML markers as
+    # text; its vocabulary's <start_of_turn> says which format it was trained on.
+    spec = TinySpec(chat_template=None, extra_tokens=markers)
+    model = build_tiny_gguf(tmp_path / "no-template.gguf", spec)
+    gpt = chat_gpt(make_gpt, model, max_tokens=4, seed=1, temperature=0.0)
+    stream = RunEngine(store, factory).run(gpt.id, "Hello, model")
+    list(stream)
+    (step,) = store.runs.steps(stream.run_id)
+    assert step.step_details["model_call"]["prompt"] == prompt

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,16 +20,13 @@ import llama_cpp.llama_cpp as llama_lib
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from desktop.core import errors
+from desktop.core.providers.llama.server.fallback import fallback_for
 
 if TYPE_CHECKING:
     from desktop.core.providers.toolcalls.mode import ToolMode
 
-# Used when a GGUF carries no chat template of its own (old conversions).
-FALLBACK_TEMPLATE = (
-    "{% for message in messages %}"
-    "{{ '<|im_start|>' + message['role'] + '\\n' + (message['content'] or '') + '<|im_end|>\\n' }}"
-    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
-)
+log = logging.getLogger(__name__)
+
 # llama.cpp reads "more layers than the model has" as "all of them".
 ALL_LAYERS = -1
 
@@ -173,14 +171,26 @@ def _as_list(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+def _single_token(llm: Any, text: str) -> bool:
+    """Whether `text` is one special token of the model's vocabulary."""
+    try:
+        return len(llm.tokenize(text.encode(), add_bos=False, special=True)) == 1
+    except (RuntimeError, ValueError):
+        return False
+
+
 def formatter(llm: Any, template: str | None) -> Jinja2ChatFormatter:
     def text_of(token: int) -> str:
         if token < 0:
             return ""
         return bytes(llm.detokenize([token], special=True)).decode("utf-8", errors="replace")
 
+    if template is None:
+        chosen = fallback_for(lambda marker: _single_token(llm, marker))
+        log.info("the model has no chat template; using the %s turn format", chosen.family)
+        template = chosen.template
     return ChatFormatter(
-        template=template or FALLBACK_TEMPLATE,
+        template=template,
         eos_token=text_of(llm.token_eos()),
         bos_token=text_of(llm.token_bos()),
     )
