@@ -59,3 +59,19 @@ def test_inspect_json_keeps_the_sentences_and_adds_their_kinds(
     (index,) = [c for c in info.contents if c.kind == "index"]
     assert index.chunks is not None and index.chunks > 0
     assert index.detail.startswith(f"{index.chunks} chunks")
+
+
+def test_a_gpt_with_an_action_without_auth_is_inspected_and_imported(
+    ours: Services, theirs: Services, tmp_path: Path
+) -> None:
+    gpt_id, _ = exported(ours, tmp_path / "first")
+    with_action(ours, gpt_id, "none")
+    capsule = tmp_path / "open.capsule"
+    ours.capsules.export(gpt_id, capsule)
+
+    info = theirs.capsules.inspect(capsule)
+    assert [(e.kind, e.args["auth"]) for e in info.enables] == [("action", "")]
+    assert info.secrets == []
+    result = theirs.capsules.import_(capsule)
+    assert result.secrets_missing == []
+    assert [a.name for a in theirs.store.gpts.get(result.gpt_id).definition.actions] == ["Pets"]
