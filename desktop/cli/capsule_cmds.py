@@ -303,7 +303,7 @@ def _inspect_lines(info: Any) -> list[str]:
         ]
     if info.enables:
         lines.append("it enables:")
-        lines += [f"  - {line}" for line in info.enables]
+        lines += [f"  - {line.text}" for line in info.enables]
     if info.hosts:
         lines.append(f"hosts it reaches: {', '.join(info.hosts)}")
     for need in info.secrets:

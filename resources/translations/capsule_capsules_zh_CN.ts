@@ -99,6 +99,110 @@
         <translation>（尚未信任此签名者）</translation>
     </message>
     <message>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 页</translation>
+    </message>
+    <message>
+        <source>1 chunk</source>
+        <translation>1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 chunks</source>
+        <translation>%1 个片段</translation>
+    </message>
+    <message>
+        <source>%1, embedded by %2</source>
+        <translation>%1，嵌入模型：%2</translation>
+    </message>
+    <message>
+        <source>an API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>a bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>a user name and password</source>
+        <translation>用户名和密码</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client credentials</source>
+        <translation>OAuth 2 客户端凭据</translation>
+    </message>
+    <message>
+        <source>Answers through the provider “%1” (%2): conversations and knowledge excerpts go there.</source>
+        <translation>通过服务商“%1”（%2）回答：对话内容和知识库摘录会发送到那里。</translation>
+    </message>
+    <message>
+        <source>Runs Python code it writes (code interpreter), in a sandbox.</source>
+        <translation>在沙箱中运行它自己编写的 Python 代码（代码解释器）。</translation>
+    </message>
+    <message>
+        <source>Fetches web pages the model chooses (each host asks for consent first).</source>
+        <translation>抓取模型选定的网页（首次访问每个主机前都会征求你的同意）。</translation>
+    </message>
+    <message>
+        <source>Fetches web pages and searches with %1 (%2); each host asks for consent first.</source>
+        <translation>抓取网页，并用 %1（%2）搜索；首次访问每个主机前都会征求你的同意。</translation>
+    </message>
+    <message>
+        <source>Generates images through the provider “%1” (%2).</source>
+        <translation>通过服务商“%1”（%2）生成图片。</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>no known host</source>
+        <translation>未知主机</translation>
+    </message>
+    <message>
+        <source>Calls the action “%1” on %2 with %3; each host asks for consent before its first call.</source>
+        <translation>调用动作“%1”（访问 %2，身份验证：%3）；首次调用每个主机前都会征求你的同意。</translation>
+    </message>
+    <message>
+        <source>Calls the action “%1” on %2; each host asks for consent before its first call.</source>
+        <translation>调用动作“%1”（访问 %2）；首次调用每个主机前都会征求你的同意。</translation>
+    </message>
+    <message>
+        <source>API key for the action “%1”</source>
+        <translation>动作“%1”的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Bearer token for the action “%1”</source>
+        <translation>动作“%1”的 Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>User name for the action “%1”</source>
+        <translation>动作“%1”的用户名</translation>
+    </message>
+    <message>
+        <source>Password for the action “%1”</source>
+        <translation>动作“%1”的密码</translation>
+    </message>
+    <message>
+        <source>Client ID for the action “%1”</source>
+        <translation>动作“%1”的客户端 ID</translation>
+    </message>
+    <message>
+        <source>Client secret for the action “%1”</source>
+        <translation>动作“%1”的客户端密钥</translation>
+    </message>
+    <message>
+        <source>API key of the provider “%1” (%2)</source>
+        <translation>服务商“%1”（%2）的 API 密钥</translation>
+    </message>
+    <message>
+        <source>%1 API key (web search)</source>
+        <translation>%1 API 密钥（网页搜索）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -458,6 +562,10 @@
     <message>
         <source>Already set here; leave empty to keep it</source>
         <translation>本机已设置；留空则保留原值</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>

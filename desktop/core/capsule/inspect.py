@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.capsule.layout import Header, ProviderEntry
-from desktop.core.capsule.review import Review, SecretNeed
+from desktop.core.capsule.review import Enabled, Review, SecretNeed
 from desktop.core.capsule.signing import SignatureStatus
 from desktop.core.gpt import GptDefinition
 from desktop.core.units import human_size
@@ -21,15 +21,41 @@ from desktop.core.units import human_size
 
 @dataclass(frozen=True)
 class ContentItem:
-    """One thing the capsule carries: a knowledge file, an action, the avatar, the index."""
+    """One thing the capsule carries: a knowledge file, an action, the avatar, the index.
+
+    `detail` says in English what `pages` (a knowledge file's), `chunks` and
+    `embedding_model` (the index's) give for a front end to word.
+    """
 
     kind: str  # knowledge, action, avatar or index
     name: str
     size: int
     detail: str = ""
+    pages: int | None = None
+    chunks: int | None = None
+    embedding_model: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "name": self.name, "size": self.size, "detail": self.detail}
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "size": self.size,
+            "detail": self.detail,
+            "pages": self.pages,
+            "chunks": self.chunks,
+            "embedding_model": self.embedding_model,
+        }
+
+    @classmethod
+    def knowledge(cls, name: str, size: int, pages: int | None = None) -> ContentItem:
+        """A knowledge file, with its page count where it has pages."""
+        return cls("knowledge", name, size, f"{pages} pages" if pages else "", pages=pages or None)
+
+    @classmethod
+    def index(cls, size: int, chunks: int, embedding_model: str = "") -> ContentItem:
+        """The built index: how many chunks, embedded by which model."""
+        detail = f"{chunks} chunks" + (f", {embedding_model}" if embedding_model else "")
+        return cls("index", "index", size, detail, chunks=chunks, embedding_model=embedding_model)
 
 
 @dataclass
@@ -56,7 +82,7 @@ class CapsuleInfo:
     definition: GptDefinition | None = None
     contents: list[ContentItem] = field(default_factory=list)
     includes_index: bool = False
-    enables: list[str] = field(default_factory=list)
+    enables: list[Enabled] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
     secrets: list[SecretNeed] = field(default_factory=list)
     providers: list[ProviderEntry] = field(default_factory=list)  # profiles it would add
@@ -85,7 +111,8 @@ class CapsuleInfo:
             "id_taken": self.id_taken,
             "contents": [c.to_dict() for c in self.contents],
             "includes_index": self.includes_index,
-            "enables": self.enables,
+            "enables": [e.text for e in self.enables],
+            "enables_detail": [e.to_dict() for e in self.enables],
             "hosts": self.hosts,
             "secrets": [s.to_dict() for s in self.secrets],
             "providers": [p.model_dump(mode="json") for p in self.providers],

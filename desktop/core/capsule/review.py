@@ -19,22 +19,62 @@ from desktop.core.secrets import Secrets, provider_secret_name
 from desktop.core.settings import Settings
 
 Kind = Literal["provider", "action", "search"]
-_ACTION_SECRETS = {
-    "api_key": ("API key",),
-    "bearer": ("bearer token",),
-    "basic": ("user name", "password"),
-    "oauth2_client_credentials": ("client id", "client secret"),
+# What a secret is, so that a front end can word it in its own language.
+SecretWhat = Literal[
+    "api_key",
+    "bearer_token",
+    "user_name",
+    "password",
+    "client_id",
+    "client_secret",
+    "provider_key",
+    "search_key",
+]
+# What the GPT would do: each kind has its own arguments (see `Enabled`).
+EnableKind = Literal["provider", "code", "browse", "browse_search", "images", "action"]
+_ACTION_SECRETS: dict[str, tuple[tuple[SecretWhat, str], ...]] = {
+    "api_key": (("api_key", "API key"),),
+    "bearer": (("bearer_token", "bearer token"),),
+    "basic": (("user_name", "user name"), ("password", "password")),
+    "oauth2_client_credentials": (("client_id", "client id"), ("client_secret", "client secret")),
 }
 
 
 @dataclass(frozen=True)
+class Enabled:
+    """One thing the GPT would do, as a kind and its arguments, and in English (`text`).
+
+    The arguments by kind (an empty host means none is known or set up):
+    `provider` and `images`: `provider`, `host`; `code` and `browse`: none;
+    `browse_search`: `service` (the search service's name), `host`;
+    `action`: `action` (its name), `hosts` (comma-separated), `auth` (its auth type, or
+    empty for none).
+    """
+
+    kind: EnableKind
+    args: dict[str, str]
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "args": dict(self.args), "text": self.text}
+
+
+@dataclass(frozen=True)
 class SecretNeed:
-    """A secret the user is asked for on import. `key` is what an answer is given under."""
+    """A secret the user is asked for on import. `key` is what an answer is given under.
+
+    `what` the secret is and its `subject` (the action's name, the provider's name, or the
+    search service's name), with the provider's `host`, let a front end word it; `label`
+    says it in English.
+    """
 
     key: str
     kind: Kind
     label: str
     secret_name: str  # the keyring entry the answer is stored as
+    what: SecretWhat
+    subject: str
+    host: str = ""
     already_set: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +83,7 @@ class SecretNeed:
 
 @dataclass(frozen=True)
 class Review:
-    enables: list[str]
+    enables: list[Enabled]
     hosts: list[str]
     secrets: list[SecretNeed]
     problems: list[str]
@@ -57,66 +97,93 @@ def review(
     secrets: Secrets,
 ) -> Review:
     """What `definition` (to be imported as `gpt_id`) enables, reaches and needs."""
-    enables: list[str] = []
+    enables: list[Enabled] = []
     hosts: list[str] = []
     problems: list[str] = []
     needs = _provider_needs(providers, settings, secrets)
     profiles = {p.name: p.base_url for p in providers}
     profiles.update({name: p.base_url for name, p in settings.providers.items()})
     if definition.model.provider != "local":
-        where = profiles.get(definition.model.provider, "")
+        provider = definition.model.provider
+        host = host_of(profiles.get(provider, ""))
         enables.append(
-            f"Answers through the provider '{definition.model.provider}' "
-            f"({host_of(where) or 'not set up'}): conversations and knowledge excerpts go there."
+            Enabled(
+                "provider",
+                {"provider": provider, "host": host},
+                f"Answers through the provider '{provider}' ({host or 'not set up'}): "
+                "conversations and knowledge excerpts go there.",
+            )
         )
-        hosts.append(host_of(where))
+        hosts.append(host)
     caps = definition.capabilities
     if caps.code_interpreter.enabled:
-        enables.append("Runs Python code it writes (code interpreter), in a sandbox.")
+        enables.append(
+            Enabled("code", {}, "Runs Python code it writes (code interpreter), in a sandbox.")
+        )
     if caps.web_browsing.enabled:
         enables.append(_browsing(definition, hosts, needs, secrets))
     if caps.image_generation.enabled:
-        where = profiles.get(caps.image_generation.provider, "")
+        provider = caps.image_generation.provider
+        host = host_of(profiles.get(provider, ""))
         enables.append(
-            f"Generates images through the provider '{caps.image_generation.provider}' "
-            f"({host_of(where) or 'not set up'})."
+            Enabled(
+                "images",
+                {"provider": provider, "host": host},
+                f"Generates images through the provider '{provider}' ({host or 'not set up'}).",
+            )
         )
-        hosts.append(host_of(where))
+        hosts.append(host)
     for action in definition.actions:
         reached = _action_hosts(action, problems)
         hosts += reached
-        auth = "" if action.auth.type == "none" else f", with {action.auth.type} auth"
-        enables.append(
-            f"Calls the action '{action.name}' on {', '.join(reached) or 'no known host'}{auth}; "
-            "each host asks for consent before its first call."
-        )
+        enables.append(_action_enabled(action, reached))
         needs += _action_needs(action, gpt_id, secrets)
     return Review(enables, sorted({h for h in hosts if h}), needs, problems)
 
 
+def _action_enabled(action: Action, reached: list[str]) -> Enabled:
+    auth = "" if action.auth.type == "none" else action.auth.type
+    where = ", ".join(reached)
+    with_auth = f", with {auth} auth" if auth else ""
+    return Enabled(
+        "action",
+        {"action": action.name, "hosts": where, "auth": auth},
+        f"Calls the action '{action.name}' on {where or 'no known host'}{with_auth}; "
+        "each host asks for consent before its first call.",
+    )
+
+
 def _browsing(
     definition: GptDefinition, hosts: list[str], needs: list[SecretNeed], secrets: Secrets
-) -> str:
+) -> Enabled:
     from desktop.core.tools.browser.search import provider_for  # noqa: PLC0415 (tools load late)
 
     web = definition.capabilities.web_browsing
     search = provider_for(web.search_provider, web.search_url)
     if search is None:
-        return "Fetches web pages the model chooses (each host asks for consent first)."
-    hosts.append(host_of(search.endpoint))
+        return Enabled(
+            "browse", {}, "Fetches web pages the model chooses (each host asks for consent first)."
+        )
+    host = host_of(search.endpoint)
+    hosts.append(host)
     if search.secret:
         needs.append(
             SecretNeed(
-                f"search:{search.kind}",
-                "search",
-                f"{search.label} API key (web search)",
-                search.secret,
-                _is_set(secrets, search.secret),
+                key=f"search:{search.kind}",
+                kind="search",
+                label=f"{search.label} API key (web search)",
+                secret_name=search.secret,
+                what="search_key",
+                subject=search.label,
+                host=host,
+                already_set=_is_set(secrets, search.secret),
             )
         )
-    return (
-        f"Fetches web pages and searches with {search.label} ({host_of(search.endpoint)}); "
-        "each host asks for consent first."
+    return Enabled(
+        "browse_search",
+        {"service": search.label, "host": host},
+        f"Fetches web pages and searches with {search.label} ({host}); "
+        "each host asks for consent first.",
     )
 
 
@@ -132,13 +199,17 @@ def _provider_needs(
             name = provider_secret_name(entry.name) if entry.needs_key else ""
         if not name:
             continue
+        host = host_of(entry.base_url)
         needs.append(
             SecretNeed(
-                f"provider:{entry.name}",
-                "provider",
-                f"API key of the provider '{entry.name}' ({host_of(entry.base_url)})",
-                name,
-                _is_set(secrets, name),
+                key=f"provider:{entry.name}",
+                kind="provider",
+                label=f"API key of the provider '{entry.name}' ({host})",
+                secret_name=name,
+                what="provider_key",
+                subject=entry.name,
+                host=host,
+                already_set=_is_set(secrets, name),
             )
         )
     return needs
@@ -147,19 +218,23 @@ def _provider_needs(
 def _action_needs(action: Action, gpt_id: str, secrets: Secrets) -> list[SecretNeed]:
     from desktop.core.tools.actions import setup  # noqa: PLC0415 (tools load late)
 
-    labels = _ACTION_SECRETS.get(action.auth.type, ())
+    asked = _ACTION_SECRETS.get(action.auth.type, ())
+    if not asked:  # no auth: nothing to ask for
+        return []
     names = setup.secret_names(gpt_id, action.id, action.auth.type)
     # Paired auth asks for the user name or client id first, as the CLI does.
-    fields = ["username_secret", "secret_name"] if len(labels) == 2 else ["secret_name"]
+    fields = ["username_secret", "secret_name"] if len(asked) == 2 else ["secret_name"]
     return [
         SecretNeed(
-            f"action:{action.id}" + (":id" if field == "username_secret" else ""),
-            "action",
-            f"{label} for the action '{action.name}'",
-            names[field],
-            _is_set(secrets, names[field]),
+            key=f"action:{action.id}" + (":id" if field == "username_secret" else ""),
+            kind="action",
+            label=f"{label} for the action '{action.name}'",
+            secret_name=names[field],
+            what=what,
+            subject=action.name,
+            already_set=_is_set(secrets, names[field]),
         )
-        for field, label in zip(fields, labels, strict=True)
+        for field, (what, label) in zip(fields, asked, strict=True)
     ]
 
 

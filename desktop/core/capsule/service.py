@@ -225,10 +225,7 @@ class Capsules:
         info.gpt_id = manifest.gpt.id
         info.id_taken = self._store.gpts.exists(manifest.gpt.id)
         info.definition = definition
-        info.contents = [
-            ContentItem("knowledge", k.name, k.size, f"{k.pages} pages" if k.pages else "")
-            for k in manifest.knowledge
-        ]
+        info.contents = [ContentItem.knowledge(k.name, k.size, k.pages) for k in manifest.knowledge]
         info.contents += [
             ContentItem("action", a.name, len(a.document.encode("utf-8")))
             for a in definition.actions
@@ -238,8 +235,8 @@ class Capsules:
         if manifest.index is not None:
             size = next(f.size for f in manifest.files if f.path == INDEX)
             vectors = manifest.index.embedding
-            detail = f"{manifest.index.rows} chunks" + (f", {vectors.model}" if vectors else "")
-            info.contents.append(ContentItem("index", "index", size, detail))
+            model = vectors.model if vectors else ""
+            info.contents.append(ContentItem.index(size, manifest.index.rows, model))
             info.includes_index = True
         settings = self._settings.load()
         info.providers = [p for p in manifest.providers if p.name not in settings.providers]
@@ -263,7 +260,7 @@ class Capsules:
                 starters=definition.conversation_starters,
             ),
             definition=definition,
-            contents=[ContentItem("knowledge", n, len(d)) for n, d in converted.knowledge],
+            contents=[ContentItem.knowledge(n, len(d)) for n, d in converted.knowledge],
             wanted_files=converted.wanted_files,
             warnings=list(converted.warnings),
         )

@@ -29,7 +29,13 @@ from desktop.core.capsule.inspect import CapsuleInfo
 from desktop.core.capsule.review import SecretNeed
 from desktop.core.capsule.signing import SignatureStatus
 from desktop.core.units import human_size
-from desktop.ui.capsules.words import kind_text, signature_text
+from desktop.ui.capsules.words import (
+    detail_text,
+    enabled_text,
+    kind_text,
+    secret_text,
+    signature_text,
+)
 from desktop.ui.widgets import avatar_pixmap
 
 _ICON_SIZE = 48
@@ -143,7 +149,7 @@ class InspectView(QWidget):
         if info.locked or info.definition is None:
             return
         self._fill_contents(info)
-        enables = list(info.enables)
+        enables = [enabled_text(e) for e in info.enables]
         hosts = [h for h in info.hosts if h]
         if hosts:
             enables.append(self.tr("Reaches: %1").replace("%1", ", ".join(hosts)))
@@ -192,7 +198,7 @@ class InspectView(QWidget):
         self.contents.clear()
         for item in info.contents:
             row = QTreeWidgetItem(
-                [kind_text(item.kind), item.name, human_size(item.size), item.detail]
+                [kind_text(item.kind), item.name, human_size(item.size), detail_text(item)]
             )
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.contents.addTopLevelItem(row)
@@ -206,10 +212,11 @@ class InspectView(QWidget):
         for need in needs:
             field = QLineEdit(self.secrets_box)
             field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setAccessibleName(need.label)
+            label = secret_text(need)
+            field.setAccessibleName(label)
             if need.already_set:
                 field.setPlaceholderText(self.tr("Already set here; leave empty to keep it"))
-            self.secrets_form.addRow(need.label + ":", field)
+            self.secrets_form.addRow(self.tr("%1:").replace("%1", label), field)
             self._secrets[need.key] = field
         self.secrets_box.setVisible(bool(needs))
 

@@ -136,7 +136,7 @@ def test_provider_profiles_travel_without_keys_and_keys_are_asked_for(
     assert [p.name for p in info.providers] == ["lab"]
     (need,) = info.secrets
     assert (need.key, need.secret_name, need.already_set) == ("provider:lab", "provider:lab", False)
-    assert "lab.example" in info.hosts and "lab.example" in info.enables[0]
+    assert "lab.example" in info.hosts and "lab.example" in info.enables[0].text
 
     result = theirs.capsules.import_(capsule, ImportOptions(secrets={"provider:lab": "sk-theirs"}))
 
