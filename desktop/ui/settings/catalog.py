@@ -200,6 +200,7 @@ class CatalogPane(Section):
         super().__init__(services, parent)
         self._catalog = catalog
         self.jobs: dict[str, ProgressJob] = {}
+        self._readings = 0  # refreshes asked for; a reading shows only if it is the latest
         self._build()
 
     def _build(self) -> None:
@@ -253,12 +254,20 @@ class CatalogPane(Section):
     # -- listing -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read the catalog's state on disk again; only the latest reading is shown."""
         shelf, catalog = self._services.models, self._catalog
+        self._readings += 1
+        reading = self._readings
 
         def read() -> list[CatalogRow]:
             return [CatalogRow(e, shelf.catalog_state(e)) for e in catalog().models]
 
-        self._services.tasks.run(read, self._on_listed, self.show_error, owner=self)
+        def listed(rows: list[CatalogRow]) -> None:
+            # An earlier reading that lands late (a pause's, after a discard's) is stale.
+            if reading == self._readings:
+                self._on_listed(rows)
+
+        self._services.tasks.run(read, listed, self.show_error, owner=self)
 
     def _on_listed(self, rows: list[CatalogRow]) -> None:
         chosen = self.selected()
