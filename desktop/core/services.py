@@ -9,7 +9,6 @@ services are then used from worker threads too.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from functools import cached_property
@@ -242,24 +241,14 @@ class Services:
         """Import what a first search or remote answer needs (any thread but a GUI's).
 
         The knowledge index's LanceDB and the OpenAI client each take hundreds of
-        milliseconds to import, most of it holding Python's GIL: a window calls this
-        while it is idle after start, not when the user is waiting on a click. The
-        garbage collector waits meanwhile (a full collection among the new modules'
-        objects held the GIL for 100 ms and more), and what was imported is frozen, as
-        everything else loaded at start is.
+        milliseconds to import: a window calls this while it is idle after start, not
+        when the user is waiting on a click (see `core/lazy.py`).
         """
         from desktop.core.knowledge.index import preload  # noqa: PLC0415 (LanceDB)
 
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            preload()
-            if self.settings.load().providers:
-                preload_remote()
-        finally:
-            if collecting:
-                gc.enable()
-        gc.freeze()
+        preload()
+        if self.settings.load().providers:
+            preload_remote()
 
     # -- capsules ------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from desktop.core import errors
 from desktop.core.knowledge.types import Chunk
+from desktop.core.lazy import import_quietly
 from desktop.core.segment import TERMS_VERSION, terms
 
 ANN_THRESHOLD = 50_000  # rows before a vector index beats a flat scan
@@ -83,7 +84,7 @@ def _schema(dimensions: int | None) -> pa.Schema:
 
 def preload() -> None:
     """Import LanceDB now (any thread), so the first index opened does not wait for it."""
-    import lancedb  # noqa: F401, PLC0415 (see KnowledgeIndex.__init__)
+    import_quietly("lancedb")
 
 
 class KnowledgeIndex:
@@ -92,7 +93,7 @@ class KnowledgeIndex:
     def __init__(self, folder: Path) -> None:
         # lancedb is imported here, not with the module: it takes over a second, and the
         # window imports this module long before the first search or file needs it.
-        import lancedb  # noqa: PLC0415
+        lancedb = import_quietly("lancedb")
 
         folder.mkdir(parents=True, exist_ok=True)
         self._db = lancedb.connect(str(folder))

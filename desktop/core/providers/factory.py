@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import errors
 from desktop.core.gpt import ModelSettings
+from desktop.core.lazy import import_quietly
 from desktop.core.providers.base import Provider
 from desktop.core.providers.llama.chat import LlamaProvider
 from desktop.core.providers.llama.embed import LlamaEmbedder
@@ -67,6 +68,7 @@ class ProviderFactory:
             preload_remote()
 
     def _remote_provider(self, settings: ModelSettings) -> Provider:
+        preload_remote()  # a first remote answer on a worker: see core/lazy.py
         from desktop.core.providers.openai_compat import RemoteProvider  # noqa: PLC0415
 
         window = settings.context_size  # None: the profile's, else the provider's default
@@ -127,4 +129,4 @@ class ProviderFactory:
 
 def preload_remote() -> None:
     """Import the remote providers' stack (the OpenAI client) now; any thread."""
-    import desktop.core.providers.openai_compat  # noqa: F401, PLC0415
+    import_quietly("desktop.core.providers.openai_compat")
