@@ -39,6 +39,10 @@
         <translation>可用</translation>
     </message>
     <message>
+        <source>Choose a model</source>
+        <translation>请选择模型</translation>
+    </message>
+    <message>
         <source>Model missing</source>
         <translation>模型缺失</translation>
     </message>

@@ -32,7 +32,7 @@ def status(readiness: Readiness | None) -> str:
         return translate("Library", "Checking…")
     texts = {
         None: translate("Library", "Ready"),
-        Problem.NO_MODEL: translate("Library", "No model chosen"),
+        Problem.NO_MODEL: translate("Library", "Choose a model"),  # the line above says none
         Problem.MODEL_MISSING: translate("Library", "Model missing"),
         Problem.MODEL_UNUSABLE: translate("Library", "Model unusable"),
         Problem.NO_PROFILE: translate("Library", "Provider not set up"),
