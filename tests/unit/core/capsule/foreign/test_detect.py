@@ -16,8 +16,8 @@ from desktop.core import errors
 from desktop.core.avatar import parse_avatar
 from desktop.core.capsule.foreign.detect import convert, read_foreign
 from desktop.core.capsule.foreign.models import ModelChooser
-from desktop.core.capsule.note import Note
 from desktop.core.capsule.install import ImportOptions
+from desktop.core.capsule.note import Note
 from desktop.core.capsule.service import importable
 from desktop.core.gpt import validate_definition
 from desktop.core.services import Services
