@@ -311,7 +311,7 @@ def _inspect_lines(info: Any) -> list[str]:
         lines.append(f"secret: {need.label} ({state})")
     lines += [f"adds the provider profile '{p.name}' ({p.base_url})" for p in info.providers]
     lines += [f"file it used, not included: {name}" for name in info.wanted_files]
-    return lines + [f"warning: {w}" for w in info.warnings]
+    return lines + [f"warning: {w.text}" for w in info.warnings]
 
 
 def _about_lines(info: Any) -> list[str]:

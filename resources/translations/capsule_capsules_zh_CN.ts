@@ -99,6 +99,18 @@
         <translation>（尚未信任此签名者）</translation>
     </message>
     <message>
+        <source>the signature is malformed</source>
+        <translation>签名格式有误</translation>
+    </message>
+    <message>
+        <source>the signature does not match its signer’s key</source>
+        <translation>签名与签名者的密钥不符</translation>
+    </message>
+    <message>
+        <source>the contents changed after signing (%1)</source>
+        <translation>签名后内容被改动过（%1）</translation>
+    </message>
+    <message>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
@@ -205,6 +217,198 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>an OpenAI Assistant</source>
+        <translation>OpenAI Assistant</translation>
+    </message>
+    <message>
+        <source>an OpenAI GPT configuration</source>
+        <translation>OpenAI GPT 配置</translation>
+    </message>
+    <message>
+        <source>an OpenAI prompt</source>
+        <translation>OpenAI 提示词</translation>
+    </message>
+    <message>
+        <source>an Open WebUI model</source>
+        <translation>Open WebUI 模型</translation>
+    </message>
+    <message>
+        <source>a LobeHub agent</source>
+        <translation>LobeHub 助手</translation>
+    </message>
+    <message>
+        <source>a Character Card</source>
+        <translation>角色卡</translation>
+    </message>
+    <message>
+        <source>It has no name; it is called “%1”.</source>
+        <translation>它没有名称，已命名为“%1”。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 conversation starters were kept.</source>
+        <translation>共有 %2 个开场白，只保留了前 %1 个。</translation>
+    </message>
+    <message>
+        <source>The temperature %1 is outside 0–2; the default is used.</source>
+        <translation>温度 %1 超出 0–2 的范围，已改用默认值。</translation>
+    </message>
+    <message>
+        <source>top_p %1 is outside 0–1; the default is used.</source>
+        <translation>top_p %1 超出 0–1 的范围，已改用默认值。</translation>
+    </message>
+    <message>
+        <source>The picture is a web link; it was not fetched (no avatar).</source>
+        <translation>图片是网络链接，没有下载（不设头像）。</translation>
+    </message>
+    <message>
+        <source>The picture is not valid base64; it was left out.</source>
+        <translation>图片不是有效的 base64 数据，已略去。</translation>
+    </message>
+    <message>
+        <source>The picture is too large or not PNG, JPEG, GIF or WebP; it was left out.</source>
+        <translation>图片过大，或不是 PNG、JPEG、GIF、WebP 格式，已略去。</translation>
+    </message>
+    <message>
+        <source>The avatar is not a single emoji; the GPT shows its initial.</source>
+        <translation>头像不是单个表情符号，GPT 将显示名称的首字。</translation>
+    </message>
+    <message>
+        <source>No model was named: choose one for this GPT.</source>
+        <translation>文件中没有指定模型：请为此 GPT 选择一个。</translation>
+    </message>
+    <message>
+        <source>The prompt names no model: choose one for this GPT.</source>
+        <translation>此提示词没有指定模型：请为此 GPT 选择一个。</translation>
+    </message>
+    <message>
+        <source>The model %1 is used through your provider profile “%2”.</source>
+        <translation>模型 %1 将通过你的服务商配置“%2”使用。</translation>
+    </message>
+    <message>
+        <source>The model %1 became the local model “%2”; check that it fits.</source>
+        <translation>模型 %1 已换成本地模型“%2”，请确认是否合适。</translation>
+    </message>
+    <message>
+        <source>Dropped the tool “%1”: it has no counterpart here.</source>
+        <translation>已舍弃工具“%1”：这里没有对应的功能。</translation>
+    </message>
+    <message>
+        <source>Dropped the response format: answers here are free text.</source>
+        <translation>已舍弃回复格式设置：这里的回答均为自由文本。</translation>
+    </message>
+    <message>
+        <source>Dropped canvas: there is no canvas here.</source>
+        <translation>已舍弃画布（Canvas）：这里没有画布功能。</translation>
+    </message>
+    <message>
+        <source>Dropped vision: this GPT reads text only.</source>
+        <translation>已舍弃视觉能力：此 GPT 只读取文本。</translation>
+    </message>
+    <message>
+        <source>Dropped the presence and frequency penalties: they are not set here.</source>
+        <translation>已舍弃存在惩罚和频率惩罚：这里不设置这两项。</translation>
+    </message>
+    <message>
+        <source>Dropped %1 alternate greeting(s).</source>
+        <translation>已舍弃 %1 条备选问候语。</translation>
+    </message>
+    <message>
+        <source>It used %1 file(s) or vector store(s) kept at OpenAI (%2): download them and add them to the knowledge.</source>
+        <translation>它用到了 %1 个存放在 OpenAI 的文件或向量库（%2）：请下载后添加到知识库。</translation>
+    </message>
+    <message>
+        <source>Its %1 knowledge file(s) are not in the configuration (%2): add them to the knowledge.</source>
+        <translation>它的 %1 个知识文件不在配置中（%2）：请自行添加到知识库。</translation>
+    </message>
+    <message>
+        <source>Its knowledge (%1) stays in %2: export those files and add them to the knowledge.</source>
+        <translation>它的知识库（%1）仍留在 %2 中：请导出这些文件并添加到知识库。</translation>
+    </message>
+    <message>
+        <source>Web browsing fetches pages; choose a search service to search too.</source>
+        <translation>网页浏览只能抓取网页；如需搜索，请再选择一个搜索服务。</translation>
+    </message>
+    <message>
+        <source>Image generation needs a provider with an images endpoint: set one in the GPT’s capabilities to switch it on.</source>
+        <translation>图像生成需要支持图像接口的服务商：请在此 GPT 的“能力”中设置后再开启。</translation>
+    </message>
+    <message>
+        <source>The opening message became a line of the instructions.</source>
+        <translation>开场消息已作为一行写入指令。</translation>
+    </message>
+    <message>
+        <source>The greeting (first_mes) became part of the instructions.</source>
+        <translation>问候语（first_mes）已写入指令。</translation>
+    </message>
+    <message>
+        <source>The action “%1” used OAuth with a user sign-in; here OAuth 2 works with client credentials only: check its auth.</source>
+        <translation>动作“%1”使用需要用户登录的 OAuth；这里的 OAuth 2 只支持客户端凭据：请检查它的身份验证设置。</translation>
+    </message>
+    <message>
+        <source>The variables %1 have no value here; the instructions keep them as {{name}}: edit them in.</source>
+        <translation>变量 %1 在这里没有值，指令中仍保留为 {{name}} 形式：请手动填入。</translation>
+    </message>
+    <message>
+        <source>Left out %1 disabled or empty character book entries.</source>
+        <translation>略去了 %1 个已停用或为空的角色书条目。</translation>
+    </message>
+    <message>
+        <source>The character book’s %1 entries became knowledge; they are found by relevance, not by the book’s keyword triggers.</source>
+        <translation>角色书的 %1 个条目已转为知识库；检索时按相关性查找，而不是按角色书的关键词触发。</translation>
+    </message>
+    <message>
+        <source>The action “%1” cannot be read: %2</source>
+        <translation>无法读取动作“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Its signature is bad, so it will not be imported.</source>
+        <translation>签名无效，因此不予导入。</translation>
+    </message>
+    <message>
+        <source>The name was cut to %1 characters.</source>
+        <translation>名称过长，已截短为 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The description was cut to %1 characters.</source>
+        <translation>简介过长，已截短为 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A conversation starter was cut to %1 characters.</source>
+        <translation>有一个开场白过长，已截短为 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The model %1 (%2) has no provider profile or file on this machine, so the GPT uses a local model: choose one (or add a provider profile and switch to it).</source>
+        <translation>本机没有可用于模型 %1（%2）的服务商配置或模型文件，此 GPT 将改用本地模型：请选择一个（或添加服务商配置后切换过去）。</translation>
+    </message>
+    <message>
+        <source>The model %1 has no provider profile or file on this machine, so the GPT uses a local model: choose one (or add a provider profile and switch to it).</source>
+        <translation>本机没有可用于模型 %1 的服务商配置或模型文件，此 GPT 将改用本地模型：请选择一个（或添加服务商配置后切换过去）。</translation>
+    </message>
+    <message>
+        <source>Dropped metadata (%1): a GPT has nowhere to keep it.</source>
+        <translation>已舍弃元数据（%1）：GPT 没有地方保存它们。</translation>
+    </message>
+    <message>
+        <source>Dropped function tools (%1): they name no endpoint to call; describe the API as an OpenAPI action instead.</source>
+        <translation>已舍弃函数工具（%1）：它们没有指明要调用的接口地址；请改用 OpenAPI 动作来描述该 API。</translation>
+    </message>
+    <message>
+        <source>Dropped tools (%1): Open WebUI’s tools are Python code of its own.</source>
+        <translation>已舍弃工具（%1）：Open WebUI 的工具是它专有的 Python 代码。</translation>
+    </message>
+    <message>
+        <source>Dropped tags (%1): GPTs have no tags.</source>
+        <translation>已舍弃标签（%1）：GPT 没有标签。</translation>
+    </message>
+    <message>
+        <source>Dropped plugins (%1): LobeHub plugins do not run here.</source>
+        <translation>已舍弃插件（%1）：LobeHub 插件无法在这里运行。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1，另有 %2 项</translation>
     </message>
 </context>
 <context>

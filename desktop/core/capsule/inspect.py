@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.capsule.layout import Header, ProviderEntry
+from desktop.core.capsule.note import Note
 from desktop.core.capsule.review import Enabled, Review, SecretNeed
 from desktop.core.capsule.signing import SignatureStatus
 from desktop.core.gpt import GptDefinition
@@ -87,7 +88,7 @@ class CapsuleInfo:
     secrets: list[SecretNeed] = field(default_factory=list)
     providers: list[ProviderEntry] = field(default_factory=list)  # profiles it would add
     wanted_files: list[str] = field(default_factory=list)  # files it names but lacks
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)  # what an importer dropped or changed
 
     def add_review(self, found: Review) -> None:
         self.enables, self.hosts = found.enables, found.hosts
@@ -117,7 +118,8 @@ class CapsuleInfo:
             "secrets": [s.to_dict() for s in self.secrets],
             "providers": [p.model_dump(mode="json") for p in self.providers],
             "wanted_files": self.wanted_files,
-            "warnings": self.warnings,
+            "warnings": [w.text for w in self.warnings],
+            "notes_detail": [w.to_dict() for w in self.warnings],
         }
 
     def summary(self) -> list[str]:

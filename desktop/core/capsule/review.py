@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from desktop.core import errors
 from desktop.core.capsule.layout import ProviderEntry
+from desktop.core.capsule.note import Note
 from desktop.core.gpt import Action, GptDefinition
 from desktop.core.netguard import host_of
 from desktop.core.secrets import Secrets, provider_secret_name
@@ -86,7 +87,7 @@ class Review:
     enables: list[Enabled]
     hosts: list[str]
     secrets: list[SecretNeed]
-    problems: list[str]
+    problems: list[Note]
 
 
 def review(
@@ -99,7 +100,7 @@ def review(
     """What `definition` (to be imported as `gpt_id`) enables, reaches and needs."""
     enables: list[Enabled] = []
     hosts: list[str] = []
-    problems: list[str] = []
+    problems: list[Note] = []
     needs = _provider_needs(providers, settings, secrets)
     profiles = {p.name: p.base_url for p in providers}
     profiles.update({name: p.base_url for name, p in settings.providers.items()})
@@ -256,13 +257,19 @@ def with_secret_names(definition: GptDefinition, gpt_id: str) -> GptDefinition:
     return GptDefinition.model_validate(data)
 
 
-def _action_hosts(action: Action, problems: list[str]) -> list[str]:
+def _action_hosts(action: Action, problems: list[Note]) -> list[str]:
     """The hosts an action's operations are called at (and its token URL's), from its document."""
     from desktop.core.tools.actions import setup  # noqa: PLC0415 (tools load late)
 
     try:
         urls = setup.secret_urls(action, action.auth.token_url)
     except errors.CapsuleError as exc:
-        problems.append(f"The action '{action.name}' cannot be read: {exc.message}")
+        problems.append(
+            Note(
+                "action_unreadable",
+                {"action": action.name, "reason": exc.message},
+                f"The action '{action.name}' cannot be read: {exc.message}",
+            )
+        )
         return []
     return sorted({host_of(url) for url in urls})

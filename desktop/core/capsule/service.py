@@ -34,6 +34,7 @@ from desktop.core.capsule.install import (
     ModelProblem,
 )
 from desktop.core.capsule.layout import INDEX, Header, Limits
+from desktop.core.capsule.note import Note
 from desktop.core.capsule.review import review
 from desktop.core.capsule.signing import Signing
 from desktop.core.capsule.staging import import_folder, sweep
@@ -206,7 +207,13 @@ class Capsules:
             signature=outer.signature,
         )
         if outer.signature.state == "bad":
-            info.warnings.append(f"It is {outer.signature.describe()}; it will not be imported.")
+            info.warnings.append(
+                Note(
+                    "bad_signature",
+                    {"problem": outer.signature.problem},
+                    f"It is {outer.signature.describe()}; it will not be imported.",
+                )
+            )
             return info
         if outer.encrypted and not password:
             info.locked = True
@@ -262,7 +269,7 @@ class Capsules:
             definition=definition,
             contents=[ContentItem.knowledge(n, len(d)) for n, d in converted.knowledge],
             wanted_files=converted.wanted_files,
-            warnings=list(converted.warnings),
+            warnings=list(converted.notes),
         )
         new_id = "gpt_" + "0" * 24  # any id: only the secrets' names depend on it
         info.add_review(review(definition, new_id, [], self._settings.load(), self._secrets))

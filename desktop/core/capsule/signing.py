@@ -29,6 +29,8 @@ SIGNING_SECRET = "capsule-signing-key"
 _FINGERPRINT_BYTES = 16
 
 State = Literal["unsigned", "signed", "bad"]
+# Why a signature is bad, for a front end to word (`problem` says it in English).
+BadReason = Literal["", "malformed", "changed", "key_mismatch"]
 
 
 def fingerprint_of(public_key: bytes) -> str:
@@ -54,13 +56,19 @@ def normal_fingerprint(text: str) -> str:
 
 @dataclass(frozen=True)
 class SignatureStatus:
-    """What a capsule's signature says: none, good (by whom), or bad (and why)."""
+    """What a capsule's signature says: none, good (by whom), or bad (and why).
+
+    A bad one says why as `reason`, with the members that differ (`changed`, their names
+    comma-separated) when the contents changed; `problem` says it in English.
+    """
 
     state: State
     signer: str = ""  # the name the signer gave
     fingerprint: str = ""
     trusted_as: str | None = None  # the name the user trusts this fingerprint under
     problem: str = ""
+    reason: BadReason = ""
+    changed: str = ""
 
     def describe(self) -> str:
         """One line for people: 'signed by Ada 1a2b ... (trusted)', 'unsigned', ..."""
@@ -83,6 +91,8 @@ class SignatureStatus:
             "fingerprint": self.fingerprint,
             "trusted_as": self.trusted_as,
             "problem": self.problem,
+            "reason": self.reason,
+            "changed": self.changed,
             "text": self.describe(),
         }
 
@@ -147,22 +157,28 @@ class Signing:
             public = Ed25519PublicKey.from_public_bytes(raw)
             signed = base64.b64decode(signature.signature, validate=True)
         except (ValueError, binascii.Error):
-            return SignatureStatus("bad", signature.signer, problem="the signature is malformed")
+            return SignatureStatus(
+                "bad", signature.signer, problem="the signature is malformed", reason="malformed"
+            )
         fingerprint = fingerprint_of(raw)
         trusted = self.trusted().get(fingerprint)
         status = SignatureStatus("signed", signature.signer, fingerprint, trusted)
         try:
             public.verify(signed, _signed_bytes(signature.signer, signature.public_key, members))
         except InvalidSignature:
-            changed = _differences(signature.members, members)
+            changed, names = _differences(signature.members, members)
+            if changed:
+                problem = f"the contents changed after signing ({changed})"
+            else:
+                problem = "the signature does not match its signer's key"
             return SignatureStatus(
                 "bad",
                 signature.signer,
                 fingerprint,
                 trusted,
-                problem=f"the contents changed after signing ({changed})"
-                if changed
-                else "the signature does not match its signer's key",
+                problem=problem,
+                reason="changed" if changed else "key_mismatch",
+                changed=", ".join(names),
             )
         return status
 
@@ -194,7 +210,8 @@ def _raw_public(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def _differences(signed: dict[str, str], actual: dict[str, str]) -> str:
+def _differences(signed: dict[str, str], actual: dict[str, str]) -> tuple[str, list[str]]:
+    """The members that differ, in English ("added: a; changed: b"), and their names."""
     added = sorted(set(actual) - set(signed))
     removed = sorted(set(signed) - set(actual))
     changed = sorted(n for n in set(signed) & set(actual) if signed[n] != actual[n])
@@ -203,4 +220,5 @@ def _differences(signed: dict[str, str], actual: dict[str, str]) -> str:
         for label, names in (("added", added), ("removed", removed), ("changed", changed))
         if names
     ]
-    return "; ".join(parts)
+    shown = [n for names in (added, removed, changed) for n in names[:3]]
+    return "; ".join(parts), shown

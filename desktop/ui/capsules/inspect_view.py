@@ -29,6 +29,7 @@ from desktop.core.capsule.inspect import CapsuleInfo
 from desktop.core.capsule.review import SecretNeed
 from desktop.core.capsule.signing import SignatureStatus
 from desktop.core.units import human_size
+from desktop.ui.capsules.note_words import format_text, note_text
 from desktop.ui.capsules.words import (
     detail_text,
     enabled_text,
@@ -154,7 +155,7 @@ class InspectView(QWidget):
         if hosts:
             enables.append(self.tr("Reaches: %1").replace("%1", ", ".join(hosts)))
         self.enables.setText(_bullets(enables) or self.tr("Nothing beyond answering."))
-        notes = list(info.warnings)
+        notes = [note_text(n) for n in info.warnings]
         if info.wanted_files:
             notes.append(
                 self.tr("Names files it does not hold (add them to its knowledge): %1").replace(
@@ -182,7 +183,9 @@ class InspectView(QWidget):
             if info.encrypted:
                 kind = self.tr("Encrypted capsule")
         else:
-            kind = self.tr("From another app: %1").replace("%1", info.label)
+            kind = self.tr("From another app: %1").replace(
+                "%1", format_text(info.source, info.label)
+            )
         parts.append(kind)
         parts.append(human_size(info.size))
         return " · ".join(parts)

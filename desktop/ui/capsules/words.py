@@ -58,8 +58,8 @@ def signature_text(status: SignatureStatus | None) -> str:
     if status is None or status.state == "unsigned":
         return QCoreApplication.translate("Capsules", "Unsigned: nothing says who made it.")
     if status.state == "bad":
-        return QCoreApplication.translate("Capsules", "Bad signature: %1").replace(
-            "%1", status.problem
+        return fill_in(
+            QCoreApplication.translate("Capsules", "Bad signature: %1"), _bad_reason(status)
         )
     who = status.signer or QCoreApplication.translate("Capsules", "someone")
     line = (
@@ -78,13 +78,27 @@ def signature_text(status: SignatureStatus | None) -> str:
     return line + " " + QCoreApplication.translate("Capsules", "(not a signer you trust yet)")
 
 
-def _put(template: str, *values: str) -> str:
+def _bad_reason(status: SignatureStatus) -> str:
+    """Why a signature is bad (core's English for a reason this module does not know)."""
+    if status.reason == "malformed":
+        return QCoreApplication.translate("Capsules", "the signature is malformed")
+    if status.reason == "key_mismatch":
+        return QCoreApplication.translate(
+            "Capsules", "the signature does not match its signer’s key"
+        )
+    if status.reason == "changed":
+        template = QCoreApplication.translate("Capsules", "the contents changed after signing (%1)")
+        return fill_in(template, status.changed)
+    return status.problem
+
+
+def fill_in(template: str, *values: str) -> str:
     """`template` with %1, %2… replaced in one pass (a value's own "%2" stays as it is)."""
     return re.sub(r"%(\d)", lambda m: values[int(m[1]) - 1], template)
 
 
 def _counted(count: int, one: str, many: str) -> str:
-    return one if count == 1 else _put(many, str(count))
+    return one if count == 1 else fill_in(many, str(count))
 
 
 def detail_text(item: ContentItem) -> str:
@@ -104,7 +118,7 @@ def detail_text(item: ContentItem) -> str:
         if not item.embedding_model:
             return chunks
         embedded = QCoreApplication.translate("Capsules", "%1, embedded by %2")
-        return _put(embedded, chunks, item.embedding_model)
+        return fill_in(embedded, chunks, item.embedding_model)
     return item.detail
 
 
@@ -169,7 +183,7 @@ def enabled_text(item: Enabled) -> str:
         **item.args,
         "host": item.args.get("host") or QCoreApplication.translate("Capsules", "not set up"),
     }
-    return _put(template, *(args.get(key, "") for key in keys))
+    return fill_in(template, *(args.get(key, "") for key in keys))
 
 
 def _action_text(args: dict[str, str]) -> str:
@@ -180,12 +194,12 @@ def _action_text(args: dict[str, str]) -> str:
             "Calls the action “%1” on %2 with %3; each host asks for consent before its "
             "first call.",
         )
-        return _put(template, args.get("action", ""), hosts, _auth_text(args["auth"]))
+        return fill_in(template, args.get("action", ""), hosts, _auth_text(args["auth"]))
     template = QCoreApplication.translate(
         "Capsules",
         "Calls the action “%1” on %2; each host asks for consent before its first call.",
     )
-    return _put(template, args.get("action", ""), hosts)
+    return fill_in(template, args.get("action", ""), hosts)
 
 
 def secret_text(need: SecretNeed) -> str:
@@ -202,9 +216,11 @@ def secret_text(need: SecretNeed) -> str:
     }
     if need.what == "provider_key":
         template = QCoreApplication.translate("Capsules", "API key of the provider “%1” (%2)")
-        return _put(template, need.subject, need.host)
+        return fill_in(template, need.subject, need.host)
     if need.what == "search_key":
-        return _put(QCoreApplication.translate("Capsules", "%1 API key (web search)"), need.subject)
+        return fill_in(
+            QCoreApplication.translate("Capsules", "%1 API key (web search)"), need.subject
+        )
     if need.what in for_action:
-        return _put(for_action[need.what], need.subject)
+        return fill_in(for_action[need.what], need.subject)
     return need.label

@@ -7,15 +7,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.capsule.export import ExportOptions
 from desktop.core.paths import Paths
-from desktop.ui import app
+from desktop.ui import app, i18n
 from desktop.ui.capsules.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
 from tests.helpers.capsules import gpt_with_knowledge, machine, with_action
 
 WAIT_MS = 30_000
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The GUI in Simplified Chinese for one test, then in English again."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        yield
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.install(qapp, "en")
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """Save a PNG of the import dialog, to look at it in a language (not a test).
 
-`QT_QPA_PLATFORM=offscreen python -m tests.ui.capsules.shoot_import OUT.png zh_CN`, from the
-repository root. A GPT with knowledge and its index, the code interpreter, Brave search and
-the Pets action is exported in a throwaway data folder, then inspected in another one.
+`QT_QPA_PLATFORM=offscreen python -m tests.ui.capsules.shoot_import OUT.png zh_CN [FILE]`,
+from the repository root. Without FILE, a GPT with knowledge and its index, the code
+interpreter, Brave search and the Pets action is exported in a throwaway data folder, then
+inspected in another one; with FILE (a capsule or another app's file, e.g.
+tests/data/importers/openai_assistant.json), that file is inspected.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ def _capsule(root: Path) -> Path:
     return capsule
 
 
-def main(out: str, language: str) -> int:
+def main(out: str, language: str, file: str = "") -> int:
     root = Path(tempfile.mkdtemp(prefix="shoot-import-"))
-    capsule = _capsule(root)
+    capsule = Path(file).resolve() if file else _capsule(root)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     i18n.install(qapp, language)
     _, services = app.build_main_window(paths_at(root / "mine"))
@@ -56,4 +58,4 @@ def main(out: str, language: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:4]))

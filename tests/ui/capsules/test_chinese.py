@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-from PySide6.QtWidgets import QApplication
 
 from desktop.core.capsule.export import ExportOptions
 from desktop.core.capsule.inspect import ContentItem
 from desktop.core.capsule.review import Enabled, SecretNeed
-from desktop.ui import i18n
 from desktop.ui.capsules.words import detail_text, enabled_text, secret_text
 from tests.helpers.capsules import gpt_with_knowledge, machine, with_action
 from tests.ui.capsules.conftest import opened_import
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    installed = i18n.install(qapp, "zh_CN")
-    try:
-        yield
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        i18n.install(qapp, "en")
 
 
 def test_the_import_dialog_says_what_it_enables_and_needs_in_chinese(

@@ -26,6 +26,7 @@ from desktop.core.capsule.foreign.common import (
     name_of,
     parse,
 )
+from desktop.core.capsule.note import Note
 
 SPECS = ("chara_card_v2", "chara_card_v3")
 
@@ -97,8 +98,8 @@ def read_card(data: Any) -> Converted:
             f"This Character Card's spec is '{card.spec}'; only {' and '.join(SPECS)} are read."
         )
     info = card.data
-    warnings: list[str] = []
-    name = name_of(info.name, "Imported character", warnings)
+    notes: list[Note] = []
+    name = name_of(info.name, "Imported character", notes)
 
     def filled(text: str) -> str:
         return text.replace("{{char}}", name).replace("{{user}}", "the user").strip()
@@ -113,19 +114,28 @@ def read_card(data: Any) -> Converted:
         filled(info.post_history_instructions),
     ]
     if info.first_mes:
-        warnings.append("The greeting (first_mes) became part of the instructions.")
+        notes.append(
+            Note("greeting", {}, "The greeting (first_mes) became part of the instructions.")
+        )
     if info.alternate_greetings:
-        warnings.append(f"Dropped {len(info.alternate_greetings)} alternate greeting(s).")
+        count = len(info.alternate_greetings)
+        notes.append(
+            Note(
+                "dropped_greetings",
+                {"count": str(count)},
+                f"Dropped {count} alternate greeting(s).",
+            )
+        )
     if info.tags:
-        warnings.append(dropped("tags", info.tags, "GPTs have no tags"))
+        notes.append(dropped("tags", info.tags, "tags", "GPTs have no tags"))
     definition = {
         "name": name,
         "description": description_of(
-            info.creator_notes.splitlines()[0] if info.creator_notes else "", warnings
+            info.creator_notes.splitlines()[0] if info.creator_notes else "", notes
         ),
         "instructions": "\n\n".join(p for p in parts if p),
     }
-    knowledge = _book(info.character_book, name, warnings)
+    knowledge = _book(info.character_book, name, notes)
     return Converted(
         "character_card",
         "a Character Card",
@@ -134,17 +144,22 @@ def read_card(data: Any) -> Converted:
         [],
         None,
         info.creator,
-        warnings,
+        notes,
     )
 
 
-def _book(book: _Book | None, name: str, warnings: list[str]) -> list[tuple[str, bytes]]:
+def _book(book: _Book | None, name: str, notes: list[Note]) -> list[tuple[str, bytes]]:
     if book is None or not book.entries:
         return []
     entries = [e for e in book.entries if e.enabled and e.content.strip()]
     if len(entries) < len(book.entries):
-        warnings.append(
-            f"Left out {len(book.entries) - len(entries)} disabled or empty book entries."
+        left = len(book.entries) - len(entries)
+        notes.append(
+            Note(
+                "book_left_out",
+                {"count": str(left)},
+                f"Left out {left} disabled or empty book entries.",
+            )
         )
     if not entries:
         return []
@@ -157,9 +172,13 @@ def _book(book: _Book | None, name: str, warnings: list[str]) -> list[tuple[str,
             ", ".join(entry.keys + entry.secondary_keys) or entry.name or entry.comment or "entry"
         )
         lines += [f"## {heading}", "", entry.content.strip(), ""]
-    warnings.append(
-        f"The character book's {len(entries)} entries became knowledge; they are retrieved "
-        "by relevance, not by the book's keyword triggers."
+    notes.append(
+        Note(
+            "book_knowledge",
+            {"count": str(len(entries))},
+            f"The character book's {len(entries)} entries became knowledge; they are "
+            "retrieved by relevance, not by the book's keyword triggers.",
+        )
     )
     safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()[:80] or "book"
     return [(f"{safe}.md", "\n".join(lines).encode("utf-8"))]

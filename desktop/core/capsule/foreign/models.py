@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.core.capsule.note import Note
 from desktop.core.providers.presets import PRESETS
 from desktop.core.settings import Settings
 
@@ -34,27 +35,43 @@ class ModelChooser:
     def of(cls, settings: Settings, local_ids: list[str]) -> ModelChooser:
         return cls({n: p.preset for n, p in settings.providers.items()}, tuple(local_ids))
 
-    def choose(self, name: str, vendor: str, warnings: list[str]) -> dict[str, str]:
-        """Model settings (`provider`, `model`) for `name`, with a warning saying how."""
+    def choose(self, name: str, vendor: str, notes: list[Note]) -> dict[str, str]:
+        """Model settings (`provider`, `model`) for `name`, with a note saying how."""
         name = name.strip()
         if not name:
-            warnings.append("No model was named: choose one for this GPT.")
+            notes.append(Note("model_none", {}, "No model was named: choose one for this GPT."))
             return {"provider": "local", "model": ""}
         bare = name.split("/", 1)[1] if "/" in name and not vendor else name
         vendor = vendor or _vendor(bare)
         for profile, preset in sorted(self.profiles.items()):
             if vendor in (preset, profile):
-                warnings.append(f"The model {name} is used through your profile '{profile}'.")
+                notes.append(
+                    Note(
+                        "model_profile",
+                        {"model": name, "profile": profile},
+                        f"The model {name} is used through your profile '{profile}'.",
+                    )
+                )
                 return {"provider": profile, "model": bare}
         local = self._local(bare)
         if local:
-            warnings.append(f"The model {name} became the local model '{local}'; check it fits.")
+            notes.append(
+                Note(
+                    "model_local",
+                    {"model": name, "local": local},
+                    f"The model {name} became the local model '{local}'; check it fits.",
+                )
+            )
             return {"provider": "local", "model": local}
         label = PRESETS[vendor].label if vendor in PRESETS else vendor
         served = f" ({label})" if label else ""
-        warnings.append(
-            f"The model {name}{served} has no provider profile or file on this machine; the "
-            "GPT uses a local model: choose one (or add a provider profile and switch to it)."
+        notes.append(
+            Note(
+                "model_missing",
+                {"model": name, "service": label},
+                f"The model {name}{served} has no provider profile or file on this machine; the "
+                "GPT uses a local model: choose one (or add a provider profile and switch to it).",
+            )
         )
         return {"provider": "local", "model": ""}
 

@@ -25,6 +25,7 @@ from desktop.core.capsule.foreign.common import (
     starters_of,
 )
 from desktop.core.capsule.foreign.models import ModelChooser
+from desktop.core.capsule.note import Note
 
 # -- the Assistant object ---------------------------------------------------------------
 
@@ -66,29 +67,35 @@ class _Assistant(Lenient):
 def read_assistant(data: Any, chooser: ModelChooser) -> Converted:
     """An Assistant as the API returned it (or a one-item list of them)."""
     assistant = parse(_Assistant, data, "an OpenAI Assistant")
-    warnings: list[str] = []
+    notes: list[Note] = []
     definition: dict[str, Any] = {
-        "name": name_of(assistant.name, "Imported assistant", warnings),
-        "description": description_of(assistant.description, warnings),
+        "name": name_of(assistant.name, "Imported assistant", notes),
+        "description": description_of(assistant.description, notes),
         "instructions": assistant.instructions or "",
         "model": {
-            **chooser.choose(assistant.model, "openai", warnings),
-            **sampling(assistant.temperature, assistant.top_p, warnings),
+            **chooser.choose(assistant.model, "openai", notes),
+            **sampling(assistant.temperature, assistant.top_p, notes),
         },
     }
-    _tools(assistant.tools, definition, warnings)
-    wanted = _resources(assistant.tool_resources or {}, warnings)
+    _tools(assistant.tools, definition, notes)
+    wanted = _resources(assistant.tool_resources or {}, notes)
     if assistant.metadata:
         keys = sorted(str(k) for k in assistant.metadata)
-        warnings.append(dropped("metadata", keys, "a GPT has nowhere to keep it"))
+        notes.append(dropped("metadata", keys, "metadata", "a GPT has nowhere to keep it"))
     if assistant.response_format not in (None, "auto"):
-        warnings.append("Dropped the response format: answers here are free text.")
+        notes.append(
+            Note(
+                "dropped_response_format",
+                {},
+                "Dropped the response format: answers here are free text.",
+            )
+        )
     return Converted(
-        "openai_assistant", "an OpenAI Assistant", definition, [], wanted, None, "", warnings
+        "openai_assistant", "an OpenAI Assistant", definition, [], wanted, None, "", notes
     )
 
 
-def _tools(tools: list[_Tool], definition: dict[str, Any], warnings: list[str]) -> None:
+def _tools(tools: list[_Tool], definition: dict[str, Any], notes: list[Note]) -> None:
     functions = []
     for tool in tools:
         if tool.type == "code_interpreter":
@@ -100,25 +107,37 @@ def _tools(tools: list[_Tool], definition: dict[str, Any], warnings: list[str]) 
         elif tool.type == "function" and tool.function is not None:
             functions.append(tool.function.name)
         else:
-            warnings.append(f"Dropped the tool '{tool.type}': it has no counterpart here.")
+            notes.append(
+                Note(
+                    "dropped_tool",
+                    {"tool": tool.type},
+                    f"Dropped the tool '{tool.type}': it has no counterpart here.",
+                )
+            )
     if functions:
-        warnings.append(
+        notes.append(
             dropped(
-                "function tools",
+                "functions",
                 functions,
+                "function tools",
                 "they name no endpoint to call; describe the API as an OpenAPI action instead",
             )
         )
 
 
-def _resources(resources: dict[str, _Resource], warnings: list[str]) -> list[str]:
+def _resources(resources: dict[str, _Resource], notes: list[Note]) -> list[str]:
     wanted: list[str] = []
     for resource in resources.values():
         wanted += resource.file_ids + resource.vector_store_ids
     if wanted:
-        warnings.append(
-            f"It used {len(wanted)} file(s) or vector store(s) kept at OpenAI "
-            f"({', '.join(wanted[:5])}): download them and add them to the knowledge."
+        items = ", ".join(wanted[:5])
+        notes.append(
+            Note(
+                "files_at_openai",
+                {"count": str(len(wanted)), "items": items},
+                f"It used {len(wanted)} file(s) or vector store(s) kept at OpenAI "
+                f"({items}): download them and add them to the knowledge.",
+            )
         )
     return wanted
 
@@ -166,13 +185,13 @@ def read_gpt(data: Any, chooser: ModelChooser) -> Converted:
     if isinstance(data, dict) and isinstance(data.get("gizmo"), dict):
         data = _from_gizmo(data["gizmo"])
     config = parse(_GptConfig, data, "an OpenAI GPT configuration")
-    warnings: list[str] = []
+    notes: list[Note] = []
     definition: dict[str, Any] = {
-        "name": name_of(config.name, "Imported GPT", warnings),
-        "description": description_of(config.description, warnings),
+        "name": name_of(config.name, "Imported GPT", notes),
+        "description": description_of(config.description, notes),
         "instructions": config.instructions,
-        "conversation_starters": starters_of(config.conversation_starters, warnings),
-        "model": chooser.choose(config.model or "gpt-4o", "openai", warnings),
+        "conversation_starters": starters_of(config.conversation_starters, notes),
+        "model": chooser.choose(config.model or "gpt-4o", "openai", notes),
     }
     caps = config.capabilities
     definition["capabilities"] = {
@@ -180,19 +199,34 @@ def read_gpt(data: Any, chooser: ModelChooser) -> Converted:
         "web_browsing": {"enabled": caps.web_browsing},
     }
     if caps.web_browsing:
-        warnings.append("Web browsing fetches pages; choose a search service to search too.")
+        notes.append(
+            Note(
+                "browsing_search",
+                {},
+                "Web browsing fetches pages; choose a search service to search too.",
+            )
+        )
     if caps.dalle_image_generation:
-        warnings.append(
-            "Image generation needs a provider with an images endpoint: set one in the GPT's "
-            "capabilities to switch it on."
+        notes.append(
+            Note(
+                "images_need_provider",
+                {},
+                "Image generation needs a provider with an images endpoint: set one in the "
+                "GPT's capabilities to switch it on.",
+            )
         )
     if caps.canvas:
-        warnings.append("Dropped canvas: there is no canvas here.")
-    definition["actions"] = [_action(i, a, warnings) for i, a in enumerate(config.actions, 1)]
+        notes.append(Note("dropped_canvas", {}, "Dropped canvas: there is no canvas here."))
+    definition["actions"] = [_action(i, a, notes) for i, a in enumerate(config.actions, 1)]
     if config.knowledge:
-        warnings.append(
-            f"Its {len(config.knowledge)} knowledge file(s) are not in the configuration "
-            f"({', '.join(config.knowledge[:5])}): add them to the knowledge."
+        items = ", ".join(config.knowledge[:5])
+        notes.append(
+            Note(
+                "files_missing",
+                {"count": str(len(config.knowledge)), "items": items},
+                f"Its {len(config.knowledge)} knowledge file(s) are not in the configuration "
+                f"({items}): add them to the knowledge.",
+            )
         )
     return Converted(
         "openai_gpt",
@@ -202,7 +236,7 @@ def read_gpt(data: Any, chooser: ModelChooser) -> Converted:
         list(config.knowledge),
         None,
         "",
-        warnings,
+        notes,
     )
 
 
@@ -242,7 +276,7 @@ def _sequence(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _action(number: int, action: _Action, warnings: list[str]) -> dict[str, Any]:
+def _action(number: int, action: _Action, notes: list[Note]) -> dict[str, Any]:
     document = action.schema_ if isinstance(action.schema_, str) else json.dumps(action.schema_)
     title = _title(document) or f"Action {number}"
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "action"
@@ -270,9 +304,13 @@ def _action(number: int, action: _Action, warnings: list[str]) -> dict[str, Any]
                 "scopes": auth.scope.split(),
                 "secret_name": UNNAMED_SECRET,
             }
-        warnings.append(
-            f"The action '{title}' used OAuth with a user sign-in; here OAuth2 works with "
-            "client credentials only: check its auth."
+        notes.append(
+            Note(
+                "action_oauth",
+                {"action": title},
+                f"The action '{title}' used OAuth with a user sign-in; here OAuth2 works with "
+                "client credentials only: check its auth.",
+            )
         )
     return result
 
@@ -305,7 +343,7 @@ class _Prompt(Lenient):
 def read_prompt(data: Any, chooser: ModelChooser) -> Converted:
     """A reusable prompt: its instructions, with each variable's default filled in."""
     prompt = parse(_Prompt, data, "an OpenAI prompt")
-    warnings: list[str] = []
+    notes: list[Note] = []
     instructions = prompt.instructions
     variables = (
         prompt.variables if isinstance(prompt.variables, dict) else dict.fromkeys(prompt.variables)
@@ -318,17 +356,24 @@ def read_prompt(data: Any, chooser: ModelChooser) -> Converted:
         else:
             unfilled.append(name)
     if unfilled:
-        warnings.append(
-            f"The variables {', '.join(unfilled)} have no value here; the instructions keep "
-            "them as {{name}}: edit them in."
+        names = ", ".join(unfilled)
+        notes.append(
+            Note(
+                "variables_unfilled",
+                {"names": names},
+                f"The variables {names} have no value here; the instructions keep "
+                "them as {{name}}: edit them in.",
+            )
         )
     version = f" (version {prompt.version})" if prompt.version is not None else ""
     definition = {
-        "name": name_of(prompt.name or prompt.id, "Imported prompt", warnings),
+        "name": name_of(prompt.name or prompt.id, "Imported prompt", notes),
         "description": f"From the OpenAI prompt {prompt.id or ''}{version}".strip()[:500],
         "instructions": instructions,
-        "model": chooser.choose(prompt.model, "openai", warnings) if prompt.model else {},
+        "model": chooser.choose(prompt.model, "openai", notes) if prompt.model else {},
     }
     if not prompt.model:
-        warnings.append("The prompt names no model: choose one for this GPT.")
-    return Converted("openai_prompt", "an OpenAI prompt", definition, [], [], None, "", warnings)
+        notes.append(
+            Note("prompt_no_model", {}, "The prompt names no model: choose one for this GPT.")
+        )
+    return Converted("openai_prompt", "an OpenAI prompt", definition, [], [], None, "", notes)

@@ -23,6 +23,7 @@ from desktop.core.capsule.foreign.common import (
     starters_of,
 )
 from desktop.core.capsule.foreign.models import ModelChooser
+from desktop.core.capsule.note import Note
 
 # -- Open WebUI ----------------------------------------------------------------------------
 
@@ -72,11 +73,11 @@ class _WebUiModel(Lenient):
 def read_openwebui(data: Any, chooser: ModelChooser) -> Converted:
     """One model of an Open WebUI export (the export is a list; give it one model)."""
     model = parse(_WebUiModel, data, "an Open WebUI model")
-    warnings: list[str] = []
+    notes: list[Note] = []
     meta, params = model.meta, model.params
     settings: dict[str, Any] = {
-        **chooser.choose(model.base_model_id or "", "", warnings),
-        **sampling(params.temperature, params.top_p, warnings),
+        **chooser.choose(model.base_model_id or "", "", notes),
+        **sampling(params.temperature, params.top_p, notes),
     }
     if params.max_tokens and params.max_tokens > 0:
         settings["max_tokens"] = params.max_tokens
@@ -85,39 +86,53 @@ def read_openwebui(data: Any, chooser: ModelChooser) -> Converted:
     if params.num_ctx and 256 <= params.num_ctx <= 1_048_576:
         settings["context_size"] = params.num_ctx
     definition: dict[str, Any] = {
-        "name": name_of(model.name or model.id, "Imported model", warnings),
-        "description": description_of(meta.description, warnings),
+        "name": name_of(model.name or model.id, "Imported model", notes),
+        "description": description_of(meta.description, notes),
         "instructions": params.system or "",
         "conversation_starters": starters_of(
-            [s.content for s in meta.suggestion_prompts or []], warnings
+            [s.content for s in meta.suggestion_prompts or []], notes
         ),
         "model": settings,
-        "capabilities": _webui_capabilities(meta.capabilities, warnings),
+        "capabilities": _webui_capabilities(meta.capabilities, notes),
     }
     wanted = [k.name or k.id for k in meta.knowledge or []]
     if wanted:
-        warnings.append(
-            f"Its knowledge ({', '.join(wanted[:5])}) stays in Open WebUI: export those "
-            "files and add them to the knowledge."
+        items = ", ".join(wanted[:5])
+        notes.append(
+            Note(
+                "knowledge_elsewhere",
+                {"app": "Open WebUI", "count": str(len(wanted)), "items": items},
+                f"Its knowledge ({items}) stays in Open WebUI: export those "
+                "files and add them to the knowledge.",
+            )
         )
     if meta.toolIds:
-        warnings.append(
-            dropped("tools", meta.toolIds, "Open WebUI's tools are Python code of its own")
+        notes.append(
+            dropped(
+                "webui_tools",
+                meta.toolIds,
+                "tools",
+                "Open WebUI's tools are Python code of its own",
+            )
         )
-    picture = image_from_data_url(meta.profile_image_url, warnings)
-    return Converted(
-        "openwebui", "an Open WebUI model", definition, [], wanted, picture, "", warnings
-    )
+    picture = image_from_data_url(meta.profile_image_url, notes)
+    return Converted("openwebui", "an Open WebUI model", definition, [], wanted, picture, "", notes)
 
 
 def _webui_capabilities(
-    capabilities: _WebUiCapabilities | None, warnings: list[str]
+    capabilities: _WebUiCapabilities | None, notes: list[Note]
 ) -> dict[str, Any]:
     caps = capabilities or _WebUiCapabilities()
     if caps.vision:
-        warnings.append("Dropped vision: this GPT reads text only.")
+        notes.append(Note("dropped_vision", {}, "Dropped vision: this GPT reads text only."))
     if caps.image_generation:
-        warnings.append("Image generation needs a provider: set one in the GPT's capabilities.")
+        notes.append(
+            Note(
+                "images_need_provider",
+                {},
+                "Image generation needs a provider: set one in the GPT's capabilities.",
+            )
+        )
     return {
         "code_interpreter": {"enabled": bool(caps.code_interpreter)},
         "web_browsing": {"enabled": bool(caps.web_search)},
@@ -162,40 +177,54 @@ class _LobeAgent(Lenient):
 def read_lobehub(data: Any, chooser: ModelChooser) -> Converted:
     """A LobeHub agent (the marketplace's JSON, or an agent's `meta` and `config`)."""
     agent = parse(_LobeAgent, data, "a LobeHub agent")
-    warnings: list[str] = []
+    notes: list[Note] = []
     config, params = agent.config, agent.config.params
     settings: dict[str, Any] = {
-        **chooser.choose(config.model, config.provider, warnings),
-        **sampling(params.temperature, params.top_p, warnings),
+        **chooser.choose(config.model, config.provider, notes),
+        **sampling(params.temperature, params.top_p, notes),
     }
     if params.max_tokens and params.max_tokens > 0:
         settings["max_tokens"] = params.max_tokens
     if params.presence_penalty or params.frequency_penalty:
-        warnings.append("Dropped the presence and frequency penalties: not set here.")
+        notes.append(
+            Note(
+                "dropped_penalties",
+                {},
+                "Dropped the presence and frequency penalties: not set here.",
+            )
+        )
     instructions = config.systemRole
     if config.openingMessage:
         instructions += f"\n\nOpen each new conversation with: {config.openingMessage}"
-        warnings.append("The opening message became a line of the instructions.")
+        notes.append(
+            Note("opening_message", {}, "The opening message became a line of the instructions.")
+        )
     definition: dict[str, Any] = {
-        "name": name_of(agent.meta.title, "Imported agent", warnings),
-        "description": description_of(agent.meta.description, warnings),
-        "avatar": emoji_of(agent.meta.avatar, agent.meta.title or "", warnings),
+        "name": name_of(agent.meta.title, "Imported agent", notes),
+        "description": description_of(agent.meta.description, notes),
+        "avatar": emoji_of(agent.meta.avatar, agent.meta.title or "", notes),
         "instructions": instructions.strip(),
-        "conversation_starters": starters_of(config.openingQuestions, warnings),
+        "conversation_starters": starters_of(config.openingQuestions, notes),
         "model": settings,
     }
     if agent.meta.tags:
-        warnings.append(dropped("tags", agent.meta.tags, "GPTs have no tags"))
+        notes.append(dropped("tags", agent.meta.tags, "tags", "GPTs have no tags"))
     if config.plugins:
-        warnings.append(dropped("plugins", config.plugins, "LobeHub plugins do not run here"))
+        notes.append(
+            dropped("plugins", config.plugins, "plugins", "LobeHub plugins do not run here")
+        )
     wanted = [
         str(k if isinstance(k, str) else (k or {}).get("name", "")) for k in config.knowledgeBases
     ]
     if wanted:
-        warnings.append(
-            f"It used {len(wanted)} knowledge base(s) kept in LobeHub: add their files to "
-            "the knowledge."
+        notes.append(
+            Note(
+                "knowledge_elsewhere",
+                {"app": "LobeHub", "count": str(len(wanted)), "items": ", ".join(wanted[:5])},
+                f"It used {len(wanted)} knowledge base(s) kept in LobeHub: add their files to "
+                "the knowledge.",
+            )
         )
     return Converted(
-        "lobehub", "a LobeHub agent", definition, [], wanted, None, agent.author, warnings
+        "lobehub", "a LobeHub agent", definition, [], wanted, None, agent.author, notes
     )

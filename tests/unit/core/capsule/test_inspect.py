@@ -75,3 +75,19 @@ def test_a_gpt_with_an_action_without_auth_is_inspected_and_imported(
     result = theirs.capsules.import_(capsule)
     assert result.secrets_missing == []
     assert [a.name for a in theirs.store.gpts.get(result.gpt_id).definition.actions] == ["Pets"]
+
+
+def test_inspect_json_keeps_the_notes_and_adds_their_kinds(theirs: Services) -> None:
+    sample = Path(__file__).resolve().parents[3] / "data" / "importers" / "lobehub_agent.json"
+    data = theirs.capsules.inspect(sample).to_dict()
+    assert data["source"] == "lobehub"
+    assert data["warnings"] == [d["text"] for d in data["notes_detail"]]
+    assert data["warnings"][1] == "Dropped the presence and frequency penalties: not set here."
+    assert [d["kind"] for d in data["notes_detail"]] == [
+        "model_missing",
+        "dropped_penalties",
+        "opening_message",
+        "dropped",
+        "dropped",
+        "knowledge_elsewhere",
+    ]

@@ -93,7 +93,9 @@ def test_browsing_without_search_and_an_action_without_auth_or_hosts(ours: Servi
         ),
     ]
     assert found.secrets == []
-    assert [p.startswith("The action 'Broken' cannot be read") for p in found.problems] == [True]
+    assert [p.kind for p in found.problems] == ["action_unreadable"]
+    assert found.problems[0].args["action"] == "Broken" and found.problems[0].args["reason"]
+    assert found.problems[0].text.startswith("The action 'Broken' cannot be read")
 
 
 @pytest.mark.parametrize(

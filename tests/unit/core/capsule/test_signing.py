@@ -88,7 +88,10 @@ def test_a_capsule_changed_after_signing_is_badly_signed_and_not_imported(
     info = theirs.capsules.inspect(forged)
     assert info.signature is not None and info.signature.state == "bad"
     assert "header.json" in info.signature.problem
-    assert any("will not be imported" in w for w in info.warnings)
+    assert (info.signature.reason, info.signature.changed) == ("changed", "header.json")
+    assert [w.kind for w in info.warnings] == ["bad_signature"]
+    assert info.warnings[0].args == {"problem": info.signature.problem}
+    assert "will not be imported" in info.warnings[0].text
     with pytest.raises(errors.CapsuleTamperedError, match="badly signed"):
         theirs.capsules.import_(forged, ImportOptions())
     assert theirs.store.gpts.list() == []

@@ -17,6 +17,7 @@ from desktop.core.avatar import parse_avatar
 from desktop.core.capsule.foreign.detect import convert, read_foreign
 from desktop.core.capsule.foreign.models import ModelChooser
 from desktop.core.capsule.install import ImportOptions
+from desktop.core.capsule.note import Note
 from desktop.core.capsule.service import importable
 from desktop.core.gpt import validate_definition
 from desktop.core.services import Services
@@ -58,10 +59,12 @@ def test_model_names_map_to_a_profile_or_a_local_model() -> None:
     assert (gpt.model.provider, gpt.model.model) == ("work", "gpt-4o")
     _, webui = read("openwebui_model.json", chooser)
     assert (webui.model.provider, webui.model.model) == ("home", "qwen2.5:7b")
-    warnings: list[str] = []
-    local = ModelChooser({}, ("qwen2.5-7b-instruct-q4_k_m",)).choose("qwen2.5:7b", "", warnings)
+    notes: list[Note] = []
+    local = ModelChooser({}, ("qwen2.5-7b-instruct-q4_k_m",)).choose("qwen2.5:7b", "", notes)
     assert local == {"provider": "local", "model": "qwen2.5-7b-instruct-q4_k_m"}
-    assert "became the local model" in warnings[0]
+    assert notes[0].kind == "model_local"
+    assert notes[0].args == {"model": "qwen2.5:7b", "local": "qwen2.5-7b-instruct-q4_k_m"}
+    assert "became the local model" in notes[0].text
 
 
 def test_a_gpt_configuration_in_the_builders_labels() -> None:
