@@ -133,6 +133,7 @@ class InspectView(QWidget):
         layout.addWidget(self.warnings_box)
         layout.addWidget(self.secrets_box)
         layout.addWidget(self.replace)
+        layout.addStretch(0)  # the room the contents leave when there are none
 
     # -- filling in ------------------------------------------------------------------------
 
@@ -207,6 +208,8 @@ class InspectView(QWidget):
             self.contents.addTopLevelItem(row)
         for column in (0, 2):
             self.contents.resizeColumnToContents(column)
+        # Another app's file brings only its definition: no empty table to fill the dialog.
+        self.contents.setVisible(bool(info.contents))
 
     def _fill_secrets(self, needs: list[SecretNeed]) -> None:
         while self.secrets_form.rowCount() > 1:

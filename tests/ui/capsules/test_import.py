@@ -24,6 +24,7 @@ def test_inspect_shows_the_capsule_then_import_opens_the_new_gpt(
     assert "Unsigned" in view.signature.text()
     rows = [view.contents.topLevelItem(i).text(1) for i in range(view.contents.topLevelItemCount())]
     assert {"cats.txt", "dogs.md", "熊猫.txt", "Pets"} <= set(rows)
+    assert not view.contents.isHidden()
     assert "api.pets.example" in view.enables.text()
     assert dialog.import_button.isEnabled()
     (need,) = dialog.info.secrets
@@ -146,6 +147,7 @@ def test_another_apps_file_shows_what_its_importer_changed(qtbot: Any, shell: An
     assert "OpenAI Assistant" in dialog.view.byline.text()
     assert dialog.view.signature.isHidden()
     assert not dialog.view.warnings_box.isHidden() and dialog.view.warnings.text()
+    assert dialog.view.contents.isHidden()  # it brings no files: no empty table
     assert dialog.import_button.isEnabled()
 
 
