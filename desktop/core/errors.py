@@ -5,12 +5,42 @@ what went wrong in words any front end can show; where there is a next step, `ac
 carries it as a `UserAction` (a kind from `Do` and its arguments). Core never names a
 command or a flag: the CLI words an action as a command, the GUI as a button or a menu
 path. `code` is a stable, machine-readable name recorded in a failed run's `last_error`.
+
+Core speaks English and never translates. A message made with `said(template, **values)`
+is still the English sentence (a `str`), and also keeps its fixed sentence and the values
+that fill it, so that a front end can put the sentence in its own language: the window
+looks the template up in its translations ("CoreTexts") and fills in the same values.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class Said(str):
+    """An English sentence made from a fixed template and its values (see `said`)."""
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, values: dict[str, str]) -> Said:
+        made = super().__new__(cls, template.format(**values))
+        made.template = template
+        made.values = values
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles (a child process's error) keep it
+        return (Said, (self.template, self.values))
+
+
+def said(template: str, /, **values: object) -> Said:
+    """`template` with its `{name}` fields filled in: a message a front end can translate.
+
+    `template` must be a literal with plain `{name}` fields (format numbers into the
+    values, not the template), so the translations can be made from the code.
+    """
+    return Said(template, {name: str(value) for name, value in values.items()})
 
 
 class Do:
@@ -81,7 +111,9 @@ class CapsuleError(Exception):
 
     def to_dict(self) -> dict[str, Any]:
         """The form stored in a run's `last_error` (and a tool call's `error`)."""
-        data: dict[str, Any] = {"code": self.code, "message": self.message}
+        data: dict[str, Any] = {"code": self.code, "message": str(self.message)}
+        if isinstance(self.message, Said):
+            data["said"] = {"template": self.message.template, "values": self.message.values}
         if self.action is not None:
             data["action"] = self.action.to_dict()
         return data
@@ -115,7 +147,7 @@ class UnknownGptError(NotFoundError):
     code = "unknown_gpt"
 
     def __init__(self, gpt_id: str) -> None:
-        super().__init__(f"No GPT with id '{gpt_id}'.", do(Do.LIST_GPTS))
+        super().__init__(said("No GPT with id '{gpt_id}'.", gpt_id=gpt_id), do(Do.LIST_GPTS))
         self.gpt_id = gpt_id
 
 
@@ -123,7 +155,10 @@ class UnknownThreadError(NotFoundError):
     code = "unknown_thread"
 
     def __init__(self, thread_id: str) -> None:
-        super().__init__(f"No thread with id '{thread_id}'.", do(Do.START_NEW_THREAD))
+        super().__init__(
+            said("No thread with id '{thread_id}'.", thread_id=thread_id),
+            do(Do.START_NEW_THREAD),
+        )
         self.thread_id = thread_id
 
 
@@ -131,7 +166,7 @@ class UnknownRunError(NotFoundError):
     code = "unknown_run"
 
     def __init__(self, run_id: str) -> None:
-        super().__init__(f"No run with id '{run_id}'.")
+        super().__init__(said("No run with id '{run_id}'.", run_id=run_id))
         self.run_id = run_id
 
 

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.core.errors import CapsuleError, Do, UserAction
+from desktop.core.errors import CapsuleError, Do, Said, UserAction
 
 log = logging.getLogger(__name__)
 
@@ -157,13 +157,37 @@ class Notice:
         return f"{self.headline}\n{self.detail}" if self.detail else self.headline
 
 
+def core_text(message: str, stored: object = None) -> str:
+    """Core's sentence in the window's language, where it was made with `errors.said`.
+
+    `stored` is the `said` part of an error kept as a dict (a run's `last_error`). A
+    sentence without a translation, or whose translation does not fit its values, stays
+    core's English.
+    """
+    template, values = None, None
+    if isinstance(message, Said):
+        template, values = message.template, message.values
+    elif isinstance(stored, dict) and isinstance(stored.get("template"), str):
+        template, values = stored["template"], stored.get("values")
+    if template is None or not isinstance(values, dict):
+        return str(message)
+    translated = QCoreApplication.translate("CoreTexts", template)
+    try:
+        return translated.format(**{str(k): str(v) for k, v in values.items()})
+    except (KeyError, IndexError, ValueError):
+        return str(message)
+
+
 def notice_for(error: BaseException | str, log_dir: Path | None = None) -> Notice:
     """What the user is told about `error`; anything not a `CapsuleError` is a bug."""
     if isinstance(error, str):
         return Notice(error, "")
     if isinstance(error, CapsuleError):
         return Notice(
-            _tr(HEADLINES.get(error.code, GENERIC)), error.message, error.action, error.code
+            _tr(HEADLINES.get(error.code, GENERIC)),
+            core_text(error.message),
+            error.action,
+            error.code,
         )
     where = f" ({log_dir})" if log_dir is not None else ""
     detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
@@ -183,7 +207,8 @@ def notice_from_dict(data: dict[str, object]) -> Notice:
     """A stored error (a run's `last_error`, a tool call's `error`) as a notice."""
     code = str(data.get("code") or "error")
     action = UserAction.from_dict(data.get("action"))  # type: ignore[arg-type]
-    return Notice(_tr(HEADLINES.get(code, GENERIC)), str(data.get("message") or ""), action, code)
+    detail = core_text(str(data.get("message") or ""), data.get("said"))
+    return Notice(_tr(HEADLINES.get(code, GENERIC)), detail, action, code)
 
 
 class ErrorChannel(QObject):

@@ -24,7 +24,16 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT = "en"
 CATALOG = "capsule"
 # The feature folders of desktop/ui, each with its own catalog; the rest is the shell's.
-FEATURES = ("library", "welcome", "builder", "chat", "playground", "settings", "capsules")
+FEATURES = (
+    "library",
+    "welcome",
+    "builder",
+    "chat",
+    "playground",
+    "settings",
+    "capsules",
+    "coretexts",  # core's own sentences (errors), gathered from the code
+)
 
 
 def translations_dir() -> Path:

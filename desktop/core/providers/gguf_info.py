@@ -43,11 +43,15 @@ def _check_magic(path: Path) -> int:
         with path.open("rb") as handle:
             head = handle.read(4)
     except FileNotFoundError:
-        raise errors.ModelFileError(f"Model file not found: {path}") from None
+        raise errors.ModelFileError(
+            errors.said("Model file not found: {path}", path=path)
+        ) from None
     except OSError as exc:
         raise errors.ModelFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
     if size == 0:
-        raise errors.ModelFileError(f"{path.name} is empty (0 bytes): download it again.")
+        raise errors.ModelFileError(
+            errors.said("{name} is empty (0 bytes): download it again.", name=path.name)
+        )
     if head != GGUF_MAGIC:
         sample = head.decode("latin-1")
         raise errors.ModelFileError(

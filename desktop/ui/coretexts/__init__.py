@@ -1,0 +1,1 @@
+"""Core's sentences, gathered for the translator (see `generate.py`); never imported."""
