@@ -33,14 +33,41 @@ class Said(str):
     def __reduce__(self) -> tuple[Any, ...]:  # pickles (a child process's error) keep it
         return (Said, (self.template, self.values))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The template and values, a value that is itself a `Said` as such a dict."""
+        return {
+            "template": self.template,
+            "values": {
+                k: v.to_dict() if isinstance(v, Said) else str(v) for k, v in self.values.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Said | None:
+        """A `Said` back from `to_dict`'s form (None when `data` is not one)."""
+        if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+            return None
+        raw = data.get("values")
+        values: dict[str, str] = {}
+        for name, value in (raw if isinstance(raw, dict) else {}).items():
+            values[str(name)] = cls.from_dict(value) or str(value)
+        try:
+            return cls(data["template"], values)
+        except (KeyError, IndexError, ValueError):
+            return None
+
 
 def said(template: str, /, **values: object) -> Said:
     """`template` with its `{name}` fields filled in: a message a front end can translate.
 
     `template` must be a literal with plain `{name}` fields (format numbers into the
-    values, not the template), so the translations can be made from the code.
+    values, not the template), so the translations can be made from the code. A value
+    that is itself made with `said` is translated too.
     """
-    return Said(template, {name: str(value) for name, value in values.items()})
+    return Said(
+        template,
+        {name: value if isinstance(value, Said) else str(value) for name, value in values.items()},
+    )
 
 
 class Do:
@@ -113,7 +140,7 @@ class CapsuleError(Exception):
         """The form stored in a run's `last_error` (and a tool call's `error`)."""
         data: dict[str, Any] = {"code": self.code, "message": str(self.message)}
         if isinstance(self.message, Said):
-            data["said"] = {"template": self.message.template, "values": self.message.values}
+            data["said"] = self.message.to_dict()
         if self.action is not None:
             data["action"] = self.action.to_dict()
         return data

@@ -162,20 +162,18 @@ def core_text(message: str, stored: object = None) -> str:
 
     `stored` is the `said` part of an error kept as a dict (a run's `last_error`). A
     sentence without a translation, or whose translation does not fit its values, stays
-    core's English.
+    core's English; a value that is itself such a sentence is put in the language too.
     """
-    template, values = None, None
-    if isinstance(message, Said):
-        template, values = message.template, message.values
-    elif isinstance(stored, dict) and isinstance(stored.get("template"), str):
-        template, values = stored["template"], stored.get("values")
-    if template is None or not isinstance(values, dict):
+    if not isinstance(message, Said):
+        message = Said.from_dict(stored) or message
+    if not isinstance(message, Said):
         return str(message)
-    translated = QCoreApplication.translate("CoreTexts", template)
+    values = {name: core_text(value) for name, value in message.values.items()}
+    translated = QCoreApplication.translate("CoreTexts", message.template)
     try:
-        return translated.format(**{str(k): str(v) for k, v in values.items()})
+        return translated.format(**values)
     except (KeyError, IndexError, ValueError):
-        return str(message)
+        return message.template.format(**values)
 
 
 def notice_for(error: BaseException | str, log_dir: Path | None = None) -> Notice:

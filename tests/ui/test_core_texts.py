@@ -77,3 +77,23 @@ def test_the_window_shows_core_sentences_in_its_language(qtbot: Any) -> None:
         for translator in installed:
             qapp.removeTranslator(translator)
         i18n.install(qapp, "en")
+
+
+def test_a_sentence_inside_a_sentence_is_put_in_the_language_too(qtbot: Any) -> None:
+    qapp = QApplication.instance()
+    assert qapp is not None
+    inner = errors.said("No GPT with id '{gpt_id}'.", gpt_id="g1")
+    outer = errors.ModelFileError(errors.said("Model file not found: {path}", path=inner))
+    assert outer.message == "Model file not found: No GPT with id 'g1'."
+    stored = outer.to_dict()
+    assert errors.Said.from_dict(stored["said"]) == outer.message
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        expected = "找不到模型文件：没有 ID 为“g1”的 GPT。"
+        assert notice_for(outer).detail == expected
+        assert notice_from_dict(stored).detail == expected
+        assert notice_for(pickle.loads(pickle.dumps(outer))).detail == expected
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.install(qapp, "en")
