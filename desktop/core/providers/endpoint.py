@@ -70,14 +70,22 @@ def endpoint_for(
     url = (base_url or known.base_url or "").strip().rstrip("/")
     if not url:
         raise errors.ValidationError(
-            f"{known.label} needs a base URL: give the profile '{profile}' one.",
+            errors.said(
+                "{label} needs a base URL: give the profile '{profile}' one.",
+                label=known.label,
+                profile=profile,
+            ),
             action=errors.do(
                 errors.Do.ADD_PROVIDER, profile=profile, preset=preset, needs="base_url"
             ),
         )
     if known.needs_key and not api_key:
         raise errors.ProviderAuthError(
-            f"{known.label} needs an API key: give the profile '{profile}' one.",
+            errors.said(
+                "{label} needs an API key: give the profile '{profile}' one.",
+                label=known.label,
+                profile=profile,
+            ),
             errors.do(errors.Do.SET_PROVIDER_KEY, profile=profile),
         )
     if preset == "custom":

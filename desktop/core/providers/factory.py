@@ -97,8 +97,11 @@ class ProviderFactory:
     def _endpoint(self, profile: str) -> Endpoint:
         if self._endpoints is None:
             raise errors.UnknownProfileError(
-                f"Unknown provider '{profile}'. Use a local model (one of the local models, "
-                "or a path to a .gguf file).",
+                errors.said(
+                    "Unknown provider '{profile}'. Use a local model (one of the local models, "
+                    "or a path to a .gguf file).",
+                    profile=profile,
+                ),
                 errors.do(errors.Do.LIST_MODELS),
             )
         return self._endpoints(profile)

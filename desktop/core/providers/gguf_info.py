@@ -47,7 +47,7 @@ def _check_magic(path: Path) -> int:
             errors.said("Model file not found: {path}", path=path)
         ) from None
     except OSError as exc:
-        raise errors.ModelFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
+        raise _unreadable(path, exc) from None
     if size == 0:
         raise errors.ModelFileError(
             errors.said("{name} is empty (0 bytes): download it again.", name=path.name)
@@ -55,10 +55,20 @@ def _check_magic(path: Path) -> int:
     if head != GGUF_MAGIC:
         sample = head.decode("latin-1")
         raise errors.ModelFileError(
-            f"{path.name} is not a GGUF model file (it starts with {sample!r}, not 'GGUF'). "
-            "Download the .gguf file itself, not a web page or a link to it."
+            errors.said(
+                "{name} is not a GGUF model file (it starts with {sample}, not 'GGUF'). "
+                "Download the .gguf file itself, not a web page or a link to it.",
+                name=path.name,
+                sample=repr(sample),
+            )
         )
     return size
+
+
+def _unreadable(path: Path, exc: OSError) -> errors.ModelFileError:
+    return errors.ModelFileError(
+        errors.said("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+    )
 
 
 def _quantization(header: GgufHeader) -> str:
@@ -87,28 +97,42 @@ def read_gguf_info(path: Path) -> GgufInfo:
         for tensor in header.tensors:
             if header.data_start + tensor.offset + tensor.n_bytes() > size:
                 raise errors.ModelFileError(
-                    f"{path.name} is truncated: tensor {tensor.name} ends past the end of the "
-                    f"file ({size:,} bytes). The download probably stopped early; download it "
-                    "again."
+                    errors.said(
+                        "{name} is truncated: tensor {tensor} ends past the end of the file "
+                        "({size} bytes). The download probably stopped early; download it again.",
+                        name=path.name,
+                        tensor=tensor.name,
+                        size=f"{size:,}",
+                    )
                 )
     except HeaderError as exc:
         raise errors.ModelFileError(
-            f"{path.name} is damaged or truncated ({exc}). Download it again; if it came from "
-            "a converter, convert it again."
+            errors.said(
+                "{name} is damaged or truncated ({reason}). Download it again; if it came from "
+                "a converter, convert it again.",
+                name=path.name,
+                reason=exc,
+            )
         ) from None
     except OSError as exc:
-        raise errors.ModelFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
+        raise _unreadable(path, exc) from None
     fields = header.fields
     architecture = str(fields.get("general.architecture") or "")
     if not architecture:
         raise errors.ModelFileError(
-            f"{path.name} has no general.architecture in its metadata; "
-            "it is not a model llama.cpp can run."
+            errors.said(
+                "{name} has no general.architecture in its metadata; "
+                "it is not a model llama.cpp can run.",
+                name=path.name,
+            )
         )
     if not header.tensors:
         raise errors.ModelFileError(
-            f"{path.name} holds no weights (a vocabulary-only file): it cannot answer. "
-            "Use the full model file."
+            errors.said(
+                "{name} holds no weights (a vocabulary-only file): it cannot answer. "
+                "Use the full model file.",
+                name=path.name,
+            )
         )
     context = fields.get(f"{architecture}.context_length")
     blocks = fields.get(f"{architecture}.block_count")

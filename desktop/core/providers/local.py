@@ -109,35 +109,58 @@ class LocalModels:
         path = Path(reference).expanduser()
         if path.suffix.lower() == ".gguf" or path.is_file():
             if not path.is_file():
-                raise errors.ModelNotFoundError(f"Model file not found: {path}")
+                raise errors.ModelNotFoundError(
+                    errors.said("Model file not found: {path}", path=path)
+                )
             model = self._describe(path.resolve(), model_id(path))
             if model.info is None:
-                raise errors.ModelFileError(model.problem or f"{path.name} cannot be used.")
+                raise errors.ModelFileError(
+                    model.problem or errors.said("{name} cannot be used.", name=path.name)
+                )
             return model
         for model in self.list():
             if model.id == reference.lower():
                 if model.info is None:
                     raise errors.ModelFileError(
-                        f"Model '{model.id}' cannot be used: {model.problem}"
+                        errors.said(
+                            "Model '{model}' cannot be used: {problem}",
+                            model=model.id,
+                            problem=model.problem,
+                        )
                     )
                 return model
-        known = ", ".join(m.id for m in self.list() if m.info) or "none found"
-        raise errors.ModelNotFoundError(
-            f"Unknown model '{reference}'. Local models: {known}. Give one of their ids or "
-            "the path to a .gguf file.",
-            errors.do(errors.Do.LIST_MODELS),
-        )
+        known = ", ".join(m.id for m in self.list() if m.info)
+        if known:
+            message = errors.said(
+                "Unknown model '{reference}'. Local models: {known}. Give one of their ids or "
+                "the path to a .gguf file.",
+                reference=reference,
+                known=known,
+            )
+        else:
+            message = errors.said(
+                "Unknown model '{reference}'. Local models: none found. Give one of their ids "
+                "or the path to a .gguf file.",
+                reference=reference,
+            )
+        raise errors.ModelNotFoundError(message, errors.do(errors.Do.LIST_MODELS))
 
     def _no_model(self) -> errors.NoModelError:
         usable = [m.id for m in self.list() if m.info]
         if usable:
             return errors.NoModelError(
-                f"No model selected for this GPT: choose one (local models: {', '.join(usable)}).",
+                errors.said(
+                    "No model selected for this GPT: choose one (local models: {models}).",
+                    models=", ".join(usable),
+                ),
                 errors.do(errors.Do.CHOOSE_MODEL),
             )
         folders = " or ".join(str(f) for f in self._folders)
         return errors.NoModelError(
-            "No model selected and no local model found: drop a .gguf file into "
-            f"{folders}, download one from the catalog, or add a remote provider.",
+            errors.said(
+                "No model selected and no local model found: drop a .gguf file into "
+                "{folders}, download one from the catalog, or add a remote provider.",
+                folders=folders,
+            ),
             errors.do(errors.Do.SHOW_CATALOG),
         )

@@ -104,7 +104,7 @@ def build_profile(settings: Settings, draft: ProfileDraft, with_key: bool) -> Pr
     )
     if not base_url:
         raise errors.ValidationError(
-            f"{chosen.label} has no standard address: give its base URL.",
+            errors.said("{label} has no standard address: give its base URL.", label=chosen.label),
             ["base_url: is required"],
             errors.do(
                 errors.Do.ADD_PROVIDER, profile=draft.name, preset=preset_id, needs="base_url"
@@ -126,7 +126,10 @@ def build_profile(settings: Settings, draft: ProfileDraft, with_key: bool) -> Pr
     except PydanticValidationError as exc:
         problems = problems_of(exc)
         raise errors.ValidationError(
-            f"Cannot add '{draft.name}': {'; '.join(problems)}", problems
+            errors.said(
+                "Cannot add '{name}': {problems}", name=draft.name, problems="; ".join(problems)
+            ),
+            problems,
         ) from None
     if with_key or profile.api_key_secret:
         allowed = [*settings.http_credential_hosts]
@@ -154,7 +157,9 @@ def store_profile(
         key = api_key.strip()
         if not key:
             raise errors.ValidationError(
-                f"The API key for '{profile.name}' is empty; nothing was saved."
+                errors.said(
+                    "The API key for '{profile}' is empty; nothing was saved.", profile=profile.name
+                )
             )
         secrets.set(provider_secret_name(profile.name), key)
         profile = profile.model_copy(update={"api_key_secret": provider_secret_name(profile.name)})
@@ -239,5 +244,5 @@ def remove_profile(settings_file: SettingsFile, secrets: Secrets, name: str) -> 
 def allow_http_host(settings_file: SettingsFile, host: str) -> None:
     """Let `host` get secrets over plain http from now on (the user trusts its network)."""
     if not host.strip():
-        raise errors.ValidationError("Name the host to allow.")
+        raise errors.ValidationError(errors.said("Name the host to allow."))
     settings_file.update(lambda s: s.allow_http(host))

@@ -95,5 +95,9 @@ def preset(preset_id: str) -> Preset:
         return PRESETS[preset_id]
     except KeyError:
         raise errors.ValidationError(
-            f"Unknown provider preset '{preset_id}'. Use one of: {', '.join(PRESETS)}."
+            errors.said(
+                "Unknown provider preset '{preset}'. Use one of: {presets}.",
+                preset=preset_id,
+                presets=", ".join(PRESETS),
+            )
         ) from None

@@ -57,7 +57,10 @@ def split_reference(reference: str, settings: Settings) -> tuple[str | None, str
         return None, reference
     if not model.strip():
         raise errors.ValidationError(
-            f"Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.",
+            errors.said(
+                "Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.",
+                profile=profile,
+            ),
             action=errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     return profile, model.strip()

@@ -43,8 +43,11 @@ class HostProcess:
             self._child = ChildProcess(SERVER_MODULE, [], log=_log)
         except OSError as exc:
             raise errors.ModelLoadError(
-                f"The process that runs local models could not start ({exc}). Restart "
-                "Capsule Studio; if this keeps happening, reinstall it."
+                errors.said(
+                    "The process that runs local models could not start ({reason}). Restart "
+                    "Capsule Studio; if this keeps happening, reinstall it.",
+                    reason=exc,
+                )
             ) from None
         self._ids = itertools.count(1)
         self._send_lock = threading.Lock()
@@ -162,7 +165,7 @@ class HostProcess:
             if kind == wire.RESULT:
                 return body
             if kind == CANCELLED:
-                raise errors.CancelledError("Stopped.")
+                raise errors.CancelledError(errors.said("Stopped."))
         raise errors.ProviderError("the model host ended a request without an answer")
 
     # -- ending --------------------------------------------------------------------------------
@@ -173,18 +176,10 @@ class HostProcess:
         except subprocess.TimeoutExpired:
             code = None
         if killed_for_memory(code):
-            return errors.ModelCrashedError(
-                f"llama.cpp was stopped while {self.phase} {self.label}: the system ran out "
-                "of memory. Choose a smaller model (or a smaller quantization), lower the "
-                "context size, or close other programs, then try again."
-            )
+            return errors.ModelCrashedError(_out_of_memory(self.phase, self.label))
         reason = describe_exit(code) if code is not None else "it stopped answering"
-        said = self._child.last_lines()
-        last = f" Its last words: {said}" if said else ""
         return errors.ModelCrashedError(
-            f"llama.cpp stopped while {self.phase} {self.label} ({reason}). The model file "
-            "may be damaged, or this llama.cpp build does not suit this CPU: see the "
-            f"README's 'If a model crashes'.{last}"
+            _crashed(self.phase, self.label, reason, self._child.last_lines())
         )
 
     def kill(self) -> None:
@@ -193,3 +188,83 @@ class HostProcess:
     def close(self) -> None:
         """Ask the host to leave (it frees the model); kill it if it does not."""
         self._child.close()
+
+
+# The phase is a word of its own in each sentence (not a value), so that a translation
+# can say "while loading" in its own way.
+
+
+def _out_of_memory(phase: str, label: str) -> errors.Said:
+    """The host was killed for memory while `phase` ("starting", "loading", "running")."""
+    if phase == "starting":
+        return errors.said(
+            "llama.cpp was stopped while starting {label}: the system ran out of memory. "
+            "Choose a smaller model (or a smaller quantization), lower the context size, or "
+            "close other programs, then try again.",
+            label=label,
+        )
+    if phase == "loading":
+        return errors.said(
+            "llama.cpp was stopped while loading {label}: the system ran out of memory. "
+            "Choose a smaller model (or a smaller quantization), lower the context size, or "
+            "close other programs, then try again.",
+            label=label,
+        )
+    return errors.said(
+        "llama.cpp was stopped while running {label}: the system ran out of memory. "
+        "Choose a smaller model (or a smaller quantization), lower the context size, or "
+        "close other programs, then try again.",
+        label=label,
+    )
+
+
+def _crashed(phase: str, label: str, reason: str, words: str) -> errors.Said:
+    """The host ended otherwise while `phase`; `words` are its last lines, if it left any."""
+    values = {"label": label, "reason": reason, "words": words}
+    if phase == "starting":
+        return (
+            errors.said(
+                "llama.cpp stopped while starting {label} ({reason}). The model file may be "
+                "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+                "'If a model crashes'. Its last words: {words}",
+                **values,
+            )
+            if words
+            else errors.said(
+                "llama.cpp stopped while starting {label} ({reason}). The model file may be "
+                "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+                "'If a model crashes'.",
+                **values,
+            )
+        )
+    if phase == "loading":
+        return (
+            errors.said(
+                "llama.cpp stopped while loading {label} ({reason}). The model file may be "
+                "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+                "'If a model crashes'. Its last words: {words}",
+                **values,
+            )
+            if words
+            else errors.said(
+                "llama.cpp stopped while loading {label} ({reason}). The model file may be "
+                "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+                "'If a model crashes'.",
+                **values,
+            )
+        )
+    return (
+        errors.said(
+            "llama.cpp stopped while running {label} ({reason}). The model file may be "
+            "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+            "'If a model crashes'. Its last words: {words}",
+            **values,
+        )
+        if words
+        else errors.said(
+            "llama.cpp stopped while running {label} ({reason}). The model file may be "
+            "damaged, or this llama.cpp build does not suit this CPU: see the README's "
+            "'If a model crashes'.",
+            **values,
+        )
+    )

@@ -182,12 +182,19 @@ def window(model: LocalModel, settings: LoadSettings) -> int:
 def _load_error(model: LocalModel, exc: errors.ModelLoadError) -> errors.ModelLoadError:
     info = model.info
     arch = info.architecture if info else "unknown"
-    hint = (
-        f"its architecture '{arch}' is not supported by this llama.cpp"
-        if info is not None and not info.known_architecture
-        else "the file may be damaged, or too new for this version of llama.cpp"
-    )
+    values = {"name": model.path.name, "arch": arch, "reason": exc.message}
+    if info is not None and not info.known_architecture:
+        return errors.ModelLoadError(
+            errors.said(
+                "llama.cpp could not load {name} (architecture '{arch}'): its architecture "
+                "'{arch}' is not supported by this llama.cpp. llama.cpp said: {reason}",
+                **values,
+            )
+        )
     return errors.ModelLoadError(
-        f"llama.cpp could not load {model.path.name} (architecture '{arch}'): {hint}. "
-        f"llama.cpp said: {exc.message}"
+        errors.said(
+            "llama.cpp could not load {name} (architecture '{arch}'): the file may be "
+            "damaged, or too new for this version of llama.cpp. llama.cpp said: {reason}",
+            **values,
+        )
     )

@@ -103,8 +103,11 @@ class RemoteError:
         ):
             return found(self.message)
         return errors.ProviderError(
-            f"The local model host failed: {self.message}. Try again; if it keeps "
-            "happening, report it with the log file."
+            errors.said(
+                "The local model host failed: {reason}. Try again; if it keeps "
+                "happening, report it with the log file.",
+                reason=self.message,
+            )
         )
 
 

@@ -130,7 +130,10 @@ class RemoteProvider:
     ) -> None:
         if not model.strip():
             raise errors.NoModelError(
-                f"No model chosen for {endpoint.label}: set the GPT's model to one it serves.",
+                errors.said(
+                    "No model chosen for {label}: set the GPT's model to one it serves.",
+                    label=endpoint.label,
+                ),
                 errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=endpoint.profile),
             )
         self.endpoint = endpoint

@@ -82,8 +82,11 @@ class ChunkReader:
         if reason is None:
             if not (self.chars or self.tools):
                 raise errors.ProviderResponseError(
-                    f"{self.label} ended the stream without an answer. Try again; if it "
-                    "keeps happening, check that the model can chat."
+                    errors.said(
+                        "{label} ended the stream without an answer. Try again; if it "
+                        "keeps happening, check that the model can chat.",
+                        label=self.label,
+                    )
                 )
             events.append(
                 base.Notice(f"{self.label} ended the stream without saying why; it may be cut")
@@ -152,8 +155,12 @@ class ChunkReader:
 
     def _bad(self, what: str) -> errors.ProviderResponseError:
         return errors.ProviderResponseError(
-            f"{self.label} sent a stream chunk that does not follow the chat completions "
-            f"format ({what}). Check that the base URL points at an OpenAI-compatible API."
+            errors.said(
+                "{label} sent a stream chunk that does not follow the chat completions "
+                "format ({what}). Check that the base URL points at an OpenAI-compatible API.",
+                label=self.label,
+                what=what,
+            )
         )
 
 

@@ -68,8 +68,12 @@ def _vectors(data: Any, expected: int, label: str) -> list[list[float]]:
 
     def bad(what: str) -> errors.ProviderResponseError:
         return errors.ProviderResponseError(
-            f"{label} returned unusable embeddings ({what}). Check that the model is an "
-            "embedding model."
+            errors.said(
+                "{label} returned unusable embeddings ({what}). Check that the model is an "
+                "embedding model.",
+                label=label,
+                what=what,
+            )
         )
 
     if not isinstance(data, list) or len(data) != expected:

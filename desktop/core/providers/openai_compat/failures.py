@@ -53,18 +53,66 @@ def map_error(
     label = endpoint.label
     if isinstance(exc, openai.APIError):  # an error event inside the stream
         detail = _detail(exc, endpoint) or redact(str(exc), endpoint)
+        values = {"label": label, "detail": detail, "count": received}
         return errors.ProviderResponseError(
-            f"{label} reported an error{_after(received)}: {detail}"
+            _counted(
+                received,
+                none=errors.said("{label} reported an error: {detail}", **values),
+                one=errors.said(
+                    "{label} reported an error after 1 character of the answer: {detail}",
+                    **values,
+                ),
+                many=errors.said(
+                    "{label} reported an error after {count} characters of the answer: {detail}",
+                    **values,
+                ),
+            )
         )
     if isinstance(exc, ValueError):  # the stream's JSON did not parse
         snippet = redact(getattr(exc, "doc", "") or str(exc), endpoint, 80)
+        values = {"label": label, "snippet": repr(snippet), "count": received}
         return errors.ProviderResponseError(
-            f"{label} sent data that is not valid JSON{_after(received)}: {snippet!r}. "
-            "Check that the base URL points at an OpenAI-compatible API."
+            _counted(
+                received,
+                none=errors.said(
+                    "{label} sent data that is not valid JSON: {snippet}. "
+                    "Check that the base URL points at an OpenAI-compatible API.",
+                    **values,
+                ),
+                one=errors.said(
+                    "{label} sent data that is not valid JSON after 1 character of the "
+                    "answer: {snippet}. Check that the base URL points at an OpenAI-compatible "
+                    "API.",
+                    **values,
+                ),
+                many=errors.said(
+                    "{label} sent data that is not valid JSON after {count} characters of the "
+                    "answer: {snippet}. Check that the base URL points at an OpenAI-compatible "
+                    "API.",
+                    **values,
+                ),
+            )
         )
+    values = {"label": label, "kind": type(exc).__name__, "count": received}
     return errors.ProviderResponseError(
-        f"{label} sent an answer that could not be read{_after(received)} "
-        f"({type(exc).__name__}): check that the base URL points at an OpenAI-compatible API."
+        _counted(
+            received,
+            none=errors.said(
+                "{label} sent an answer that could not be read ({kind}): check that the base "
+                "URL points at an OpenAI-compatible API.",
+                **values,
+            ),
+            one=errors.said(
+                "{label} sent an answer that could not be read after 1 character of the "
+                "answer ({kind}): check that the base URL points at an OpenAI-compatible API.",
+                **values,
+            ),
+            many=errors.said(
+                "{label} sent an answer that could not be read after {count} characters of the "
+                "answer ({kind}): check that the base URL points at an OpenAI-compatible API.",
+                **values,
+            ),
+        )
     )
 
 
@@ -87,42 +135,86 @@ def guarded(
     raise failure
 
 
-def _after(received: int | None) -> str:
-    if received is None:
-        return ""
-    return f" after {_plural(received, 'character')} of the answer"
+def _counted(
+    count: int | None, *, none: errors.Said, one: errors.Said, many: errors.Said
+) -> errors.Said:
+    """The sentence for `count` (of characters received, of retries): none, one or many.
 
-
-def _plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+    English words a count in each variant differently ("1 character", "2 characters"),
+    so each is a sentence of its own for the translations.
+    """
+    if count is None:
+        return none
+    return one if count == 1 else many
 
 
 def _connection(
     exc: openai.APIConnectionError, endpoint: Endpoint, received: int | None
 ) -> errors.CapsuleError:
     label = endpoint.label
+    timeout = f"{endpoint.timeout:g}"
+    values = {"label": label, "timeout": timeout, "count": received}
     if isinstance(exc, openai.APITimeoutError):
         if received is not None:
             return errors.ProviderTimeoutError(
-                f"{label} stopped sending for {endpoint.timeout:g} s{_after(received)}: "
-                "try again, or raise the profile's timeout."
+                errors.said(
+                    "{label} stopped sending for {timeout} s after 1 character of the "
+                    "answer: try again, or raise the profile's timeout.",
+                    **values,
+                )
+                if received == 1
+                else errors.said(
+                    "{label} stopped sending for {timeout} s after {count} characters of "
+                    "the answer: try again, or raise the profile's timeout.",
+                    **values,
+                )
             )
         retries = endpoint.max_retries
-        tries = f" ({retries + 1} attempts)" if retries else ""
+        if retries:
+            return errors.ProviderTimeoutError(
+                errors.said(
+                    "{label} did not answer within {timeout} s ({attempts} attempts): the "
+                    "server may be busy or still loading the model; try again, or raise the "
+                    "profile's timeout.",
+                    label=label,
+                    timeout=timeout,
+                    attempts=retries + 1,
+                )
+            )
         return errors.ProviderTimeoutError(
-            f"{label} did not answer within {endpoint.timeout:g} s{tries}: the server may be "
-            "busy or still loading the model; try again, or raise the profile's timeout."
+            errors.said(
+                "{label} did not answer within {timeout} s: the server may be busy or still "
+                "loading the model; try again, or raise the profile's timeout.",
+                label=label,
+                timeout=timeout,
+            )
         )
     if received is not None:
         return errors.ProviderUnreachableError(
-            f"The connection to {label} dropped{_after(received)}: try again."
+            errors.said(
+                "The connection to {label} dropped after 1 character of the answer: try again.",
+                **values,
+            )
+            if received == 1
+            else errors.said(
+                "The connection to {label} dropped after {count} characters of the answer: "
+                "try again.",
+                **values,
+            )
         )
     cause = exc.__cause__
-    reason = f" ({redact(str(cause), endpoint, 120)})" if cause is not None and str(cause) else ""
+    host, hint = endpoint.host, endpoint.info.hint
+    if cause is not None and str(cause):
+        return errors.ProviderUnreachableError(
+            errors.said(
+                "cannot reach {host} ({reason}): {hint}.",
+                host=host,
+                reason=redact(str(cause), endpoint, 120),
+                hint=hint,
+            )
+        )
     return errors.ProviderUnreachableError(
-        f"cannot reach {endpoint.host}{reason}: {endpoint.info.hint}."
+        errors.said("cannot reach {host}: {hint}.", host=host, hint=hint)
     )
 
 
@@ -131,46 +223,159 @@ def _status(
 ) -> errors.CapsuleError:
     label, profile, status = endpoint.label, endpoint.profile, exc.status_code
     detail = _detail(exc, endpoint)
-    said = f" The server said: {detail}" if detail else ""
+    values = {"label": label, "profile": profile, "status": status, "model": model}
+    values |= {"detail": detail, "retries": endpoint.max_retries}
     if status in (401, 403):
         return errors.ProviderAuthError(
-            f"API key rejected by {label} ({status}): set a new key for '{profile}'.{said}",
+            errors.said(
+                "API key rejected by {label} ({status}): set a new key for '{profile}'. "
+                "The server said: {detail}",
+                **values,
+            )
+            if detail
+            else errors.said(
+                "API key rejected by {label} ({status}): set a new key for '{profile}'.",
+                **values,
+            ),
             errors.do(errors.Do.SET_PROVIDER_KEY, profile=profile),
         )
     if status == 404 and operation != "models":
         return errors.ModelNotFoundError(
-            f"model '{model}' not found at {label}: choose one of the models it serves.{said}",
+            errors.said(
+                "model '{model}' not found at {label}: choose one of the models it serves. "
+                "The server said: {detail}",
+                **values,
+            )
+            if detail
+            else errors.said(
+                "model '{model}' not found at {label}: choose one of the models it serves.",
+                **values,
+            ),
             errors.do(errors.Do.LIST_PROVIDER_MODELS, profile=profile),
         )
     if status == 404:
         return errors.ProviderResponseError(
-            f"{label} has no model list at {endpoint.base_url}/models (404): check the base URL."
+            errors.said(
+                "{label} has no model list at {url}/models (404): check the base URL.",
+                label=label,
+                url=endpoint.base_url,
+            )
         )
     if status == 400 and exc.code == "context_length_exceeded":
         return errors.ContextOverflowError(
-            f"The conversation is too long for '{model}' at {label}: start a new thread, or "
-            f"set the profile's context size to the model's real window.{said}"
+            errors.said(
+                "The conversation is too long for '{model}' at {label}: start a new thread, or "
+                "set the profile's context size to the model's real window. The server said: "
+                "{detail}",
+                **values,
+            )
+            if detail
+            else errors.said(
+                "The conversation is too long for '{model}' at {label}: start a new thread, or "
+                "set the profile's context size to the model's real window.",
+                **values,
+            )
         )
-    retries = endpoint.max_retries
-    retried = f" after {_plural(retries, 'retry')}" if retries else ""
     if status == 429:
-        return errors.ProviderRateLimitedError(
-            f"{label} kept refusing requests as too many (429){retried}: wait a minute and "
-            f"try again, or check your plan's limits.{said}"
+        return errors.ProviderRateLimitedError(_too_many(endpoint.max_retries, detail, values))
+    return errors.ProviderResponseError(_failed(endpoint.max_retries, status, detail, values))
+
+
+def _too_many(retries: int, detail: str, values: dict[str, object]) -> errors.Said:
+    """429 after the client's retries: each count of retries, with the server's words or not."""
+    if detail:
+        return _counted(
+            retries or None,
+            none=errors.said(
+                "{label} kept refusing requests as too many (429): wait a minute and try "
+                "again, or check your plan's limits. The server said: {detail}",
+                **values,
+            ),
+            one=errors.said(
+                "{label} kept refusing requests as too many (429) after 1 retry: wait a minute "
+                "and try again, or check your plan's limits. The server said: {detail}",
+                **values,
+            ),
+            many=errors.said(
+                "{label} kept refusing requests as too many (429) after {retries} retries: wait "
+                "a minute and try again, or check your plan's limits. The server said: {detail}",
+                **values,
+            ),
         )
-    kept = f"{retried}; try again later" if status >= 500 else ""
-    return errors.ProviderResponseError(
-        f"{label} answered with an error ({status}){kept}: {detail or 'no details given'}"
+    return _counted(
+        retries or None,
+        none=errors.said(
+            "{label} kept refusing requests as too many (429): wait a minute and try again, "
+            "or check your plan's limits.",
+            **values,
+        ),
+        one=errors.said(
+            "{label} kept refusing requests as too many (429) after 1 retry: wait a minute "
+            "and try again, or check your plan's limits.",
+            **values,
+        ),
+        many=errors.said(
+            "{label} kept refusing requests as too many (429) after {retries} retries: wait "
+            "a minute and try again, or check your plan's limits.",
+            **values,
+        ),
+    )
+
+
+def _failed(retries: int, status: int, detail: str, values: dict[str, object]) -> errors.Said:
+    """Any other error status; a server error (5xx) comes after the client's retries."""
+    if status < 500:
+        if detail:
+            return errors.said("{label} answered with an error ({status}): {detail}", **values)
+        return errors.said("{label} answered with an error ({status}): no details given", **values)
+    if detail:
+        return _counted(
+            retries or None,
+            none=errors.said(
+                "{label} answered with an error ({status}); try again later: {detail}", **values
+            ),
+            one=errors.said(
+                "{label} answered with an error ({status}) after 1 retry; try again later: "
+                "{detail}",
+                **values,
+            ),
+            many=errors.said(
+                "{label} answered with an error ({status}) after {retries} retries; try again "
+                "later: {detail}",
+                **values,
+            ),
+        )
+    return _counted(
+        retries or None,
+        none=errors.said(
+            "{label} answered with an error ({status}); try again later: no details given",
+            **values,
+        ),
+        one=errors.said(
+            "{label} answered with an error ({status}) after 1 retry; try again later: no "
+            "details given",
+            **values,
+        ),
+        many=errors.said(
+            "{label} answered with an error ({status}) after {retries} retries; try again "
+            "later: no details given",
+            **values,
+        ),
     )
 
 
 def _redirected(endpoint: Endpoint, target: str, status: int) -> errors.CapsuleError:
     """A redirect to another host, refused by `redirects.SameHostTransport`."""
     return errors.ProviderResponseError(
-        f"{endpoint.label} tried to send the request to {redact(target, endpoint)} "
-        f"({status}), another host; it was not followed there, so nothing of the "
-        f"conversation left for it. If the service has moved, set profile "
-        f"'{endpoint.profile}' to its new address."
+        errors.said(
+            "{label} tried to send the request to {target} ({status}), another host; it was "
+            "not followed there, so nothing of the conversation left for it. If the service "
+            "has moved, set profile '{profile}' to its new address.",
+            label=endpoint.label,
+            target=redact(target, endpoint),
+            status=status,
+            profile=endpoint.profile,
+        )
     )
 
 

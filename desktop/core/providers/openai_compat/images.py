@@ -35,6 +35,7 @@ from desktop import __version__
 from desktop.core import errors
 from desktop.core.netguard import refuse_link_local
 from desktop.core.providers.endpoint import Endpoint
+from desktop.core.providers.openai_compat import image_failures as failure
 from desktop.core.providers.openai_compat.client import ClientPool
 from desktop.core.providers.openai_compat.failures import guarded, redact
 
@@ -171,9 +172,13 @@ class RemoteImages:
         outside 1 to `MAX_COUNT`.
         """
         if not prompt.strip():
-            raise errors.ValidationError("An image needs a prompt: describe what to draw.")
+            raise errors.ValidationError(
+                errors.said("An image needs a prompt: describe what to draw.")
+            )
         if not 1 <= count <= MAX_COUNT:
-            raise errors.ValidationError(f"Ask for 1 to {MAX_COUNT} images, not {count}.")
+            raise errors.ValidationError(
+                errors.said("Ask for 1 to {most} images, not {count}.", most=MAX_COUNT, count=count)
+            )
         batches = [1] * count if self.family == "dall-e-3" else [count]
         images: list[RemoteImage] = []
         for batch in batches:
@@ -215,20 +220,10 @@ class RemoteImages:
     def _status_failure(self, exc: openai.APIStatusError) -> errors.CapsuleError | None:
         """Errors with a meaning of their own for images; None for those `guarded` words."""
         label, detail = self.endpoint.label, _server_text(exc, self.endpoint)
-        said = f" The server said: {detail}" if detail else ""
         if exc.status_code == 400 and exc.code in _REFUSALS:
-            return errors.ProviderResponseError(
-                f"{label} refused the prompt under its content policy: rephrase it, leaving "
-                f"out what the policy may forbid, and try again (or tell the user this image "
-                f"cannot be made).{said}"
-            )
+            return errors.ProviderResponseError(failure.refused(label, detail))
         if exc.status_code == 404:
-            model = f"no image model '{self.model}'" if self.model else "no default image model"
-            return errors.ModelNotFoundError(
-                f"{label} has no images endpoint or {model} (404): set the GPT's "
-                f"image generation model to one that server makes images with, or choose a "
-                f"provider profile whose server can make images.{said}"
-            )
+            return errors.ModelNotFoundError(failure.no_image_model(label, self.model, detail))
         return None
 
     def _image(self, item: Any, position: int) -> RemoteImage:
@@ -240,9 +235,9 @@ class RemoteImages:
         elif isinstance(url, str) and url.strip():
             data = self._fetch(url.strip(), position)
         else:
-            raise _bad(label, f"image {position + 1} holds neither image data nor a link")
+            raise failure.bad(label, f"image {position + 1} holds neither image data nor a link")
         if not data:
-            raise _bad(label, f"image {position + 1} is empty")
+            raise failure.bad(label, f"image {position + 1} is empty")
         return RemoteImage(data, _revised(getattr(item, "revised_prompt", None)))
 
     def _decode(self, encoded: str, position: int) -> bytes:
@@ -251,30 +246,33 @@ class RemoteImages:
             text = text.partition(",")[2]
         text = "".join(text.split())
         if len(text) > (self.max_image_bytes // 3 + 1) * 4:
-            raise _too_large(self.endpoint.label, self.max_image_bytes)
+            raise failure.too_large(self.endpoint.label, self.max_image_bytes)
         try:
             return base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise _bad(self.endpoint.label, f"image {position + 1} is not valid base64") from None
+            raise failure.bad(
+                self.endpoint.label, f"image {position + 1} is not valid base64"
+            ) from None
 
     def _fetch(self, url: str, position: int) -> bytes:
         label = self.endpoint.label
         if url.startswith("data:"):
             header, _, payload = url.partition(",")
             if not header.endswith(";base64"):
-                raise _bad(label, f"image {position + 1} is a data URL without base64 data")
+                raise failure.bad(label, f"image {position + 1} is a data URL without base64 data")
             return self._decode(payload, position)
         # A relative link is the server's own path: resolve it against the base URL.
         target = urljoin(self.endpoint.base_url + "/", url)
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise _bad(label, f"image {position + 1}'s link is not an http or https address")
+            raise failure.bad(label, f"image {position + 1}'s link is not an http or https address")
         return _download(target, self.endpoint, self.max_image_bytes)
 
 
 def _download(url: str, endpoint: Endpoint, cap: int) -> bytes:
     """The bytes at `url` (no credentials sent), within `cap` and the endpoint's timeouts."""
-    where = f"{endpoint.label}'s image link ({urlsplit(url).hostname})"
+    label, host = endpoint.label, urlsplit(url).hostname
+    where = f"{label}'s image link ({host})"
 
     def not_link_local(request: httpx2.Request) -> None:  # each redirect too
         try:
@@ -298,37 +296,41 @@ def _download(url: str, endpoint: Endpoint, cap: int) -> bytes:
         ):
             if response.status_code != 200:
                 raise errors.ProviderResponseError(
-                    f"{where} answered {response.status_code} instead of the image: try "
-                    "again; the link may have expired."
+                    errors.said(
+                        "{label}'s image link ({host}) answered {status} instead of the image: "
+                        "try again; the link may have expired.",
+                        label=label,
+                        host=host,
+                        status=response.status_code,
+                    )
                 )
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > cap:
-                raise _too_large(endpoint.label, cap)
+                raise failure.too_large(endpoint.label, cap)
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > cap:
-                    raise _too_large(endpoint.label, cap)
+                    raise failure.too_large(endpoint.label, cap)
                 if time.monotonic() > deadline:
-                    raise _slow(where, endpoint)
+                    raise failure.slow(host, endpoint)
                 chunks.append(chunk)
     except httpx2.TimeoutException:
-        raise _slow(where, endpoint) from None
+        raise failure.slow(host, endpoint) from None
     except (httpx2.InvalidURL, httpx2.UnsupportedProtocol, httpx2.TooManyRedirects):
-        raise _bad(endpoint.label, "an image link could not be followed") from None
+        raise failure.bad(endpoint.label, "an image link could not be followed") from None
     except httpx2.HTTPError as exc:
         raise errors.ProviderUnreachableError(
-            f"cannot download the image from {where} ({type(exc).__name__}): check that the "
-            "address the server gives for its images can be reached from this computer."
+            errors.said(
+                "cannot download the image from {label}'s image link ({host}) ({kind}): check "
+                "that the address the server gives for its images can be reached from this "
+                "computer.",
+                label=label,
+                host=host,
+                kind=type(exc).__name__,
+            )
         ) from None
     return b"".join(chunks)
-
-
-def _slow(where: str, endpoint: Endpoint) -> errors.ProviderTimeoutError:
-    return errors.ProviderTimeoutError(
-        f"{where} did not deliver the image within {endpoint.timeout:g} s: try again, or "
-        "raise the profile's timeout."
-    )
 
 
 def _revised(value: Any) -> str | None:
@@ -342,8 +344,11 @@ def _items(response: Any, label: str) -> list[Any]:
     """The answer's `data` list, or a typed error saying why there is none."""
     if isinstance(response, str | bytes):  # the SDK hands over a body that is not JSON as is
         raise errors.ProviderResponseError(
-            f"{label} answered the image request with something that is not JSON: check that "
-            "the base URL points at an OpenAI-compatible API with an images endpoint."
+            errors.said(
+                "{label} answered the image request with something that is not JSON: check "
+                "that the base URL points at an OpenAI-compatible API with an images endpoint.",
+                label=label,
+            )
         )
     data = getattr(response, "data", None)
     if isinstance(data, list) and data:
@@ -351,12 +356,23 @@ def _items(response: Any, label: str) -> list[Any]:
     if isinstance(data, list) or data is None:
         error = getattr(response, "error", None)
         message = error.get("message") if isinstance(error, dict) else error
-        said = f" It said: {' '.join(message.split())[:300]}" if isinstance(message, str) else ""
+        if isinstance(message, str):
+            raise errors.ProviderResponseError(
+                errors.said(
+                    "{label} answered without any image: try again, or check that the image "
+                    "generation model makes images. It said: {detail}",
+                    label=label,
+                    detail=" ".join(message.split())[:300],
+                )
+            )
         raise errors.ProviderResponseError(
-            f"{label} answered without any image: try again, or check that the image "
-            f"generation model makes images.{said}"
+            errors.said(
+                "{label} answered without any image: try again, or check that the image "
+                "generation model makes images.",
+                label=label,
+            )
         )
-    raise _bad(label, "'data' is not a list")
+    raise failure.bad(label, "'data' is not a list")
 
 
 def _refused_parameters(exc: openai.APIStatusError, body: dict[str, Any]) -> list[str]:
@@ -380,17 +396,3 @@ def _raw_text(exc: openai.APIStatusError) -> str:
 
 def _server_text(exc: openai.APIStatusError, endpoint: Endpoint) -> str:
     return redact(_raw_text(exc), endpoint)
-
-
-def _bad(label: str, what: str) -> errors.ProviderResponseError:
-    return errors.ProviderResponseError(
-        f"{label} sent an unusable image answer ({what}). Try again; if it keeps happening, "
-        "check that the image generation model and the base URL are right."
-    )
-
-
-def _too_large(label: str, cap: int) -> errors.ProviderResponseError:
-    return errors.ProviderResponseError(
-        f"{label} sent an image larger than {cap // (1024 * 1024)} MB; it was not kept. Ask "
-        "for a smaller size."
-    )

@@ -102,7 +102,7 @@ def load(
             )
     except (ValueError, RuntimeError, OSError) as exc:
         if stopped:
-            raise errors.CancelledError("Loading the model was stopped.") from None
+            raise errors.CancelledError(errors.said("Loading the model was stopped.")) from None
         reason = said() or str(exc)
         raise errors.ModelLoadError(reason) from None
     n_layer = int(llama_lib.llama_model_n_layer(llm.model))

@@ -58,22 +58,26 @@ def rerank(llm: Any, query: str, documents: list[str], cancel: CancelToken) -> l
     """
     if llm.pooling_type() != llama_cpp.LLAMA_POOLING_TYPE_RANK:
         raise errors.ModelError(
-            "This model is not a reranker: pick a GGUF reranker (such as a bge-reranker "
-            "or Qwen3-Reranker conversion) for reranking."
+            errors.said(
+                "This model is not a reranker: pick a GGUF reranker (such as a bge-reranker "
+                "or Qwen3-Reranker conversion) for reranking."
+            )
         )
     ctx, batch = llm._ctx, llm._batch  # as Llama.embed uses them
     scores: list[float] = []
     try:
         for document in documents:
             if cancel.cancelled:
-                raise errors.CancelledError("Stopped.")
+                raise errors.CancelledError(errors.said("Stopped."))
             batch.reset()
             batch.add_sequence(pair_tokens(llm, query, document), 0, True)
             ctx.kv_cache_clear()
             try:
                 ctx.decode(batch)
             except RuntimeError as exc:
-                raise errors.ModelError(f"The reranker failed: {exc}") from None
+                raise errors.ModelError(
+                    errors.said("The reranker failed: {reason}", reason=exc)
+                ) from None
             scores.append(float(llama_lib.llama_get_embeddings_seq(ctx.ctx, 0)[0]))
     finally:
         batch.reset()

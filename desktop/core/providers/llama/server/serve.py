@@ -181,8 +181,11 @@ class Server:
             result = tooling.apply_template(model.formatter, given)
         except Exception as exc:  # jinja2 and the template's own raise_exception
             raise errors.ProviderError(
-                f"The model's chat template could not render this conversation: {exc}. "
-                "Pick another model, or start a new thread."
+                errors.said(
+                    "The model's chat template could not render this conversation: {reason}. "
+                    "Pick another model, or start a new thread.",
+                    reason=exc,
+                )
             ) from None
         tokens = model.llm.tokenize(
             result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
@@ -216,8 +219,12 @@ class Server:
         window = model.llm.n_ctx()
         if len(rendered.tokens) >= window:
             raise errors.ContextOverflowError(
-                f"The prompt is {len(rendered.tokens)} tokens; the context holds {window}. "
-                "Shorten the conversation or raise the GPT's context size."
+                errors.said(
+                    "The prompt is {tokens} tokens; the context holds {window}. "
+                    "Shorten the conversation or raise the GPT's context size.",
+                    tokens=len(rendered.tokens),
+                    window=window,
+                )
             )
         plan = self._tool_plan(request)
         shape = None
@@ -246,7 +253,9 @@ class Server:
             try:
                 raw = llm.embed(batch, normalize=False, truncate=True)
             except (RuntimeError, ValueError) as exc:
-                raise errors.ModelError(f"The embedding model failed: {exc}") from None
+                raise errors.ModelError(
+                    errors.said("The embedding model failed: {reason}", reason=exc)
+                ) from None
             vectors.extend(_normalised(_pooled(item)) for item in raw)
         return vectors
 
