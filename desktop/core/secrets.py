@@ -188,7 +188,7 @@ def _locked(action: str, name: str) -> errors.Said:
         )
     if action == "read":
         return errors.said(
-            "The keyring is locked, so the secret '{name}' could not be readd. Unlock it (log "
+            "The keyring is locked, so the secret '{name}' could not be read. Unlock it (log "
             "in to your desktop session or open your keyring app) and try again.",
             name=name,
         )
