@@ -96,11 +96,16 @@ def emoji_avatar(emoji: str, color: str) -> str:
     text = emoji.strip()
     if not text or len(text) > MAX_EMOJI or any(c.isspace() or ord(c) < 32 for c in text):
         raise errors.ValidationError(
-            f"An avatar's emoji must be 1 to {MAX_EMOJI} characters without spaces: "
-            "pick one emoji or symbol."
+            errors.said(
+                "An avatar's emoji must be 1 to {most} characters without spaces: "
+                "pick one emoji or symbol.",
+                most=MAX_EMOJI,
+            )
         )
     if not _COLOR.match(color):
-        raise errors.ValidationError(f"'{color}' is not a colour in #RRGGBB form: pick another.")
+        raise errors.ValidationError(
+            errors.said("'{color}' is not a colour in #RRGGBB form: pick another.", color=color)
+        )
     return Avatar("emoji", text, color.lower()).to_string()
 
 
@@ -129,17 +134,29 @@ class AvatarStore:
             data = source.read_bytes() if size <= MAX_IMAGE_BYTES else b""
         except OSError as exc:
             raise errors.ValidationError(
-                f"Cannot read {source.name}: {exc.strerror or exc}. Pick another image."
+                errors.said(
+                    "Cannot read {name}: {reason}. Pick another image.",
+                    name=source.name,
+                    reason=exc.strerror or exc,
+                )
             ) from None
         if size > MAX_IMAGE_BYTES:
             raise errors.ValidationError(
-                f"{source.name} is {human_size(size)}; an avatar image may be at most "
-                f"{human_size(MAX_IMAGE_BYTES)}. Pick a smaller image."
+                errors.said(
+                    "{name} is {size}; an avatar image may be at most {most}. Pick a smaller "
+                    "image.",
+                    name=source.name,
+                    size=human_size(size),
+                    most=human_size(MAX_IMAGE_BYTES),
+                )
             )
         ext = image_kind(data[:16])
         if ext is None:
             raise errors.ValidationError(
-                f"{source.name} is not a PNG, JPEG, GIF or WebP image: pick one of those."
+                errors.said(
+                    "{name} is not a PNG, JPEG, GIF or WebP image: pick one of those.",
+                    name=source.name,
+                )
             )
         name = f"{hashlib.sha256(data).hexdigest()}.{ext}"
         target = self.folder / name

@@ -148,9 +148,11 @@ class Proposal:
             return update_definition(definition, self.changes())
         except errors.ValidationError as exc:
             raise errors.ProviderError(
-                "The builder proposed something the form cannot take: "
-                + "; ".join(exc.problems)
-                + ". Ask it again, or edit the form yourself."
+                errors.said(
+                    "The builder proposed something the form cannot take: {problems}. Ask it "
+                    "again, or edit the form yourself.",
+                    problems="; ".join(exc.problems),
+                )
             ) from None
 
 
@@ -175,14 +177,34 @@ def parse_proposal(text: str) -> Proposal:
     try:
         data = json.loads(text.strip(), strict=False)
     except json.JSONDecodeError as exc:
-        raise _unreadable(f"it is not JSON ({exc.msg} at character {exc.pos})") from None
+        raise _unreadable(
+            errors.said(
+                "The model's answer is not a proposal the builder can read: it is not JSON "
+                "({reason} at character {position}). Ask again, or choose a larger model for "
+                "the builder.",
+                reason=exc.msg,
+                position=exc.pos,
+            )
+        ) from None
     import jsonschema  # noqa: PLC0415 (the window imports this module at start; see test_app)
 
     try:
         jsonschema.validate(data, _SHAPE)
     except jsonschema.ValidationError as exc:
-        where = ".".join(str(part) for part in exc.absolute_path) or "the answer"
-        raise _unreadable(f"{where}: {exc.message}") from None
+        if exc.absolute_path:
+            message = errors.said(
+                "The model's answer is not a proposal the builder can read: {where}: {reason}. "
+                "Ask again, or choose a larger model for the builder.",
+                where=".".join(str(part) for part in exc.absolute_path),
+                reason=exc.message,
+            )
+        else:
+            message = errors.said(
+                "The model's answer is not a proposal the builder can read: the answer: "
+                "{reason}. Ask again, or choose a larger model for the builder.",
+                reason=exc.message,
+            )
+        raise _unreadable(message) from None
     data = _clean(data)
     fields: dict[str, Any] = {}
     for key, limit in _LIMITS.items():
@@ -198,12 +220,8 @@ def parse_proposal(text: str) -> Proposal:
     return Proposal(data["message"].strip(), fields)
 
 
-def _unreadable(why: str) -> errors.ProviderError:
-    return errors.ProviderError(
-        f"The model's answer is not a proposal the builder can read: {why}. Ask again, or "
-        "choose a larger model for the builder.",
-        errors.do(errors.Do.CHOOSE_MODEL),
-    )
+def _unreadable(message: errors.Said) -> errors.ProviderError:
+    return errors.ProviderError(message, errors.do(errors.Do.CHOOSE_MODEL))
 
 
 def _fit(text: str, limit: int) -> str:
@@ -344,9 +362,12 @@ class BuilderConversation:
         text = "".join(parts)
         if finish == "length":
             raise errors.ProviderError(
-                f"The builder's answer was cut off after {size} characters, before the "
-                "proposal was complete. Give the model a larger context size, or ask for "
-                "something shorter."
+                errors.said(
+                    "The builder's answer was cut off after {size} characters, before the "
+                    "proposal was complete. Give the model a larger context size, or ask for "
+                    "something shorter.",
+                    size=size,
+                )
             )
         proposal = parse_proposal(text)
         user = request.messages[-1]

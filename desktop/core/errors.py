@@ -364,12 +364,20 @@ class ThreadBusyError(RunError):
     code = "thread_busy"
 
     def __init__(self, thread_id: str, run_id: str | None) -> None:
-        which = f" (run {run_id})" if run_id else ""
-        super().__init__(
-            f"Thread {thread_id} already has an active run{which}. Wait for it to finish, "
-            "or cancel it.",
-            do(Do.CANCEL_RUN, run_id=run_id or ""),
-        )
+        if run_id:
+            message = said(
+                "Thread {thread_id} already has an active run (run {run_id}). Wait for it to "
+                "finish, or cancel it.",
+                thread_id=thread_id,
+                run_id=run_id,
+            )
+        else:
+            message = said(
+                "Thread {thread_id} already has an active run. Wait for it to finish, or "
+                "cancel it.",
+                thread_id=thread_id,
+            )
+        super().__init__(message, do(Do.CANCEL_RUN, run_id=run_id or ""))
         self.thread_id = thread_id
         self.run_id = run_id
 
@@ -415,7 +423,8 @@ class UnknownActionError(NotFoundError):
 
     def __init__(self, gpt_id: str, action_id: str) -> None:
         super().__init__(
-            f"GPT {gpt_id} has no action '{action_id}'.", do(Do.LIST_ACTIONS, gpt_id=gpt_id)
+            said("GPT {gpt_id} has no action '{action_id}'.", gpt_id=gpt_id, action_id=action_id),
+            do(Do.LIST_ACTIONS, gpt_id=gpt_id),
         )
         self.action_id = action_id
 

@@ -292,7 +292,10 @@ def validate_definition(data: dict[str, Any]) -> GptDefinition:
     except PydanticValidationError as exc:
         problems = problems_of(exc)
         raise errors.ValidationError(
-            "The GPT definition is not valid:\n  " + "\n  ".join(problems), problems
+            errors.said(
+                "The GPT definition is not valid:\n  {problems}", problems="\n  ".join(problems)
+            ),
+            problems,
         ) from None
 
 

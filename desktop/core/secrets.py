@@ -109,7 +109,9 @@ class Secrets:
     def set(self, name: str, value: str) -> None:
         """Store `value` under `name`, replacing any earlier value."""
         if not value:
-            raise errors.ValidationError(f"The secret '{name}' is empty; nothing was stored.")
+            raise errors.ValidationError(
+                errors.said("The secret '{name}' is empty; nothing was stored.", name=name)
+            )
         backend = self._backend()
         SecretMask.add(value)
         try:
@@ -127,8 +129,11 @@ class Secrets:
             raise self._failed("read", name, exc) from None
         if value is None:
             raise errors.SecretNotFoundError(
-                f"The keyring has no secret named '{name}'. Set it again where it is used "
-                "(a provider's API key, an action's or a search service's key)."
+                errors.said(
+                    "The keyring has no secret named '{name}'. Set it again where it is used "
+                    "(a provider's API key, an action's or a search service's key).",
+                    name=name,
+                )
             )
         SecretMask.add(value)
         return value
@@ -163,23 +168,59 @@ class Secrets:
         backend = keyring.get_keyring()
         if _usable(backend):
             return backend
-        raise errors.SecretsUnavailableError(
-            "No OS keyring is available, and Capsule Studio keeps API keys only there (never "
-            f"in a plain file). {_how_to_get_one()} Then run the command again."
-        )
+        raise errors.SecretsUnavailableError(_no_keyring())
 
     @staticmethod
     def _failed(action: str, name: str, exc: Exception) -> errors.CapsuleError:
         if isinstance(exc, _keyring_errors().KeyringLocked):
-            return errors.SecretsUnavailableError(
-                f"The keyring is locked, so the secret '{name}' could not be {action}d. Unlock "
-                "it (log in to your desktop session or open your keyring app) and try again."
-            )
+            return errors.SecretsUnavailableError(_locked(action, name))
         # The backend's own text names the service and user, never the value.
-        return errors.SecretsUnavailableError(
-            f"The keyring could not {action} the secret '{name}': {exc}. Check that your "
-            "keyring app is running and unlocked."
+        return errors.SecretsUnavailableError(_refused(action, name, exc))
+
+
+def _locked(action: str, name: str) -> errors.Said:
+    """Why the locked keyring could not `action` ("store", "read", "delete") secret `name`."""
+    if action == "store":
+        return errors.said(
+            "The keyring is locked, so the secret '{name}' could not be stored. Unlock it (log "
+            "in to your desktop session or open your keyring app) and try again.",
+            name=name,
         )
+    if action == "read":
+        return errors.said(
+            "The keyring is locked, so the secret '{name}' could not be read. Unlock it (log "
+            "in to your desktop session or open your keyring app) and try again.",
+            name=name,
+        )
+    return errors.said(
+        "The keyring is locked, so the secret '{name}' could not be deleted. Unlock it (log "
+        "in to your desktop session or open your keyring app) and try again.",
+        name=name,
+    )
+
+
+def _refused(action: str, name: str, exc: Exception) -> errors.Said:
+    """Why the keyring could not `action` ("store", "read", "delete") secret `name`."""
+    if action == "store":
+        return errors.said(
+            "The keyring could not store the secret '{name}': {reason}. Check that your "
+            "keyring app is running and unlocked.",
+            name=name,
+            reason=exc,
+        )
+    if action == "read":
+        return errors.said(
+            "The keyring could not read the secret '{name}': {reason}. Check that your "
+            "keyring app is running and unlocked.",
+            name=name,
+            reason=exc,
+        )
+    return errors.said(
+        "The keyring could not delete the secret '{name}': {reason}. Check that your "
+        "keyring app is running and unlocked.",
+        name=name,
+        reason=exc,
+    )
 
 
 def _usable(backend: keyring.backend.KeyringBackend) -> bool:
@@ -194,19 +235,33 @@ def _usable(backend: keyring.backend.KeyringBackend) -> bool:
     return not module.startswith(refused)
 
 
-def _how_to_get_one() -> str:
+def _no_keyring() -> errors.Said:
+    """There is no usable keyring: what to do about it on this system."""
     if sys.platform.startswith("linux"):
-        return (
-            "On Linux, install and start a Secret Service provider: GNOME Keyring "
-            "(`sudo apt install gnome-keyring`), KWallet, or KeePassXC with Secret Service "
-            "integration enabled; on a headless machine, run `dbus-run-session -- sh` and "
-            "unlock gnome-keyring-daemon inside it."
+        return errors.said(
+            "No OS keyring is available, and Capsule Studio keeps API keys only there (never "
+            "in a plain file). On Linux, install and start a Secret Service provider: GNOME "
+            "Keyring (`sudo apt install gnome-keyring`), KWallet, or KeePassXC with Secret "
+            "Service integration enabled; on a headless machine, run `dbus-run-session -- sh` "
+            "and unlock gnome-keyring-daemon inside it. Then run the command again."
         )
     if sys.platform == "darwin":
-        return "On macOS the login Keychain should be used; check that it is unlocked."
+        return errors.said(
+            "No OS keyring is available, and Capsule Studio keeps API keys only there (never "
+            "in a plain file). On macOS the login Keychain should be used; check that it is "
+            "unlocked. Then run the command again."
+        )
     if sys.platform == "win32":
-        return "On Windows, Credential Manager should be used; check that it is enabled."
-    return "Install a keyring backend supported by the `keyring` package for your system."
+        return errors.said(
+            "No OS keyring is available, and Capsule Studio keeps API keys only there (never "
+            "in a plain file). On Windows, Credential Manager should be used; check that it is "
+            "enabled. Then run the command again."
+        )
+    return errors.said(
+        "No OS keyring is available, and Capsule Studio keeps API keys only there (never "
+        "in a plain file). Install a keyring backend supported by the `keyring` package for "
+        "your system. Then run the command again."
+    )
 
 
 def _add_name(settings: Settings, name: str) -> None:

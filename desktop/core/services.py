@@ -210,7 +210,10 @@ class Services:
         local = self.local_models.resolve(model)
         if local.info is not None and not local.info.embedding:
             raise errors.ModelError(
-                f"{local.id} is not an embedding model; pick one whose GGUF sets a pooling type."
+                errors.said(
+                    "{model} is not an embedding model; pick one whose GGUF sets a pooling type.",
+                    model=local.id,
+                )
             )
         return self.factory.embedder(local)
 
@@ -281,13 +284,16 @@ class Services:
             try:
                 self.local_models.resolve(definition.model.model)
             except errors.ModelError as exc:
-                return f"Its model will not answer here yet: {exc.message}"
+                return errors.said(
+                    "Its model will not answer here yet: {reason}", reason=exc.message
+                )
             return None
         known = set(self.settings.load().providers) | {p.name for p in providers}
         if provider not in known:
-            return (
-                f"It answers through the provider profile '{provider}', which is not set up "
-                "here: add that profile, or choose another model."
+            return errors.said(
+                "It answers through the provider profile '{provider}', which is not set up "
+                "here: add that profile, or choose another model.",
+                provider=provider,
             )
         return None
 

@@ -97,10 +97,19 @@ class Settings(BaseModel):
         try:
             return self.providers[name]
         except KeyError:
-            known = ", ".join(sorted(self.providers)) or "none yet"
+            if self.providers:
+                message = errors.said(
+                    "No provider profile named '{name}' (profiles: {known}). Add it first.",
+                    name=name,
+                    known=", ".join(sorted(self.providers)),
+                )
+            else:
+                message = errors.said(
+                    "No provider profile named '{name}' (profiles: none yet). Add it first.",
+                    name=name,
+                )
             raise errors.UnknownProfileError(
-                f"No provider profile named '{name}' (profiles: {known}). Add it first.",
-                errors.do(errors.Do.ADD_PROVIDER, profile=name),
+                message, errors.do(errors.Do.ADD_PROVIDER, profile=name)
             ) from None
 
 
@@ -120,8 +129,11 @@ class SettingsFile:
             return Settings()
         except OSError as exc:
             raise errors.SettingsError(
-                f"Cannot read settings from {self.path}: {exc.strerror or exc}. Check the "
-                "file's permissions."
+                errors.said(
+                    "Cannot read settings from {path}: {reason}. Check the file's permissions.",
+                    path=self.path,
+                    reason=exc.strerror or exc,
+                )
             ) from None
         return self._parse(raw)
 
@@ -146,9 +158,14 @@ class SettingsFile:
             version = data.get("schema_version", SCHEMA_VERSION)
             if isinstance(version, int) and version > SCHEMA_VERSION:
                 raise errors.SettingsError(
-                    f"{self.path} was written by a newer Capsule Studio (settings schema "
-                    f"{version}; this one reads up to {SCHEMA_VERSION}). Update the app; "
-                    "the file was left as it is."
+                    errors.said(
+                        "{path} was written by a newer Capsule Studio (settings schema "
+                        "{version}; this one reads up to {known}). Update the app; "
+                        "the file was left as it is.",
+                        path=self.path,
+                        version=version,
+                        known=SCHEMA_VERSION,
+                    )
                 )
             return Settings.model_validate(data)
         except (UnicodeDecodeError, ValueError, PydanticValidationError) as exc:
@@ -172,7 +189,9 @@ class SettingsFile:
         current = self.path.exists() and self._version_on_disk()
         if isinstance(current, int) and current > SCHEMA_VERSION:
             raise errors.SettingsError(
-                f"{self.path} belongs to a newer Capsule Studio; not overwriting it."
+                errors.said(
+                    "{path} belongs to a newer Capsule Studio; not overwriting it.", path=self.path
+                )
             )
         settings.schema_version = SCHEMA_VERSION
         text = json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False)
@@ -187,8 +206,12 @@ class SettingsFile:
         except OSError as exc:
             Path(temp).unlink(missing_ok=True)
             raise errors.SettingsError(
-                f"Cannot save settings to {self.path}: {exc.strerror or exc}. Free some disk "
-                "space or check the folder's permissions; the previous settings are intact."
+                errors.said(
+                    "Cannot save settings to {path}: {reason}. Free some disk space or check "
+                    "the folder's permissions; the previous settings are intact.",
+                    path=self.path,
+                    reason=exc.strerror or exc,
+                )
             ) from None
 
     def _version_on_disk(self) -> int | None:
@@ -205,5 +228,8 @@ class SettingsFile:
                 yield
         except filelock.Timeout:
             raise errors.SettingsError(
-                f"Another Capsule Studio process is writing {self.path}; try again in a moment."
+                errors.said(
+                    "Another Capsule Studio process is writing {path}; try again in a moment.",
+                    path=self.path,
+                )
             ) from None

@@ -30,9 +30,12 @@ def _check_header(path: Path) -> None:
         header = handle.read(len(_SQLITE_HEADER))
     if header != _SQLITE_HEADER:
         raise errors.StoreCorruptError(
-            f"{path} is not a Capsule Studio database (the file is damaged or is something "
-            "else). It was left untouched: move it aside and start the app again to create "
-            "a new one, or restore it from a backup."
+            errors.said(
+                "{path} is not a Capsule Studio database (the file is damaged or is something "
+                "else). It was left untouched: move it aside and start the app again to create "
+                "a new one, or restore it from a backup.",
+                path=path,
+            )
         )
 
 
@@ -70,16 +73,17 @@ class Database:
             # rollback-journal mode, and a damaged or newer file must be left as it was.
             result = self._conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise errors.StoreCorruptError(
-                    f"{self.path} is damaged ({result}). It was left untouched: restore a "
-                    "backup, or move it aside to start with an empty database."
-                )
+                raise errors.StoreCorruptError(_damaged(self.path, result))
             self._refuse_newer()
             mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise errors.StoreError(
-                    f"{self.path} could not be switched to WAL mode (got {mode}); "
-                    "keep the data folder on a local disk."
+                    errors.said(
+                        "{path} could not be switched to WAL mode (got {mode}); "
+                        "keep the data folder on a local disk.",
+                        path=self.path,
+                        mode=mode,
+                    )
                 )
             self._conn.execute("PRAGMA synchronous = NORMAL")
 
@@ -95,9 +99,14 @@ class Database:
 
     def _too_new(self, current: int) -> errors.StoreTooNewError:
         return errors.StoreTooNewError(
-            f"{self.path} was written by a newer Capsule Studio (schema {current}; this "
-            f"version understands up to {SCHEMA_VERSION}). Update Capsule Studio to "
-            "open it; the file was not changed."
+            errors.said(
+                "{path} was written by a newer Capsule Studio (schema {current}; this "
+                "version understands up to {known}). Update Capsule Studio to "
+                "open it; the file was not changed.",
+                path=self.path,
+                current=current,
+                known=SCHEMA_VERSION,
+            )
         )
 
     def _migrate(self) -> None:
@@ -168,28 +177,47 @@ class Database:
             raw = exc.object.encode("utf-8", "surrogateescape")
             shown = raw.decode("utf-8", "backslashreplace")
             raise errors.ValidationError(
-                f"'{shown}' is not valid UTF-8 text, so it names nothing here and cannot be "
-                "stored: check how it was typed, or rename the file to a UTF-8 name."
+                errors.said(
+                    "'{text}' is not valid UTF-8 text, so it names nothing here and cannot be "
+                    "stored: check how it was typed, or rename the file to a UTF-8 name.",
+                    text=shown,
+                )
             ) from None
 
     def _translate(self, exc: sqlite3.Error) -> errors.CapsuleError:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
             return errors.StoreLockedError(
-                f"The database {self.path} is locked by another program (another Capsule "
-                "Studio window or a `capsule` command still running?). Close it and try again."
+                errors.said(
+                    "The database {path} is locked by another program (another Capsule "
+                    "Studio window or a `capsule` command still running?). Close it and try "
+                    "again.",
+                    path=self.path,
+                )
             )
         if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return errors.StoreCorruptError(
-                f"{self.path} is damaged ({exc}). It was left untouched: restore a backup, or "
-                "move it aside to start with an empty database."
-            )
+            return errors.StoreCorruptError(_damaged(self.path, exc))
         if "readonly" in text or "read-only" in text or "unable to open" in text:
             return errors.StoreError(
-                f"Cannot write to {self.path} ({exc}). Check the folder's permissions and "
-                "free disk space."
+                errors.said(
+                    "Cannot write to {path} ({reason}). Check the folder's permissions and "
+                    "free disk space.",
+                    path=self.path,
+                    reason=exc,
+                )
             )
-        return errors.StoreError(f"Database error in {self.path}: {exc}")
+        return errors.StoreError(
+            errors.said("Database error in {path}: {reason}", path=self.path, reason=exc)
+        )
+
+
+def _damaged(path: Path, reason: object) -> errors.Said:
+    return errors.said(
+        "{path} is damaged ({reason}). It was left untouched: restore a backup, or move it "
+        "aside to start with an empty database.",
+        path=path,
+        reason=reason,
+    )
 
 
 def _statements(script: str) -> list[str]:

@@ -51,8 +51,11 @@ class Documents:
         rows = self._scope.read("SELECT text FROM action_documents WHERE sha256 = ?", (digest,))
         if not rows:
             raise errors.StoreCorruptError(
-                f"An action document ({digest[:12]}) is missing from the database. Restore a "
-                "backup, or import the action again."
+                errors.said(
+                    "An action document ({digest}) is missing from the database. Restore a "
+                    "backup, or import the action again.",
+                    digest=digest[:12],
+                )
             )
         text = str(rows[0]["text"])
         with _CACHE_LOCK:

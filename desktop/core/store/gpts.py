@@ -90,7 +90,9 @@ class GptRepository:
         if not rows:
             self.get(gpt_id, include_deleted=True)
             raise errors.UnknownVersionError(
-                f"GPT {gpt_id} has no version {version}.",
+                errors.said(
+                    "GPT {gpt_id} has no version {version}.", gpt_id=gpt_id, version=version
+                ),
                 errors.do(errors.Do.LIST_GPT_VERSIONS, gpt_id=gpt_id),
             )
         return self._version(rows[0])

@@ -48,7 +48,8 @@ class KnowledgeRepository:
         rows = self._scope.read("SELECT * FROM knowledge_files WHERE id = ?", (file_id,))
         if not rows:
             raise errors.NotFoundError(
-                f"No knowledge file with id '{file_id}'.", errors.do(errors.Do.LIST_KNOWLEDGE)
+                errors.said("No knowledge file with id '{file_id}'.", file_id=file_id),
+                errors.do(errors.Do.LIST_KNOWLEDGE),
             )
         return from_row(KnowledgeFile, rows[0], _JSON)
 

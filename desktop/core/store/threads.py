@@ -62,7 +62,7 @@ class ThreadRepository:
         """Give the thread a new title (spaces trimmed, cut to `TITLE_LENGTH`)."""
         cleaned = " ".join(title.split())[:TITLE_LENGTH]
         if not cleaned:
-            raise errors.ValidationError("A conversation needs a name: type one.")
+            raise errors.ValidationError(errors.said("A conversation needs a name: type one."))
         self.get(thread_id)
         with self._scope.write() as conn:
             conn.execute("UPDATE threads SET title = ? WHERE id = ?", (cleaned, thread_id))
@@ -226,7 +226,9 @@ class ThreadRepository:
     def message(self, message_id: str) -> Message:
         rows = self._scope.read("SELECT * FROM messages WHERE id = ?", (message_id,))
         if not rows:
-            raise errors.NotFoundError(f"No message with id '{message_id}'.")
+            raise errors.NotFoundError(
+                errors.said("No message with id '{message_id}'.", message_id=message_id)
+            )
         return _message(rows[0])
 
     def messages(
