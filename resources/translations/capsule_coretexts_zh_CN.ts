@@ -4,12 +4,156 @@
 <context>
     <name>CoreTexts</name>
     <message>
+        <source>&apos;{color}&apos; is not a colour in #RRGGBB form: pick another.</source>
+        <translation>“{color}”不是 #RRGGBB 格式的颜色：请换一个。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not valid UTF-8 text, so it names nothing here and cannot be stored: check how it was typed, or rename the file to a UTF-8 name.</source>
+        <translation>“{text}”不是有效的 UTF-8 文本，无法对应任何内容，也无法保存：请检查输入方式，或将文件重命名为 UTF-8 名称。</translation>
+    </message>
+    <message>
+        <source>A conversation needs a name: type one.</source>
+        <translation>对话需要一个名称：请输入名称。</translation>
+    </message>
+    <message>
+        <source>API key rejected by {label} ({status}): set a new key for &apos;{profile}&apos;.</source>
+        <translation>{label} 拒绝了 API 密钥（{status}）：请为“{profile}”设置新的密钥。</translation>
+    </message>
+    <message>
+        <source>API key rejected by {label} ({status}): set a new key for &apos;{profile}&apos;. The server said: {detail}</source>
+        <translation>{label} 拒绝了 API 密钥（{status}）：请为“{profile}”设置新的密钥。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>An action document ({digest}) is missing from the database. Restore a backup, or import the action again.</source>
+        <translation>数据库中缺少一份动作文档（{digest}）。请从备份恢复，或重新导入该动作。</translation>
+    </message>
+    <message>
+        <source>An avatar&apos;s emoji must be 1 to {most} characters without spaces: pick one emoji or symbol.</source>
+        <translation>头像表情须为 1 到 {most} 个字符且不含空格：请选择一个表情或符号。</translation>
+    </message>
+    <message>
+        <source>An image needs a prompt: describe what to draw.</source>
+        <translation>生成图像需要提示词：请描述要画的内容。</translation>
+    </message>
+    <message>
+        <source>Another Capsule Studio process is writing {path}; try again in a moment.</source>
+        <translation>另一个 Capsule Studio 进程正在写入 {path}，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to {most} images, not {count}.</source>
+        <translation>一次可生成 1 到 {most} 张图像，不能是 {count} 张。</translation>
+    </message>
+    <message>
+        <source>Cannot add &apos;{name}&apos;: {problems}</source>
+        <translation>无法添加“{name}”：{problems}</translation>
+    </message>
+    <message>
+        <source>Cannot read settings from {path}: {reason}. Check the file&apos;s permissions.</source>
+        <translation>无法从 {path} 读取设置：{reason}。请检查该文件的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}. Pick another image.</source>
+        <translation>无法读取 {name}：{reason}。请换一张图片。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot save settings to {path}: {reason}. Free some disk space or check the folder&apos;s permissions; the previous settings are intact.</source>
+        <translation>无法将设置保存到 {path}：{reason}。请释放一些磁盘空间或检查文件夹权限；原有设置未受影响。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {path} ({reason}). Check the folder&apos;s permissions and free disk space.</source>
+        <translation>无法写入 {path}（{reason}）。请检查文件夹权限和可用磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Database error in {path}: {reason}</source>
+        <translation>数据库 {path} 出错：{reason}</translation>
+    </message>
+    <message>
+        <source>GPT {gpt_id} has no action &apos;{action_id}&apos;.</source>
+        <translation>GPT {gpt_id} 没有动作“{action_id}”。</translation>
+    </message>
+    <message>
+        <source>GPT {gpt_id} has no version {version}.</source>
+        <translation>GPT {gpt_id} 没有版本 {version}。</translation>
+    </message>
+    <message>
+        <source>Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.</source>
+        <translation>请在冒号后写明模型：{profile}:MODEL_ID，使用该服务商提供的某个模型 ID。</translation>
+    </message>
+    <message>
+        <source>It answers through the provider profile &apos;{provider}&apos;, which is not set up here: add that profile, or choose another model.</source>
+        <translation>它通过服务商配置“{provider}”回答，但本机尚未设置该配置：请添加该配置，或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>Its model will not answer here yet: {reason}</source>
+        <translation>它的模型目前还无法在本机回答：{reason}</translation>
+    </message>
+    <message>
+        <source>Loading the model was stopped.</source>
+        <translation>已停止加载模型。</translation>
+    </message>
+    <message>
+        <source>Model &apos;{model}&apos; cannot be used: {problem}</source>
+        <translation>模型“{model}”无法使用：{problem}</translation>
+    </message>
+    <message>
         <source>Model file not found: {path}</source>
         <translation>找不到模型文件：{path}</translation>
     </message>
     <message>
+        <source>Name the host to allow.</source>
+        <translation>请填写要允许的主机名。</translation>
+    </message>
+    <message>
         <source>No GPT with id &apos;{gpt_id}&apos;.</source>
         <translation>没有 ID 为“{gpt_id}”的 GPT。</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). Install a keyring backend supported by the `keyring` package for your system. Then run the command again.</source>
+        <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。请为你的系统安装一个 `keyring` 包支持的钥匙串后端，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). On Linux, install and start a Secret Service provider: GNOME Keyring (`sudo apt install gnome-keyring`), KWallet, or KeePassXC with Secret Service integration enabled; on a headless machine, run `dbus-run-session -- sh` and unlock gnome-keyring-daemon inside it. Then run the command again.</source>
+        <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 Linux 上，请安装并启动一个 Secret Service 提供程序：GNOME Keyring（`sudo apt install gnome-keyring`）、KWallet，或启用了 Secret Service 集成的 KeePassXC；在没有图形界面的机器上，请运行 `dbus-run-session -- sh`，并在其中解锁 gnome-keyring-daemon。然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). On Windows, Credential Manager should be used; check that it is enabled. Then run the command again.</source>
+        <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 Windows 上应使用凭据管理器，请检查它是否已启用，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). On macOS the login Keychain should be used; check that it is unlocked. Then run the command again.</source>
+        <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 macOS 上应使用“登录”钥匙串，请检查它是否已解锁，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No knowledge file with id &apos;{file_id}&apos;.</source>
+        <translation>没有 ID 为“{file_id}”的知识库文件。</translation>
+    </message>
+    <message>
+        <source>No message with id &apos;{message_id}&apos;.</source>
+        <translation>没有 ID 为“{message_id}”的消息。</translation>
+    </message>
+    <message>
+        <source>No model chosen for {label}: set the GPT&apos;s model to one it serves.</source>
+        <translation>尚未为 {label} 选择模型：请把 GPT 的模型设为它提供的某个模型。</translation>
+    </message>
+    <message>
+        <source>No model selected and no local model found: drop a .gguf file into {folders}, download one from the catalog, or add a remote provider.</source>
+        <translation>未选择模型，也没有找到本地模型：请把 .gguf 文件放进 {folders}，从模型目录下载一个，或添加远程服务商。</translation>
+    </message>
+    <message>
+        <source>No model selected for this GPT: choose one (local models: {models}).</source>
+        <translation>这个 GPT 尚未选择模型：请选择一个（本地模型：{models}）。</translation>
+    </message>
+    <message>
+        <source>No provider profile named &apos;{name}&apos; (profiles: none yet). Add it first.</source>
+        <translation>没有名为“{name}”的服务商配置（目前还没有任何配置）。请先添加。</translation>
+    </message>
+    <message>
+        <source>No provider profile named &apos;{name}&apos; (profiles: {known}). Add it first.</source>
+        <translation>没有名为“{name}”的服务商配置（现有配置：{known}）。请先添加。</translation>
     </message>
     <message>
         <source>No run with id &apos;{run_id}&apos;.</source>
@@ -20,8 +164,462 @@
         <translation>没有 ID 为“{thread_id}”的对话。</translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The API key for &apos;{profile}&apos; is empty; nothing was saved.</source>
+        <translation>“{profile}”的 API 密钥为空，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The GPT definition is not valid:
+  {problems}</source>
+        <translation>GPT 定义无效：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>The builder proposed something the form cannot take: {problems}. Ask it again, or edit the form yourself.</source>
+        <translation>创建助手提出的内容无法填入表单：{problems}。请让它重新提议，或自行编辑表单。</translation>
+    </message>
+    <message>
+        <source>The builder&apos;s answer was cut off after {size} characters, before the proposal was complete. Give the model a larger context size, or ask for something shorter.</source>
+        <translation>创建助手的回答在 {size} 个字符处被截断，建议尚未写完。请为模型设置更大的上下文长度，或换一个更简短的请求。</translation>
+    </message>
+    <message>
+        <source>The connection to {label} dropped after 1 character of the answer: try again.</source>
+        <translation>收到 1 个字符的回答后，与 {label} 的连接中断：请重试。</translation>
+    </message>
+    <message>
+        <source>The connection to {label} dropped after {count} characters of the answer: try again.</source>
+        <translation>收到 {count} 个字符的回答后，与 {label} 的连接中断：请重试。</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for &apos;{model}&apos; at {label}: start a new thread, or set the profile&apos;s context size to the model&apos;s real window.</source>
+        <translation>对话太长，超出了 {label} 上“{model}”的处理范围：请开始新对话，或把该服务商配置的上下文长度设为模型的实际窗口大小。</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for &apos;{model}&apos; at {label}: start a new thread, or set the profile&apos;s context size to the model&apos;s real window. The server said: {detail}</source>
+        <translation>对话太长，超出了 {label} 上“{model}”的处理范围：请开始新对话，或把该服务商配置的上下文长度设为模型的实际窗口大小。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program (another Capsule Studio window or a `capsule` command still running?). Close it and try again.</source>
+        <translation>数据库 {path} 已被其他程序锁定（可能是另一个 Capsule Studio 窗口，或仍在运行的 `capsule` 命令）。请关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>The embedding model failed: {reason}</source>
+        <translation>嵌入模型出错：{reason}</translation>
+    </message>
+    <message>
+        <source>The keyring could not delete the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
+        <translation>系统钥匙串无法删除密钥“{name}”：{reason}。请检查钥匙串应用是否正在运行且已解锁。</translation>
+    </message>
+    <message>
+        <source>The keyring could not read the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
+        <translation>系统钥匙串无法读取密钥“{name}”：{reason}。请检查钥匙串应用是否正在运行且已解锁。</translation>
+    </message>
+    <message>
+        <source>The keyring could not store the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
+        <translation>系统钥匙串无法保存密钥“{name}”：{reason}。请检查钥匙串应用是否正在运行且已解锁。</translation>
+    </message>
+    <message>
+        <source>The keyring has no secret named &apos;{name}&apos;. Set it again where it is used (a provider&apos;s API key, an action&apos;s or a search service&apos;s key).</source>
+        <translation>系统钥匙串中没有名为“{name}”的密钥。请在使用它的地方重新设置（服务商的 API 密钥、动作的密钥或搜索服务的密钥）。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the secret &apos;{name}&apos; could not be deleted. Unlock it (log in to your desktop session or open your keyring app) and try again.</source>
+        <translation>系统钥匙串已锁定，无法删除密钥“{name}”。请解锁钥匙串（登录桌面会话或打开钥匙串应用）后重试。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the secret &apos;{name}&apos; could not be read. Unlock it (log in to your desktop session or open your keyring app) and try again.</source>
+        <translation>系统钥匙串已锁定，无法读取密钥“{name}”。请解锁钥匙串（登录桌面会话或打开钥匙串应用）后重试。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the secret &apos;{name}&apos; could not be stored. Unlock it (log in to your desktop session or open your keyring app) and try again.</source>
+        <translation>系统钥匙串已锁定，无法保存密钥“{name}”。请解锁钥匙串（登录桌面会话或打开钥匙串应用）后重试。</translation>
+    </message>
+    <message>
+        <source>The local model host failed: {reason}. Try again; if it keeps happening, report it with the log file.</source>
+        <translation>本地模型进程出错：{reason}。请重试；如果反复出现，请附上日志文件报告此问题。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is not a proposal the builder can read: it is not JSON ({reason} at character {position}). Ask again, or choose a larger model for the builder.</source>
+        <translation>模型的回答不是创建助手能读取的建议：它不是 JSON（第 {position} 个字符处：{reason}）。请再问一次，或为创建助手选择更大的模型。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is not a proposal the builder can read: the answer: {reason}. Ask again, or choose a larger model for the builder.</source>
+        <translation>模型的回答不是创建助手能读取的建议：{reason}。请再问一次，或为创建助手选择更大的模型。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is not a proposal the builder can read: {where}: {reason}. Ask again, or choose a larger model for the builder.</source>
+        <translation>模型的回答不是创建助手能读取的建议：{where}：{reason}。请再问一次，或为创建助手选择更大的模型。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not render this conversation: {reason}. Pick another model, or start a new thread.</source>
+        <translation>模型的对话模板无法处理这段对话：{reason}。请换一个模型，或开始新对话。</translation>
+    </message>
+    <message>
+        <source>The process that runs local models could not start ({reason}). Restart Capsule Studio; if this keeps happening, reinstall it.</source>
+        <translation>运行本地模型的进程无法启动（{reason}）。请重启 Capsule Studio；如果反复出现，请重新安装。</translation>
+    </message>
+    <message>
+        <source>The prompt is {tokens} tokens; the context holds {window}. Shorten the conversation or raise the GPT&apos;s context size.</source>
+        <translation>提示内容有 {tokens} 个 token，而上下文只能容纳 {window} 个。请缩短对话，或调大 GPT 的上下文长度。</translation>
+    </message>
+    <message>
+        <source>The reranker failed: {reason}</source>
+        <translation>重排序模型出错：{reason}</translation>
+    </message>
+    <message>
+        <source>The secret &apos;{name}&apos; is empty; nothing was stored.</source>
+        <translation>密钥“{name}”为空，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This model is not a reranker: pick a GGUF reranker (such as a bge-reranker or Qwen3-Reranker conversion) for reranking.</source>
+        <translation>这个模型不是重排序模型：请选择 GGUF 格式的重排序模型（例如 bge-reranker 或 Qwen3-Reranker 的转换版本）。</translation>
+    </message>
+    <message>
+        <source>Thread {thread_id} already has an active run (run {run_id}). Wait for it to finish, or cancel it.</source>
+        <translation>对话 {thread_id} 已有一个正在进行的运行（{run_id}）。请等待它完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>Thread {thread_id} already has an active run. Wait for it to finish, or cancel it.</source>
+        <translation>对话 {thread_id} 已有一个正在进行的运行。请等待它完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{reference}&apos;. Local models: none found. Give one of their ids or the path to a .gguf file.</source>
+        <translation>未知模型“{reference}”。没有找到本地模型。请填写本地模型的 ID，或 .gguf 文件的路径。</translation>
+    </message>
+    <message>
+        <source>Unknown model &apos;{reference}&apos;. Local models: {known}. Give one of their ids or the path to a .gguf file.</source>
+        <translation>未知模型“{reference}”。本地模型有：{known}。请填写其中一个 ID，或 .gguf 文件的路径。</translation>
+    </message>
+    <message>
+        <source>Unknown provider &apos;{profile}&apos;. Use a local model (one of the local models, or a path to a .gguf file).</source>
+        <translation>未知服务商“{profile}”。请使用本地模型（某个本地模型，或 .gguf 文件的路径）。</translation>
+    </message>
+    <message>
+        <source>Unknown provider preset &apos;{preset}&apos;. Use one of: {presets}.</source>
+        <translation>未知的服务商预设“{preset}”。可用的预设：{presets}。</translation>
+    </message>
+    <message>
+        <source>cannot download the image from {label}&apos;s image link ({host}) ({kind}): check that the address the server gives for its images can be reached from this computer.</source>
+        <translation>无法从 {label} 的图像链接（{host}）下载图像（{kind}）：请检查这台电脑能否访问该服务器提供的图像地址。</translation>
+    </message>
+    <message>
+        <source>cannot reach {host} ({reason}): {hint}.</source>
+        <translation>无法连接 {host}（{reason}）：{hint}。</translation>
+    </message>
+    <message>
+        <source>cannot reach {host}: {hint}.</source>
+        <translation>无法连接 {host}：{hint}。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name} (architecture &apos;{arch}&apos;): its architecture &apos;{arch}&apos; is not supported by this llama.cpp. llama.cpp said: {reason}</source>
+        <translation>llama.cpp 无法加载 {name}（架构“{arch}”）：这个版本的 llama.cpp 不支持“{arch}”架构。llama.cpp 的说明：{reason}</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name} (architecture &apos;{arch}&apos;): the file may be damaged, or too new for this version of llama.cpp. llama.cpp said: {reason}</source>
+        <translation>llama.cpp 无法加载 {name}（架构“{arch}”）：文件可能已损坏，或对这个版本的 llama.cpp 来说太新。llama.cpp 的说明：{reason}</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while loading {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;.</source>
+        <translation>llama.cpp 在加载 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while loading {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;. Its last words: {words}</source>
+        <translation>llama.cpp 在加载 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。最后的输出：{words}</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while running {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;.</source>
+        <translation>llama.cpp 在运行 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while running {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;. Its last words: {words}</source>
+        <translation>llama.cpp 在运行 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。最后的输出：{words}</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while starting {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;.</source>
+        <translation>llama.cpp 在启动 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped while starting {label} ({reason}). The model file may be damaged, or this llama.cpp build does not suit this CPU: see the README&apos;s &apos;If a model crashes&apos;. Its last words: {words}</source>
+        <translation>llama.cpp 在启动 {label} 时停止运行（{reason}）。模型文件可能已损坏，或这个 llama.cpp 版本不适合这台电脑的 CPU：请参阅 README 中的“If a model crashes”一节。最后的输出：{words}</translation>
+    </message>
+    <message>
+        <source>llama.cpp was stopped while loading {label}: the system ran out of memory. Choose a smaller model (or a smaller quantization), lower the context size, or close other programs, then try again.</source>
+        <translation>llama.cpp 在加载 {label} 时被终止：系统内存不足。请换用更小的模型（或更低的量化版本）、调低上下文长度，或关闭其他程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>llama.cpp was stopped while running {label}: the system ran out of memory. Choose a smaller model (or a smaller quantization), lower the context size, or close other programs, then try again.</source>
+        <translation>llama.cpp 在运行 {label} 时被终止：系统内存不足。请换用更小的模型（或更低的量化版本）、调低上下文长度，或关闭其他程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>llama.cpp was stopped while starting {label}: the system ran out of memory. Choose a smaller model (or a smaller quantization), lower the context size, or close other programs, then try again.</source>
+        <translation>llama.cpp 在启动 {label} 时被终止：系统内存不足。请换用更小的模型（或更低的量化版本）、调低上下文长度，或关闭其他程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>model &apos;{model}&apos; not found at {label}: choose one of the models it serves.</source>
+        <translation>{label} 上找不到模型“{model}”：请选择它提供的某个模型。</translation>
+    </message>
+    <message>
+        <source>model &apos;{model}&apos; not found at {label}: choose one of the models it serves. The server said: {detail}</source>
+        <translation>{label} 上找不到模型“{model}”：请选择它提供的某个模型。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} answered the image request with something that is not JSON: check that the base URL points at an OpenAI-compatible API with an images endpoint.</source>
+        <translation>{label} 对图像请求的回复不是 JSON：请检查基础 URL 是否指向带有图像接口、兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}) after 1 retry; try again later: no details given</source>
+        <translation>{label} 返回错误（{status}），已重试 1 次；请稍后再试：未提供详细信息</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}) after 1 retry; try again later: {detail}</source>
+        <translation>{label} 返回错误（{status}），已重试 1 次；请稍后再试：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}) after {retries} retries; try again later: no details given</source>
+        <translation>{label} 返回错误（{status}），已重试 {retries} 次；请稍后再试：未提供详细信息</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}) after {retries} retries; try again later: {detail}</source>
+        <translation>{label} 返回错误（{status}），已重试 {retries} 次；请稍后再试：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}): no details given</source>
+        <translation>{label} 返回错误（{status}）：未提供详细信息</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}): {detail}</source>
+        <translation>{label} 返回错误（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}); try again later: no details given</source>
+        <translation>{label} 返回错误（{status}）；请稍后再试：未提供详细信息</translation>
+    </message>
+    <message>
+        <source>{label} answered with an error ({status}); try again later: {detail}</source>
+        <translation>{label} 返回错误（{status}）；请稍后再试：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} answered without any image: try again, or check that the image generation model makes images.</source>
+        <translation>{label} 的回复中没有图像：请重试，或检查图像生成模型能否生成图像。</translation>
+    </message>
+    <message>
+        <source>{label} answered without any image: try again, or check that the image generation model makes images. It said: {detail}</source>
+        <translation>{label} 的回复中没有图像：请重试，或检查图像生成模型能否生成图像。它的说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} did not answer within {timeout} s ({attempts} attempts): the server may be busy or still loading the model; try again, or raise the profile&apos;s timeout.</source>
+        <translation>{label} 在 {timeout} 秒内没有响应（共尝试 {attempts} 次）：服务器可能正忙或仍在加载模型；请重试，或调大该服务商配置的超时时间。</translation>
+    </message>
+    <message>
+        <source>{label} did not answer within {timeout} s: the server may be busy or still loading the model; try again, or raise the profile&apos;s timeout.</source>
+        <translation>{label} 在 {timeout} 秒内没有响应：服务器可能正忙或仍在加载模型；请重试，或调大该服务商配置的超时时间。</translation>
+    </message>
+    <message>
+        <source>{label} ended the stream without an answer. Try again; if it keeps happening, check that the model can chat.</source>
+        <translation>{label} 结束了数据流，却没有给出回答。请重试；如果反复出现，请检查该模型是否支持对话。</translation>
+    </message>
+    <message>
+        <source>{label} has no images endpoint or no default image model (404): set the GPT&apos;s image generation model to one that server makes images with, or choose a provider profile whose server can make images.</source>
+        <translation>{label} 没有图像接口，或没有默认的图像模型（404）：请把 GPT 的图像生成模型设为该服务器能生成图像的模型，或选择一个服务器能生成图像的服务商配置。</translation>
+    </message>
+    <message>
+        <source>{label} has no images endpoint or no default image model (404): set the GPT&apos;s image generation model to one that server makes images with, or choose a provider profile whose server can make images. The server said: {detail}</source>
+        <translation>{label} 没有图像接口，或没有默认的图像模型（404）：请把 GPT 的图像生成模型设为该服务器能生成图像的模型，或选择一个服务器能生成图像的服务商配置。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} has no images endpoint or no image model &apos;{model}&apos; (404): set the GPT&apos;s image generation model to one that server makes images with, or choose a provider profile whose server can make images.</source>
+        <translation>{label} 没有图像接口，或没有图像模型“{model}”（404）：请把 GPT 的图像生成模型设为该服务器能生成图像的模型，或选择一个服务器能生成图像的服务商配置。</translation>
+    </message>
+    <message>
+        <source>{label} has no images endpoint or no image model &apos;{model}&apos; (404): set the GPT&apos;s image generation model to one that server makes images with, or choose a provider profile whose server can make images. The server said: {detail}</source>
+        <translation>{label} 没有图像接口，或没有图像模型“{model}”（404）：请把 GPT 的图像生成模型设为该服务器能生成图像的模型，或选择一个服务器能生成图像的服务商配置。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} has no model list at {url}/models (404): check the base URL.</source>
+        <translation>{label} 在 {url}/models 没有模型列表（404）：请检查基础 URL。</translation>
+    </message>
+    <message>
+        <source>{label} has no standard address: give its base URL.</source>
+        <translation>{label} 没有标准地址：请填写它的基础 URL。</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429) after 1 retry: wait a minute and try again, or check your plan&apos;s limits.</source>
+        <translation>{label} 以请求过多为由持续拒绝（429），已重试 1 次：请稍等一分钟再试，或检查你的套餐限额。</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429) after 1 retry: wait a minute and try again, or check your plan&apos;s limits. The server said: {detail}</source>
+        <translation>{label} 以请求过多为由持续拒绝（429），已重试 1 次：请稍等一分钟再试，或检查你的套餐限额。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429) after {retries} retries: wait a minute and try again, or check your plan&apos;s limits.</source>
+        <translation>{label} 以请求过多为由持续拒绝（429），已重试 {retries} 次：请稍等一分钟再试，或检查你的套餐限额。</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429) after {retries} retries: wait a minute and try again, or check your plan&apos;s limits. The server said: {detail}</source>
+        <translation>{label} 以请求过多为由持续拒绝（429），已重试 {retries} 次：请稍等一分钟再试，或检查你的套餐限额。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429): wait a minute and try again, or check your plan&apos;s limits.</source>
+        <translation>{label} 以请求过多为由持续拒绝（429）：请稍等一分钟再试，或检查你的套餐限额。</translation>
+    </message>
+    <message>
+        <source>{label} kept refusing requests as too many (429): wait a minute and try again, or check your plan&apos;s limits. The server said: {detail}</source>
+        <translation>{label} 以请求过多为由持续拒绝（429）：请稍等一分钟再试，或检查你的套餐限额。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} needs a base URL: give the profile &apos;{profile}&apos; one.</source>
+        <translation>{label} 需要基础 URL：请为服务商配置“{profile}”填写。</translation>
+    </message>
+    <message>
+        <source>{label} needs an API key: give the profile &apos;{profile}&apos; one.</source>
+        <translation>{label} 需要 API 密钥：请为服务商配置“{profile}”设置。</translation>
+    </message>
+    <message>
+        <source>{label} refused the prompt under its content policy: rephrase it, leaving out what the policy may forbid, and try again (or tell the user this image cannot be made).</source>
+        <translation>{label} 以内容政策为由拒绝了这条提示词：请换个说法，去掉政策可能禁止的内容后重试（或告诉用户这张图无法生成）。</translation>
+    </message>
+    <message>
+        <source>{label} refused the prompt under its content policy: rephrase it, leaving out what the policy may forbid, and try again (or tell the user this image cannot be made). The server said: {detail}</source>
+        <translation>{label} 以内容政策为由拒绝了这条提示词：请换个说法，去掉政策可能禁止的内容后重试（或告诉用户这张图无法生成）。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} reported an error after 1 character of the answer: {detail}</source>
+        <translation>{label} 在回答了 1 个字符后报告错误：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} reported an error after {count} characters of the answer: {detail}</source>
+        <translation>{label} 在回答了 {count} 个字符后报告错误：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} reported an error: {detail}</source>
+        <translation>{label} 报告错误：{detail}</translation>
+    </message>
+    <message>
+        <source>{label} returned unusable embeddings ({what}). Check that the model is an embedding model.</source>
+        <translation>{label} 返回的嵌入向量无法使用（{what}）。请检查该模型是否为嵌入模型。</translation>
+    </message>
+    <message>
+        <source>{label} sent a stream chunk that does not follow the chat completions format ({what}). Check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 发来的数据块不符合 chat completions 格式（{what}）。请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent an answer that could not be read ({kind}): check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 发来的回复无法读取（{kind}）：请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent an answer that could not be read after 1 character of the answer ({kind}): check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 在回答了 1 个字符后发来无法读取的内容（{kind}）：请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent an answer that could not be read after {count} characters of the answer ({kind}): check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 在回答了 {count} 个字符后发来无法读取的内容（{kind}）：请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent an image larger than {size} MB; it was not kept. Ask for a smaller size.</source>
+        <translation>{label} 发来的图像超过 {size} MB，未予保存。请要求生成更小尺寸的图像。</translation>
+    </message>
+    <message>
+        <source>{label} sent an unusable image answer ({what}). Try again; if it keeps happening, check that the image generation model and the base URL are right.</source>
+        <translation>{label} 返回的图像结果无法使用（{what}）。请重试；如果反复出现，请检查图像生成模型和基础 URL 是否正确。</translation>
+    </message>
+    <message>
+        <source>{label} sent data that is not valid JSON after 1 character of the answer: {snippet}. Check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 在回答了 1 个字符后发来无效的 JSON 数据：{snippet}。请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent data that is not valid JSON after {count} characters of the answer: {snippet}. Check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 在回答了 {count} 个字符后发来无效的 JSON 数据：{snippet}。请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} sent data that is not valid JSON: {snippet}. Check that the base URL points at an OpenAI-compatible API.</source>
+        <translation>{label} 发来无效的 JSON 数据：{snippet}。请检查基础 URL 是否指向兼容 OpenAI 的 API。</translation>
+    </message>
+    <message>
+        <source>{label} stopped sending for {timeout} s after 1 character of the answer: try again, or raise the profile&apos;s timeout.</source>
+        <translation>{label} 回答了 1 个字符后已有 {timeout} 秒没有发送数据：请重试，或调大该服务商配置的超时时间。</translation>
+    </message>
+    <message>
+        <source>{label} stopped sending for {timeout} s after {count} characters of the answer: try again, or raise the profile&apos;s timeout.</source>
+        <translation>{label} 回答了 {count} 个字符后已有 {timeout} 秒没有发送数据：请重试，或调大该服务商配置的超时时间。</translation>
+    </message>
+    <message>
+        <source>{label} tried to send the request to {target} ({status}), another host; it was not followed there, so nothing of the conversation left for it. If the service has moved, set profile &apos;{profile}&apos; to its new address.</source>
+        <translation>{label} 试图把请求转到另一台主机 {target}（{status}）；该跳转未被执行，对话内容没有发往那里。如果该服务已迁移，请把服务商配置“{profile}”改为新地址。</translation>
+    </message>
+    <message>
+        <source>{label}&apos;s image link ({host}) answered {status} instead of the image: try again; the link may have expired.</source>
+        <translation>{label} 的图像链接（{host}）返回了 {status}，而不是图像：请重试；链接可能已过期。</translation>
+    </message>
+    <message>
+        <source>{label}&apos;s image link ({host}) did not deliver the image within {timeout} s: try again, or raise the profile&apos;s timeout.</source>
+        <translation>{label} 的图像链接（{host}）在 {timeout} 秒内没有传回图像：请重试，或调大该服务商配置的超时时间。</translation>
+    </message>
+    <message>
+        <source>{model} is not an embedding model; pick one whose GGUF sets a pooling type.</source>
+        <translation>{model} 不是嵌入模型；请选择一个在 GGUF 中设置了池化类型的模型。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used.</source>
+        <translation>{name} 无法使用。</translation>
+    </message>
+    <message>
+        <source>{name} has no general.architecture in its metadata; it is not a model llama.cpp can run.</source>
+        <translation>{name} 的元数据中没有 general.architecture，不是 llama.cpp 能运行的模型。</translation>
+    </message>
+    <message>
+        <source>{name} holds no weights (a vocabulary-only file): it cannot answer. Use the full model file.</source>
+        <translation>{name} 不含权重（只是词表文件），无法回答。请使用完整的模型文件。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or truncated ({reason}). Download it again; if it came from a converter, convert it again.</source>
+        <translation>{name} 已损坏或不完整（{reason}）。请重新下载；如果是转换工具生成的，请重新转换。</translation>
+    </message>
+    <message>
         <source>{name} is empty (0 bytes): download it again.</source>
         <translation>{name} 是空文件（0 字节）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file (it starts with {sample}, not &apos;GGUF&apos;). Download the .gguf file itself, not a web page or a link to it.</source>
+        <translation>{name} 不是 GGUF 模型文件（开头是 {sample}，而不是“GGUF”）。请下载 .gguf 文件本身，而不是网页或指向它的链接。</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG, JPEG, GIF or WebP image: pick one of those.</source>
+        <translation>{name} 不是 PNG、JPEG、GIF 或 WebP 图片：请选择这几种格式之一。</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: tensor {tensor} ends past the end of the file ({size} bytes). The download probably stopped early; download it again.</source>
+        <translation>{name} 不完整：张量 {tensor} 超出了文件末尾（文件共 {size} 字节）。下载可能中途停止了，请重新下载。</translation>
+    </message>
+    <message>
+        <source>{name} is {size}; an avatar image may be at most {most}. Pick a smaller image.</source>
+        <translation>{name} 大小为 {size}，头像图片最大为 {most}。请选择一张更小的图片。</translation>
+    </message>
+    <message>
+        <source>{path} belongs to a newer Capsule Studio; not overwriting it.</source>
+        <translation>{path} 属于更新版本的 Capsule Studio，不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>{path} could not be switched to WAL mode (got {mode}); keep the data folder on a local disk.</source>
+        <translation>无法将 {path} 切换到 WAL 模式（得到的是 {mode}）；请将数据文件夹放在本地磁盘上。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}). It was left untouched: restore a backup, or move it aside to start with an empty database.</source>
+        <translation>{path} 已损坏（{reason}）。文件未被改动：请从备份恢复，或将其移走，以空数据库重新开始。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Capsule Studio database (the file is damaged or is something else). It was left untouched: move it aside and start the app again to create a new one, or restore it from a backup.</source>
+        <translation>{path} 不是 Capsule Studio 数据库（文件已损坏或是其他文件）。文件未被改动：请将其移走后重新启动应用以创建新数据库，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Capsule Studio (schema {current}; this version understands up to {known}). Update Capsule Studio to open it; the file was not changed.</source>
+        <translation>{path} 由更新版本的 Capsule Studio 写入（架构版本 {current}，当前版本最高只支持 {known}）。请更新 Capsule Studio 后再打开；文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Capsule Studio (settings schema {version}; this one reads up to {known}). Update the app; the file was left as it is.</source>
+        <translation>{path} 由更新版本的 Capsule Studio 写入（设置架构版本 {version}，当前版本最高只能读取 {known}）。请更新应用；文件保持原样。</translation>
     </message>
 </context>
 </TS>
