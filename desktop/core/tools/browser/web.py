@@ -226,39 +226,59 @@ class _WebWording:
     """Failures as the model reads them while browsing: it can try another source."""
 
     def too_large(self, host: str, cap: int) -> str:
-        return (
-            f"The answer from {host} is larger than {cap / MB:g} MB, the most web browsing "
+        return errors.said(
+            "The answer from {host} is larger than {size} MB, the most web browsing "
             "reads at once. Look for a smaller page (one article rather than a whole archive "
-            "or file)."
+            "or file).",
+            host=host,
+            size=f"{cap / MB:g}",
         )
 
     def timed_out(self, host: str, seconds: float) -> str:
-        return (
-            f"{host} did not answer in full within {seconds:g} s; try again later, or use "
-            "another source."
+        return errors.said(
+            "{host} did not answer in full within {seconds} s; try again later, or use "
+            "another source.",
+            host=host,
+            seconds=f"{seconds:g}",
         )
 
     def connect_timeout(self, host: str, seconds: float) -> str:
-        return (
-            f"Could not connect to {host} within {seconds:g} s; the site may be down or "
-            "unreachable from here. Try again later, or use another source."
+        return errors.said(
+            "Could not connect to {host} within {seconds} s; the site may be down or "
+            "unreachable from here. Try again later, or use another source.",
+            host=host,
+            seconds=f"{seconds:g}",
         )
 
     def connect_failed(self, host: str, detail: str) -> str:
-        return (
-            f"Could not connect to {host} ({detail or 'connection failed'}); check the "
-            "address, or the site may be down."
+        if not detail:
+            return errors.said(
+                "Could not connect to {host} (connection failed); check the "
+                "address, or the site may be down.",
+                host=host,
+            )
+        return errors.said(
+            "Could not connect to {host} ({detail}); check the address, or the site may be down.",
+            host=host,
+            detail=detail,
         )
 
     def tls_failed(self, host: str, detail: str) -> str:
-        return (
-            f"The secure connection to {host} failed ({detail or 'TLS error'}): its "
-            "certificate is not trusted, or it does not speak HTTPS. Tell the user, or use "
-            "another source."
+        if not detail:
+            return errors.said(
+                "The secure connection to {host} failed (TLS error): its certificate is not "
+                "trusted, or it does not speak HTTPS. Tell the user, or use another source.",
+                host=host,
+            )
+        return errors.said(
+            "The secure connection to {host} failed ({detail}): its certificate is not "
+            "trusted, or it does not speak HTTPS. Tell the user, or use another source.",
+            host=host,
+            detail=detail,
         )
 
     def bad_url(self, url: str) -> str:
-        return f"'{url[:200]}' is not a URL that can be fetched."
+        return errors.said("'{url}' is not a URL that can be fetched.", url=url[:200])
 
 
 WEB_WORDING = _WebWording()
