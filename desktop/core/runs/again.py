@@ -67,5 +67,8 @@ def _asked(messages: list[Message], run_id: str) -> Message:
         if message.role == "user" and message.run_id == run_id:
             return message
     raise errors.RunStateError(
-        f"Run {run_id} has no message of the user's to answer again; pick another run."
+        errors.said(
+            "Run {run_id} has no message of the user's to answer again; pick another run.",
+            run_id=run_id,
+        )
     )

@@ -67,11 +67,15 @@ def parse_arguments(text: str) -> dict[str, Any]:
         value = json.loads(text or "{}")
     except json.JSONDecodeError as exc:
         raise errors.ToolError(
-            f"the arguments are not valid JSON ({exc.msg} at position {exc.pos}); "
-            "send a JSON object"
+            errors.said(
+                "the arguments are not valid JSON ({problem} at position {position}); "
+                "send a JSON object",
+                problem=exc.msg,
+                position=exc.pos,
+            )
         ) from None
     if not isinstance(value, dict):
-        raise errors.ToolError("the arguments must be a JSON object")
+        raise errors.ToolError(errors.said("the arguments must be a JSON object"))
     return value
 
 

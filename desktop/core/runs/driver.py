@@ -161,8 +161,11 @@ class RunDriver:
             if self._cancel_requested():
                 return "cancelled"
         raise errors.RunError(
-            f"The model kept calling tools for {MAX_TOOL_ROUNDS} rounds without answering; "
-            "the run was stopped. Rephrase the request or check the tools' outputs."
+            errors.said(
+                "The model kept calling tools for {rounds} rounds without answering; "
+                "the run was stopped. Rephrase the request or check the tools' outputs.",
+                rounds=MAX_TOOL_ROUNDS,
+            )
         )
 
     # -- model calls ---------------------------------------------------------------------

@@ -125,7 +125,9 @@ class RunEngine:
             and nothing was stored.
         """
         if not content.strip():
-            raise errors.ValidationError("The message is empty: type something to send.")
+            raise errors.ValidationError(
+                errors.said("The message is empty: type something to send.")
+            )
         overrides = overrides or RunOverrides()
         gpt = self._store.gpts.get(gpt_id)
         if overrides.gpt_version is not None and overrides.gpt_version != gpt.version:
@@ -134,8 +136,12 @@ class RunEngine:
             thread = self._store.threads.get(thread_id)
             if thread.gpt_id != gpt_id:
                 raise errors.ValidationError(
-                    f"Thread {thread_id} belongs to another GPT ({thread.gpt_id}); start a new "
-                    "conversation with this one.",
+                    errors.said(
+                        "Thread {thread_id} belongs to another GPT ({other}); start a new "
+                        "conversation with this one.",
+                        thread_id=thread_id,
+                        other=thread.gpt_id,
+                    ),
                     action=errors.do(errors.Do.START_NEW_THREAD, gpt_id=gpt_id),
                 )
         definition = overrides.apply(gpt.definition)
@@ -191,8 +197,10 @@ class RunEngine:
         old = tx.threads.message(message_id)
         if old.thread_id != thread_id or old.role != "user" or old.superseded_by is not None:
             raise errors.ValidationError(
-                "Only a question still in this conversation can be edited or asked again; "
-                "reload the conversation and try again."
+                errors.said(
+                    "Only a question still in this conversation can be edited or asked again; "
+                    "reload the conversation and try again."
+                )
             )
         tx.threads.supersede(thread_id, old.seq, before, run_id)
 
@@ -203,16 +211,30 @@ class RunEngine:
         assert run is not None
         required = run.required_action or {}
         if run.status != "requires_action" or required.get("type") != "submit_tool_outputs":
-            waiting = " (it waits for consent)" if required.get("type") == "consent" else ""
-            raise errors.RunStateError(
-                f"Run {run_id} is {run.status}, not waiting for tool outputs{waiting}."
-            )
+            if required.get("type") == "consent":
+                message = errors.said(
+                    "Run {run_id} is {status}, not waiting for tool outputs "
+                    "(it waits for consent).",
+                    run_id=run_id,
+                    status=run.status,
+                )
+            else:
+                message = errors.said(
+                    "Run {run_id} is {status}, not waiting for tool outputs.",
+                    run_id=run_id,
+                    status=run.status,
+                )
+            raise errors.RunStateError(message)
         pending = {c["id"] for c in required["submit_tool_outputs"]["tool_calls"]}
         unknown = sorted(set(outputs) - pending)
         if unknown:
             raise errors.RunStateError(
-                f"Run {run_id} is not waiting for {', '.join(unknown)}; "
-                f"it waits for: {', '.join(sorted(pending))}."
+                errors.said(
+                    "Run {run_id} is not waiting for {unknown}; it waits for: {pending}.",
+                    run_id=run_id,
+                    unknown=", ".join(unknown),
+                    pending=", ".join(sorted(pending)),
+                )
             )
         step = next(s for s in reversed(timeline.steps) if s.type == "tool_calls")
         for call in step.function_calls():
@@ -253,14 +275,24 @@ class RunEngine:
         """
         if decision not in DECISIONS:
             raise errors.ValidationError(
-                f"'{decision}' is not an answer: use one of {', '.join(DECISIONS)}."
+                errors.said(
+                    "'{decision}' is not an answer: use one of {answers}.",
+                    decision=decision,
+                    answers=", ".join(DECISIONS),
+                )
             )
         timeline = RunTimeline.load(self._store, run_id)
         run = timeline.run
         assert run is not None
         required = run.required_action or {}
         if run.status != "requires_action" or required.get("type") != "consent":
-            raise errors.RunStateError(f"Run {run_id} is {run.status}, not waiting for consent.")
+            raise errors.RunStateError(
+                errors.said(
+                    "Run {run_id} is {status}, not waiting for consent.",
+                    run_id=run_id,
+                    status=run.status,
+                )
+            )
         asked = required["consent"]
         step = timeline.step(asked["step_id"])
         call = next(c for c in step.function_calls() if c.id == asked["tool_call_id"])
@@ -345,7 +377,11 @@ class RunEngine:
         """Ask a run to stop. A streaming run stops between tokens; a paused one at once."""
         run = self._store.runs.get(run_id)
         if run.status in RUN_TERMINAL:
-            raise errors.RunStateError(f"Run {run_id} already ended ({run.status}).")
+            raise errors.RunStateError(
+                errors.said(
+                    "Run {run_id} already ended ({status}).", run_id=run_id, status=run.status
+                )
+            )
         with self._lock:
             token = self._active.get(run_id)
         streaming = run.status in ("in_progress", "cancelling") and (

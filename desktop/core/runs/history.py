@@ -22,7 +22,9 @@ def asked(timeline: RunTimeline) -> Message:
     user = timeline.user_message
     if user is None:
         run_id = timeline.run.id if timeline.run is not None else "?"
-        raise errors.RunError(f"Run {run_id} has no user message to answer.")
+        raise errors.RunError(
+            errors.said("Run {run_id} has no user message to answer.", run_id=run_id)
+        )
     return user
 
 

@@ -57,7 +57,10 @@ class RunOverrides(BaseModel):
                 for e in exc.errors()
             ]
             raise errors.ValidationError(
-                "These run settings are not valid: " + "; ".join(problems), problems
+                errors.said(
+                    "These run settings are not valid: {problems}", problems="; ".join(problems)
+                ),
+                problems,
             ) from None
 
     @classmethod
@@ -113,11 +116,20 @@ class RunOverrides(BaseModel):
         wanted = self.tool_choice
         if wanted is None or wanted in ("auto", "none", "required") or wanted in names:
             return
-        known = ", ".join(sorted(names)) or "none"
-        raise errors.ValidationError(
-            f"This GPT has no tool named '{wanted}'; choose one of its tools ({known}), "
-            "or auto, none or required."
-        )
+        if names:
+            message = errors.said(
+                "This GPT has no tool named '{wanted}'; choose one of its tools ({known}), "
+                "or auto, none or required.",
+                wanted=wanted,
+                known=", ".join(sorted(names)),
+            )
+        else:
+            message = errors.said(
+                "This GPT has no tool named '{wanted}'; choose one of its tools (none), "
+                "or auto, none or required.",
+                wanted=wanted,
+            )
+        raise errors.ValidationError(message)
 
 
 @dataclass(frozen=True)

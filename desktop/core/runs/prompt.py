@@ -126,9 +126,12 @@ def fit(conversation: Conversation, strategy: dict[str, Any], check: FitCheck) -
             low = middle + 1
     if best is None:
         raise errors.ContextOverflowError(
-            f"The prompt needs about {tokens} tokens, more than the model's context leaves room "
-            "for, even with the conversation history dropped. Shorten the message or the "
-            "instructions, or raise the GPT's context size."
+            errors.said(
+                "The prompt needs about {tokens} tokens, more than the model's context leaves "
+                "room for, even with the conversation history dropped. Shorten the message or "
+                "the instructions, or raise the GPT's context size.",
+                tokens=tokens,
+            )
         )
     kept = _drop_order_keep(turns, best[0])
     kept_ids = {m.id for m in kept}

@@ -60,13 +60,26 @@ class ToolRegistry:
         try:
             return self._tools[name]
         except KeyError:
-            known = ", ".join(sorted(self._tools)[:40]) or "none"
+            known = ", ".join(sorted(self._tools)[:40])
             more = len(self._tools) - 40
-            if more > 0:
-                known += f" and {more} more"
-            raise errors.ToolError(
-                f"unknown tool {name!r}; the tools available are: {known}"
-            ) from None
+            if not known:
+                message = errors.said(
+                    "unknown tool {name}; the tools available are: none", name=repr(name)
+                )
+            elif more > 0:
+                message = errors.said(
+                    "unknown tool {name}; the tools available are: {known} and {more} more",
+                    name=repr(name),
+                    known=known,
+                    more=more,
+                )
+            else:
+                message = errors.said(
+                    "unknown tool {name}; the tools available are: {known}",
+                    name=repr(name),
+                    known=known,
+                )
+            raise errors.ToolError(message) from None
 
     def names(self) -> list[str]:
         return list(self._tools)

@@ -102,7 +102,11 @@ def write_trace(store: Store, run_id: str, path: Path) -> Path:
             raise
     except OSError as exc:
         raise errors.ValidationError(
-            f"Cannot save the trace to {path}: {exc.strerror or exc}. Choose another folder."
+            errors.said(
+                "Cannot save the trace to {path}: {reason}. Choose another folder.",
+                path=path,
+                reason=exc.strerror or exc,
+            )
         ) from None
     return path
 
@@ -116,17 +120,30 @@ def read_trace(path: Path) -> Trace:
     """
     try:
         if path.stat().st_size > MAX_TRACE_BYTES:
-            raise errors.ValidationError(f"{path.name} is too large to be a run trace.")
+            raise errors.ValidationError(
+                errors.said("{name} is too large to be a run trace.", name=path.name)
+            )
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
-        raise errors.ValidationError(f"Cannot read {path.name}: {reason or exc}.") from None
+    except UnicodeDecodeError:
+        raise errors.ValidationError(
+            errors.said("Cannot read {name}: it is not UTF-8 text.", name=path.name)
+        ) from None
+    except OSError as exc:
+        raise errors.ValidationError(
+            errors.said("Cannot read {name}: {reason}.", name=path.name, reason=exc.strerror or exc)
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise errors.ValidationError(
-            f"{path.name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "choose a trace exported from the playground."
+            errors.said(
+                "{name} is not JSON (line {line}, column {column}: {problem}); "
+                "choose a trace exported from the playground.",
+                name=path.name,
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
+            )
         ) from None
     return trace_from_dict(data, path.name)
 
@@ -135,13 +152,20 @@ def trace_from_dict(data: Any, name: str = "The file") -> Trace:
     """A trace from its JSON form; see `read_trace` for what is refused."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise errors.ValidationError(
-            f"{name} is not a run trace; choose a file exported from the playground."
+            errors.said(
+                "{name} is not a run trace; choose a file exported from the playground.",
+                name=name,
+            )
         )
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise errors.ValidationError(
-            f"{name} was written by a newer Capsule Studio (trace version {version}); "
-            "update Capsule Studio to open it."
+            errors.said(
+                "{name} was written by a newer Capsule Studio (trace version {version}); "
+                "update Capsule Studio to open it.",
+                name=name,
+                version=version,
+            )
         )
     try:
         timeline = RunTimeline(
@@ -152,7 +176,11 @@ def trace_from_dict(data: Any, name: str = "The file") -> Trace:
         history = [message_from_dict(m) for m in data.get("history", [])]
     except (KeyError, TypeError, AttributeError, PydanticError) as exc:
         raise errors.ValidationError(
-            f"{name} is a damaged run trace ({type(exc).__name__}: {exc}); export it again."
+            errors.said(
+                "{name} is a damaged run trace ({problem}); export it again.",
+                name=name,
+                problem=f"{type(exc).__name__}: {exc}",
+            )
         ) from None
     return Trace(
         timeline,

@@ -104,12 +104,16 @@ def exchange(
         raise errors.ToolError(wording.bad_url(url)) from None
     except httpx2.DecodingError:
         raise errors.ToolError(
-            f"{host} sent a compressed answer that could not be decoded."
+            errors.said("{host} sent a compressed answer that could not be decoded.", host=host)
         ) from None
     except httpx2.TransportError as exc:
         raise errors.ToolError(
-            f"The connection to {host} broke before the answer was complete "
-            f"({type(exc).__name__}); try again."
+            errors.said(
+                "The connection to {host} broke before the answer was complete "
+                "({problem}); try again.",
+                host=host,
+                problem=type(exc).__name__,
+            )
         ) from None
     return Exchanged(response.status_code, response.reason_phrase, response.headers, body)
 

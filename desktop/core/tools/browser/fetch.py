@@ -190,20 +190,46 @@ def window(text: str, start: int, size: int) -> Window:
 def status_error(response: WebResponse) -> errors.ToolError:
     """The error for an answer that is not a page: what the status means, and what to do."""
     status = response.status
-    said = f"{response.url} answered {status} {response.reason}".rstrip()
+    url, answer = response.url, f"{status} {response.reason}".rstrip()
     if 300 <= status < 400:
-        return errors.ToolError(f"{said}, a redirect without a target; the page cannot be read.")
-    if status in (404, 410):
-        advice = "there is no page at this address. Check the URL, or search for the page."
+        message = errors.said(
+            "{url} answered {answer}, a redirect without a target; the page cannot be read.",
+            url=url,
+            answer=answer,
+        )
+    elif status in (404, 410):
+        message = errors.said(
+            "{url} answered {answer}: there is no page at this address. Check the URL, or "
+            "search for the page.",
+            url=url,
+            answer=answer,
+        )
     elif status in (401, 403, 407, 451):
-        advice = (
-            "the site refuses to show this page (it may need a login, or block automated "
-            "readers). Use another source."
+        message = errors.said(
+            "{url} answered {answer}: the site refuses to show this page (it may need a "
+            "login, or block automated readers). Use another source.",
+            url=url,
+            answer=answer,
         )
     elif status == 429:
-        advice = "the site is limiting requests. Wait before trying again, or use another source."
+        message = errors.said(
+            "{url} answered {answer}: the site is limiting requests. Wait before trying "
+            "again, or use another source.",
+            url=url,
+            answer=answer,
+        )
     elif status >= 500:
-        advice = "the site has a problem right now. Try again later, or use another source."
+        message = errors.said(
+            "{url} answered {answer}: the site has a problem right now. Try again later, or "
+            "use another source.",
+            url=url,
+            answer=answer,
+        )
     else:
-        advice = f"the site refused the request. Check the URL ({host_of(response.url)})."
-    return errors.ToolError(f"{said}: {advice}")
+        message = errors.said(
+            "{url} answered {answer}: the site refused the request. Check the URL ({host}).",
+            url=url,
+            answer=answer,
+            host=host_of(url),
+        )
+    return errors.ToolError(message)

@@ -217,7 +217,9 @@ def _capped(text: str) -> tuple[str, bool]:
 def _text(text: str, kind: str, title: str = "") -> Readable:
     if len(_CONTROL.findall(text[:_SNIFF_BYTES])) > 8:
         raise errors.ToolError(
-            "The answer says it is text but holds binary data; fetch_url cannot read it."
+            errors.said(
+                "The answer says it is text but holds binary data; fetch_url cannot read it."
+            )
         )
     body, clipped = _capped(text)
     return Readable(title, body, kind, clipped)

@@ -124,8 +124,11 @@ def _key(provider: Provider, secrets: SecretSource) -> str:
         key = secrets.get(provider.secret)
     except errors.SecretNotFoundError:
         raise errors.ToolError(
-            f"No {provider.label} API key is set, so web_search cannot run. Ask the user to "
-            f"store one in the web browsing settings, then try again.",
+            errors.said(
+                "No {provider} API key is set, so web_search cannot run. Ask the user to "
+                "store one in the web browsing settings, then try again.",
+                provider=provider.label,
+            ),
             provider.key_fix,
         ) from None
     except errors.SecretsUnavailableError as exc:
@@ -133,8 +136,11 @@ def _key(provider: Provider, secrets: SecretSource) -> str:
     key = key.strip()
     if not key:
         raise errors.ToolError(
-            f"The {provider.label} API key is empty. Ask the user to store it again in the "
-            "web browsing settings.",
+            errors.said(
+                "The {provider} API key is empty. Ask the user to store it again in the "
+                "web browsing settings.",
+                provider=provider.label,
+            ),
             provider.key_fix,
         )
     SecretMask.add(key)
@@ -149,44 +155,89 @@ def _masker(key: str) -> Mask:
 
 
 def _refused(provider: Provider, response: WebResponse, mask: Mask) -> errors.ToolError:
-    status, host = response.status, host_of(provider.endpoint)
-    said = f"{provider.label} at {host} answered HTTP {status}"
+    status = response.status
+    # The key never shows: masked in the values (the sentences around them hold none).
+    who = {"provider": mask(provider.label), "host": mask(host_of(provider.endpoint))}
     if 300 <= status < 400:
-        advice = "a redirect; check the search_url setting (its address may have moved)."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: a redirect; check the search_url "
+            "setting (its address may have moved).",
+            status=status,
+            **who,
+        )
     elif provider.kind == "searxng" and status == 403:
-        advice = (
-            "this SearXNG instance has JSON output turned off. Its admin must add `json` "
-            "to `search.formats` in settings.yml (formats: [html, json]); or choose "
-            "another instance or search provider."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: this SearXNG instance has JSON "
+            "output turned off. Its admin must add `json` to `search.formats` in "
+            "settings.yml (formats: [html, json]); or choose another instance or search "
+            "provider.",
+            status=status,
+            **who,
         )
     elif status in (401, 403) and provider.secret:
-        advice = (
-            "it refused the API key. Ask the user to check the key and store a valid one "
-            "in the web browsing settings."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: it refused the API key. Ask the "
+            "user to check the key and store a valid one in the web browsing settings.",
+            status=status,
+            **who,
         )
-        return errors.ToolError(mask(f"{said}: {advice}"), provider.key_fix)
+        return errors.ToolError(message, provider.key_fix)
     elif status == 429 or (provider.kind == "tavily" and status in (432, 433)):
-        advice = "the rate limit or the plan's quota is used up. Wait, then try again."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: the rate limit or the plan's quota "
+            "is used up. Wait, then try again.",
+            status=status,
+            **who,
+        )
     elif status == 404:
-        advice = "no search API there; check the search_url setting."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: no search API there; check the "
+            "search_url setting.",
+            status=status,
+            **who,
+        )
     elif status >= 500:
-        advice = "the service has a problem right now. Try again later."
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: the service has a problem right "
+            "now. Try again later.",
+            status=status,
+            **who,
+        )
     else:
-        advice = "the request was refused. Try a simpler query."
-    return errors.ToolError(mask(f"{said}: {advice}"))
+        message = errors.said(
+            "{provider} at {host} answered HTTP {status}: the request was refused. Try a "
+            "simpler query.",
+            status=status,
+            **who,
+        )
+    return errors.ToolError(message)
 
 
 def _payload(provider: Provider, response: WebResponse) -> dict[str, Any]:
-    where = f"{provider.label} at {host_of(provider.endpoint)}"
+    who = {"provider": provider.label, "host": host_of(provider.endpoint)}
     try:
         payload = json.loads(response.body)
     except (ValueError, RecursionError):
-        kind = response.content_type or "no content type"
-        raise errors.ToolError(
-            f"{where} did not answer with JSON ({kind}); check the search_url setting."
-        ) from None
+        if response.content_type:
+            message = errors.said(
+                "{provider} at {host} did not answer with JSON ({kind}); check the "
+                "search_url setting.",
+                kind=response.content_type,
+                **who,
+            )
+        else:
+            message = errors.said(
+                "{provider} at {host} did not answer with JSON (no content type); check the "
+                "search_url setting.",
+                **who,
+            )
+        raise errors.ToolError(message) from None
     if not isinstance(payload, dict):
-        raise errors.ToolError(f"{where} answered JSON that is not a search result object.")
+        raise errors.ToolError(
+            errors.said(
+                "{provider} at {host} answered JSON that is not a search result object.", **who
+            )
+        )
     return payload
 
 
@@ -194,8 +245,12 @@ def _results(payload: dict[str, Any], field: str, label: str) -> list[Any]:
     results = payload.get(field)
     if not isinstance(results, list):
         raise errors.ToolError(
-            f"The answer from {label} has no `{field}` list; it does not look like its "
-            "search API. Check the search_url setting."
+            errors.said(
+                "The answer from {provider} has no `{field}` list; it does not look like its "
+                "search API. Check the search_url setting.",
+                provider=label,
+                field=field,
+            )
         )
     return results
 
@@ -213,7 +268,7 @@ def _brave(payload: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
         return []  # Brave leaves `web` out when nothing matched
     if not isinstance(web, dict):
         raise errors.ToolError(
-            "The answer from Brave Search has a `web` field that is not an object."
+            errors.said("The answer from Brave Search has a `web` field that is not an object.")
         )
     results = _results(web, "results", "Brave Search")
     return [
@@ -244,8 +299,12 @@ def _hits(
             break
     if items and not hits:
         raise errors.ToolError(
-            f"{provider.label} answered {len(items)} results, none with an http(s) URL; "
-            "try again, or rephrase the query."
+            errors.said(
+                "{provider} answered {count} results, none with an http(s) URL; "
+                "try again, or rephrase the query.",
+                provider=provider.label,
+                count=len(items),
+            )
         )
     return tuple(hits)
 

@@ -161,7 +161,7 @@ def browsing_tools(
 
 def _arguments(arguments: object) -> dict[str, Any]:
     if not isinstance(arguments, dict):
-        raise errors.ToolError("The arguments must be a JSON object.")
+        raise errors.ToolError(errors.said("The arguments must be a JSON object."))
     return arguments
 
 
@@ -171,17 +171,22 @@ def _start(value: object) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise errors.ToolError("`start` must be a whole number of characters, 0 or more.")
+        raise errors.ToolError(
+            errors.said("`start` must be a whole number of characters, 0 or more.")
+        )
     return value
 
 
 def _query(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise errors.ToolError("`query` must be the words to search for.")
+        raise errors.ToolError(errors.said("`query` must be the words to search for."))
     query = " ".join(value.split())
     if len(query) > MAX_QUERY_CHARS:
         raise errors.ToolError(
-            f"The query is longer than {MAX_QUERY_CHARS} characters; use fewer words."
+            errors.said(
+                "The query is longer than {most} characters; use fewer words.",
+                most=MAX_QUERY_CHARS,
+            )
         )
     return query
 
@@ -192,7 +197,9 @@ def _count(value: object, most: int) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise errors.ToolError(f"`count` must be a whole number from 1 to {most}.")
+        raise errors.ToolError(
+            errors.said("`count` must be a whole number from 1 to {most}.", most=most)
+        )
     return min(value, most)
 
 
@@ -248,8 +255,12 @@ def _shown(page: Page, start: int, size: int, cached: bool, started: float) -> T
     total = len(page.text)
     if start and start >= total:
         raise errors.ToolError(
-            f"start={start} is past the end of the page, which has {total:,} characters; "
-            "the whole page has been read."
+            errors.said(
+                "start={start} is past the end of the page, which has {total} characters; "
+                "the whole page has been read.",
+                start=start,
+                total=f"{total:,}",
+            )
         )
     part = window(page.text, start, size)
     title = page.title or host_of(page.final_url)

@@ -74,32 +74,45 @@ def checked_url(value: object) -> str:
     passwords in the URL, control characters, a bad port.
     """
     if not isinstance(value, str) or not value.strip():
-        raise errors.ToolError("`url` must be a web address, like https://example.com/page.")
+        raise errors.ToolError(
+            errors.said("`url` must be a web address, like https://example.com/page.")
+        )
     url = value.strip()
     if len(url) > MAX_URL_CHARS:
-        raise errors.ToolError(f"The URL is longer than {MAX_URL_CHARS} characters; shorten it.")
+        raise errors.ToolError(
+            errors.said("The URL is longer than {most} characters; shorten it.", most=MAX_URL_CHARS)
+        )
     if _CONTROL.search(url):
-        raise errors.ToolError("The URL contains control characters; remove them.")
+        raise errors.ToolError(errors.said("The URL contains control characters; remove them."))
     if "://" not in url and _BARE_HOST.match(url):
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         shown = parts.scheme or url[:40]
         raise errors.ToolError(
-            f"'{shown}' is not a web address fetch_url can read: only http:// and https:// "
-            "URLs are allowed."
+            errors.said(
+                "'{shown}' is not a web address fetch_url can read: only http:// and https:// "
+                "URLs are allowed.",
+                shown=shown,
+            )
         )
     if parts.username is not None or parts.password is not None:
         raise errors.ToolError(
-            "The URL contains a user name or password; fetch_url does not send credentials. "
-            "Give the address without the 'user:password@' part."
+            errors.said(
+                "The URL contains a user name or password; fetch_url does not send "
+                "credentials. Give the address without the 'user:password@' part."
+            )
         )
     try:
         parts.port  # noqa: B018 (reading it validates it)
     except ValueError:
-        raise errors.ToolError(f"The URL '{url[:200]}' has an invalid port.") from None
+        raise errors.ToolError(
+            errors.said("The URL '{url}' has an invalid port.", url=url[:200])
+        ) from None
     if not host_of(url) or any(c.isspace() for c in parts.netloc):
-        raise errors.ToolError(f"The URL '{url[:200]}' has no valid host name.")
+        raise errors.ToolError(
+            errors.said("The URL '{url}' has no valid host name.", url=url[:200])
+        )
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
@@ -149,16 +162,23 @@ class WebClient:
             target = urljoin(current, location.strip())
             if urlsplit(target).scheme.lower() not in ("http", "https"):
                 raise errors.ToolError(
-                    f"{host_of(current)} redirected to an address that is not http(s); "
-                    "fetch_url cannot follow it."
+                    errors.said(
+                        "{host} redirected to an address that is not http(s); "
+                        "fetch_url cannot follow it.",
+                        host=host_of(current),
+                    )
                 )
             if host_of(target) != host_of(url):
                 moved = target
                 break
             if len(redirects) >= self.limits.max_redirects:
                 raise errors.ToolError(
-                    f"{host_of(url)} redirected more than {self.limits.max_redirects} times "
-                    "(maybe in a loop); the page cannot be read."
+                    errors.said(
+                        "{host} redirected more than {most} times "
+                        "(maybe in a loop); the page cannot be read.",
+                        host=host_of(url),
+                        most=self.limits.max_redirects,
+                    )
                 )
             if status == 303 or (status in (301, 302) and method == "POST"):
                 method, content = "GET", None
@@ -206,39 +226,59 @@ class _WebWording:
     """Failures as the model reads them while browsing: it can try another source."""
 
     def too_large(self, host: str, cap: int) -> str:
-        return (
-            f"The answer from {host} is larger than {cap / MB:g} MB, the most web browsing "
+        return errors.said(
+            "The answer from {host} is larger than {size} MB, the most web browsing "
             "reads at once. Look for a smaller page (one article rather than a whole archive "
-            "or file)."
+            "or file).",
+            host=host,
+            size=f"{cap / MB:g}",
         )
 
     def timed_out(self, host: str, seconds: float) -> str:
-        return (
-            f"{host} did not answer in full within {seconds:g} s; try again later, or use "
-            "another source."
+        return errors.said(
+            "{host} did not answer in full within {seconds} s; try again later, or use "
+            "another source.",
+            host=host,
+            seconds=f"{seconds:g}",
         )
 
     def connect_timeout(self, host: str, seconds: float) -> str:
-        return (
-            f"Could not connect to {host} within {seconds:g} s; the site may be down or "
-            "unreachable from here. Try again later, or use another source."
+        return errors.said(
+            "Could not connect to {host} within {seconds} s; the site may be down or "
+            "unreachable from here. Try again later, or use another source.",
+            host=host,
+            seconds=f"{seconds:g}",
         )
 
     def connect_failed(self, host: str, detail: str) -> str:
-        return (
-            f"Could not connect to {host} ({detail or 'connection failed'}); check the "
-            "address, or the site may be down."
+        if not detail:
+            return errors.said(
+                "Could not connect to {host} (connection failed); check the "
+                "address, or the site may be down.",
+                host=host,
+            )
+        return errors.said(
+            "Could not connect to {host} ({detail}); check the address, or the site may be down.",
+            host=host,
+            detail=detail,
         )
 
     def tls_failed(self, host: str, detail: str) -> str:
-        return (
-            f"The secure connection to {host} failed ({detail or 'TLS error'}): its "
-            "certificate is not trusted, or it does not speak HTTPS. Tell the user, or use "
-            "another source."
+        if not detail:
+            return errors.said(
+                "The secure connection to {host} failed (TLS error): its certificate is not "
+                "trusted, or it does not speak HTTPS. Tell the user, or use another source.",
+                host=host,
+            )
+        return errors.said(
+            "The secure connection to {host} failed ({detail}): its certificate is not "
+            "trusted, or it does not speak HTTPS. Tell the user, or use another source.",
+            host=host,
+            detail=detail,
         )
 
     def bad_url(self, url: str) -> str:
-        return f"'{url[:200]}' is not a URL that can be fetched."
+        return errors.said("'{url}' is not a URL that can be fetched.", url=url[:200])
 
 
 WEB_WORDING = _WebWording()

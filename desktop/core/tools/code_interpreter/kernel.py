@@ -187,7 +187,9 @@ class Kernel:
         except (OSError, RuntimeError, KeyError) as exc:  # KeyError: no such kernelspec
             thread.close()
             shutil.rmtree(rundir, ignore_errors=True)
-            raise errors.ToolError(f"The Python session could not start: {exc}") from exc
+            raise errors.ToolError(
+                errors.said("The Python session could not start: {reason}", reason=exc)
+            ) from exc
         client = manager.client()
         # Death shows in the process; no heartbeat thread (it delays closing by a second).
         client.start_channels(stdin=False, hb=False, control=False)
@@ -198,7 +200,11 @@ class Kernel:
             tail = kernel.log_tail()
             kernel.close()
             raise errors.ToolError(
-                f"The Python session could not start ({exc}). Its last words:\n{tail}"
+                errors.said(
+                    "The Python session could not start ({reason}). Its last words:\n{tail}",
+                    reason=exc,
+                    tail=tail,
+                )
             ) from exc
         kernel.status = _read_json(rundir / launcher.STATUS_FILE)
         return kernel

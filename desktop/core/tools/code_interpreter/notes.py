@@ -6,6 +6,7 @@ GPT's settings.
 
 from __future__ import annotations
 
+from desktop.core.errors import said
 from desktop.core.tools.code_interpreter.limits import Limits
 from desktop.core.tools.code_interpreter.outputs import KernelError
 
@@ -19,15 +20,20 @@ CANCELLED = "The run was cancelled, so the code was stopped."
 CANCELLED_RUN = "The run was cancelled"
 _FASTER = f"Make the code faster or give it less data, or raise timeout_s in {SETTINGS}."
 CLOSED = "The thread's Python session was shut down while the code ran."
-UNISOLATED_WARNING = (
+UNISOLATED_WARNING = said(
     "Nothing on this computer can keep code a GPT runs away from your files: it could "
     "read your home folder, your SSH keys and the app's conversations and settings, and "
     "change them (a changed settings file can send your API keys elsewhere). Such code "
     "can come from a shared capsule's instructions or documents, not only from you."
 )
-UNISOLATED = (
-    f"The code interpreter is off on this computer. {UNISOLATED_WARNING} Turn it on only "
-    "if you accept that, in the code interpreter's sandbox settings."
+# The warning again, whole: a sentence the window translates is one literal.
+UNISOLATED = said(
+    "The code interpreter is off on this computer. Nothing on this computer can keep code "
+    "a GPT runs away from your files: it could read your home folder, your SSH keys and "
+    "the app's conversations and settings, and change them (a changed settings file can "
+    "send your API keys elsewhere). Such code can come from a shared capsule's "
+    "instructions or documents, not only from you. Turn it on only if you accept that, in "
+    "the code interpreter's sandbox settings."
 )
 
 

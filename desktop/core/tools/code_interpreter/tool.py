@@ -65,7 +65,9 @@ class CodeInterpreterTool:
         code = arguments.get("code") if isinstance(arguments, dict) else None
         if not isinstance(code, str) or not code.strip():
             raise errors.ToolError(
-                'Call python with {"code": "..."}: the Python code to run, as a string.'
+                errors.said(
+                    'Call python with {{"code": "..."}}: the Python code to run, as a string.'
+                )
             )
         try:
             execution = self.pool.execute(

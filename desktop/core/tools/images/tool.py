@@ -26,7 +26,7 @@ DESCRIPTION = (
     "colours, and any text it must contain. One image per call. The user sees the image "
     "as soon as the call returns; you get back its file name, not the image."
 )
-NOT_SET_UP = (
+NOT_SET_UP = errors.said(
     "Image generation is not set up: the GPT's image_generation.provider setting is empty. "
     "Tell the user to choose, in the GPT's image generation settings, a provider profile "
     "whose server has an images endpoint."
@@ -77,7 +77,9 @@ class ImageGenerationTool:
             raise errors.ToolError(NOT_SET_UP, errors.do(errors.Do.LIST_PROVIDERS))
         prompt, size, quality = self._arguments(arguments)
         if self._context.cancelled():
-            raise errors.CancelledError("The run was stopped before the image was made.")
+            raise errors.CancelledError(
+                errors.said("The run was stopped before the image was made.")
+            )
         started = time.monotonic()
         images = _generate(generator, prompt, size, quality)
         duration_ms = round((time.monotonic() - started) * 1000)
@@ -101,17 +103,27 @@ class ImageGenerationTool:
 
     def _arguments(self, arguments: dict[str, Any]) -> tuple[str, str, str]:
         if not isinstance(arguments, dict):
-            raise errors.ToolError(f"The arguments of {NAME} must be a JSON object.")
+            raise errors.ToolError(
+                errors.said("The arguments of {tool} must be a JSON object.", tool=NAME)
+            )
         prompt = arguments.get("prompt")
         if not isinstance(prompt, str) or not prompt.strip():
             raise errors.ToolError(
-                f"{NAME} needs a `prompt`: describe the picture to make, then call it again."
+                errors.said(
+                    "{tool} needs a `prompt`: describe the picture to make, then call it again.",
+                    tool=NAME,
+                )
             )
         prompt = prompt.strip()
         if len(prompt) > MAX_PROMPT:
             raise errors.ToolError(
-                f"The prompt is {len(prompt)} characters long; shorten it to at most "
-                f"{MAX_PROMPT} and call {NAME} again."
+                errors.said(
+                    "The prompt is {length} characters long; shorten it to at most "
+                    "{most} and call {tool} again.",
+                    length=len(prompt),
+                    most=MAX_PROMPT,
+                    tool=NAME,
+                )
             )
         size = self._choice(arguments, "size", self._settings.size)
         quality = self._choice(arguments, "quality", self._settings.quality)
@@ -125,7 +137,11 @@ class ImageGenerationTool:
             return default
         if value not in offered:
             raise errors.ToolError(
-                f"`{key}` must be one of {', '.join(offered)}; leave it out for the default."
+                errors.said(
+                    "`{key}` must be one of {choices}; leave it out for the default.",
+                    key=key,
+                    choices=", ".join(offered),
+                )
             )
         return str(value)
 
@@ -143,11 +159,15 @@ def _generate(
         images = generator.generate(prompt, size=size, quality=quality, count=1)
     except (errors.ProviderError, errors.ModelError) as exc:
         # Same type (so the same code in the run's record), with the context added.
-        failure = type(exc)(f"The image could not be generated: {exc.message}")
+        failure = type(exc)(
+            errors.said("The image could not be generated: {reason}", reason=exc.message)
+        )
     else:
         if images:
             return images
-        failure = errors.ToolError("The image server answered without an image: try again.")
+        failure = errors.ToolError(
+            errors.said("The image server answered without an image: try again.")
+        )
     raise failure
 
 
