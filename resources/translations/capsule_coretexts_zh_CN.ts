@@ -8,8 +8,20 @@
         <translation>“{color}”不是 #RRGGBB 格式的颜色：请换一个。</translation>
     </message>
     <message>
+        <source>&apos;{decision}&apos; is not an answer: use one of {answers}.</source>
+        <translation>“{decision}”不是有效的回答：请使用 {answers} 之一。</translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos; is not a web address fetch_url can read: only http:// and https:// URLs are allowed.</source>
+        <translation>“{shown}”不是 fetch_url 能读取的网址：只允许 http:// 和 https:// 开头的地址。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not valid UTF-8 text, so it names nothing here and cannot be stored: check how it was typed, or rename the file to a UTF-8 name.</source>
         <translation>“{text}”不是有效的 UTF-8 文本，无法对应任何内容，也无法保存：请检查输入方式，或将文件重命名为 UTF-8 名称。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a URL that can be fetched.</source>
+        <translation>“{url}”不是可以获取的网址。</translation>
     </message>
     <message>
         <source>A conversation needs a name: type one.</source>
@@ -44,12 +56,24 @@
         <translation>一次可生成 1 到 {most} 张图像，不能是 {count} 张。</translation>
     </message>
     <message>
+        <source>Call python with {{&quot;code&quot;: &quot;...&quot;}}: the Python code to run, as a string.</source>
+        <translation>调用 python 时请传入 {{&quot;code&quot;: &quot;...&quot;}}：要运行的 Python 代码，以字符串形式给出。</translation>
+    </message>
+    <message>
         <source>Cannot add &apos;{name}&apos;: {problems}</source>
         <translation>无法添加“{name}”：{problems}</translation>
     </message>
     <message>
         <source>Cannot read settings from {path}: {reason}. Check the file&apos;s permissions.</source>
         <translation>无法从 {path} 读取设置：{reason}。请检查该文件的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: it is not UTF-8 text.</source>
+        <translation>无法读取 {name}：它不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}. Pick another image.</source>
@@ -64,8 +88,24 @@
         <translation>无法将设置保存到 {path}：{reason}。请释放一些磁盘空间或检查文件夹权限；原有设置未受影响。</translation>
     </message>
     <message>
+        <source>Cannot save the trace to {path}: {reason}. Choose another folder.</source>
+        <translation>无法将运行轨迹保存到 {path}：{reason}。请选择其他文件夹。</translation>
+    </message>
+    <message>
         <source>Cannot write to {path} ({reason}). Check the folder&apos;s permissions and free disk space.</source>
         <translation>无法写入 {path}（{reason}）。请检查文件夹权限和可用磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} (connection failed); check the address, or the site may be down.</source>
+        <translation>无法连接到 {host}（连接失败）；请检查地址，也可能是该网站暂时无法访问。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} ({detail}); check the address, or the site may be down.</source>
+        <translation>无法连接到 {host}（{detail}）；请检查地址，也可能是该网站暂时无法访问。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} within {seconds} s; the site may be down or unreachable from here. Try again later, or use another source.</source>
+        <translation>{seconds} 秒内无法连接到 {host}；该网站可能已停止服务，或从这里无法访问。请稍后再试，或换用其他来源。</translation>
     </message>
     <message>
         <source>Database error in {path}: {reason}</source>
@@ -82,6 +122,10 @@
     <message>
         <source>Give the model after the colon: {profile}:MODEL_ID, one of the ids it serves.</source>
         <translation>请在冒号后写明模型：{profile}:MODEL_ID，使用该服务商提供的某个模型 ID。</translation>
+    </message>
+    <message>
+        <source>Image generation is not set up: the GPT&apos;s image_generation.provider setting is empty. Tell the user to choose, in the GPT&apos;s image generation settings, a provider profile whose server has an images endpoint.</source>
+        <translation>尚未设置图像生成：GPT 的 image_generation.provider 设置为空。请告诉用户在 GPT 的图像生成设置中选择一个服务商配置，其服务器需提供图像接口。</translation>
     </message>
     <message>
         <source>It answers through the provider profile &apos;{provider}&apos;, which is not set up here: add that profile, or choose another model.</source>
@@ -164,6 +208,46 @@
         <translation>没有 ID 为“{thread_id}”的对话。</translation>
     </message>
     <message>
+        <source>No {provider} API key is set, so web_search cannot run. Ask the user to store one in the web browsing settings, then try again.</source>
+        <translation>尚未设置 {provider} 的 API 密钥，web_search 无法运行。请让用户在网页浏览设置中保存密钥，然后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer can keep code a GPT runs away from your files: it could read your home folder, your SSH keys and the app&apos;s conversations and settings, and change them (a changed settings file can send your API keys elsewhere). Such code can come from a shared capsule&apos;s instructions or documents, not only from you.</source>
+        <translation>这台电脑上没有任何机制能把 GPT 运行的代码与你的文件隔离开：这些代码可以读取你的主文件夹、SSH 密钥以及本应用的对话和设置，并能修改它们（被改动的设置文件可能把你的 API 密钥发往别处）。这类代码不一定出自你手，也可能来自分享的胶囊文件中的指令或文档。</translation>
+    </message>
+    <message>
+        <source>Only a question still in this conversation can be edited or asked again; reload the conversation and try again.</source>
+        <translation>只有仍在此对话中的问题才能编辑或重新提问；请重新载入对话后再试。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} already ended ({status}).</source>
+        <translation>运行 {run_id} 已经结束（{status}）。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} has no message of the user&apos;s to answer again; pick another run.</source>
+        <translation>运行 {run_id} 中没有可重新回答的用户消息；请选择其他运行。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} has no user message to answer.</source>
+        <translation>运行 {run_id} 中没有需要回答的用户消息。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is not waiting for {unknown}; it waits for: {pending}.</source>
+        <translation>运行 {run_id} 并未在等待 {unknown}；它在等待：{pending}。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is {status}, not waiting for consent.</source>
+        <translation>运行 {run_id} 的状态是 {status}，并未在等待许可。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is {status}, not waiting for tool outputs (it waits for consent).</source>
+        <translation>运行 {run_id} 的状态是 {status}，并未在等待工具输出（它在等待许可）。</translation>
+    </message>
+    <message>
+        <source>Run {run_id} is {status}, not waiting for tool outputs.</source>
+        <translation>运行 {run_id} 的状态是 {status}，并未在等待工具输出。</translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
@@ -178,12 +262,74 @@
   {problems}</translation>
     </message>
     <message>
+        <source>The Python session could not start ({reason}). Its last words:
+{tail}</source>
+        <translation>Python 会话无法启动（{reason}）。它最后的输出：
+{tail}</translation>
+    </message>
+    <message>
+        <source>The Python session could not start: {reason}</source>
+        <translation>Python 会话无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>The URL &apos;{url}&apos; has an invalid port.</source>
+        <translation>网址“{url}”的端口无效。</translation>
+    </message>
+    <message>
+        <source>The URL &apos;{url}&apos; has no valid host name.</source>
+        <translation>网址“{url}”没有有效的主机名。</translation>
+    </message>
+    <message>
+        <source>The URL contains a user name or password; fetch_url does not send credentials. Give the address without the &apos;user:password@&apos; part.</source>
+        <translation>网址中含有用户名或密码；fetch_url 不会发送凭据。请去掉“user:password@”部分后再给出地址。</translation>
+    </message>
+    <message>
+        <source>The URL contains control characters; remove them.</source>
+        <translation>网址中含有控制字符；请删除它们。</translation>
+    </message>
+    <message>
+        <source>The URL is longer than {most} characters; shorten it.</source>
+        <translation>网址超过 {most} 个字符；请缩短。</translation>
+    </message>
+    <message>
+        <source>The answer from Brave Search has a `web` field that is not an object.</source>
+        <translation>Brave Search 返回的 `web` 字段不是对象。</translation>
+    </message>
+    <message>
+        <source>The answer from {host} is larger than {size} MB, the most web browsing reads at once. Look for a smaller page (one article rather than a whole archive or file).</source>
+        <translation>{host} 返回的内容超过 {size} MB，这是网页浏览一次能读取的上限。请找一个更小的页面（单篇文章，而不是整个归档或文件）。</translation>
+    </message>
+    <message>
+        <source>The answer from {provider} has no `{field}` list; it does not look like its search API. Check the search_url setting.</source>
+        <translation>{provider} 返回的内容中没有 `{field}` 列表，看起来不是它的搜索 API。请检查 search_url 设置。</translation>
+    </message>
+    <message>
+        <source>The answer says it is text but holds binary data; fetch_url cannot read it.</source>
+        <translation>返回的内容声称是文本，实际却是二进制数据；fetch_url 无法读取。</translation>
+    </message>
+    <message>
+        <source>The arguments must be a JSON object.</source>
+        <translation>参数必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The arguments of {tool} must be a JSON object.</source>
+        <translation>{tool} 的参数必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
         <source>The builder proposed something the form cannot take: {problems}. Ask it again, or edit the form yourself.</source>
         <translation>创建助手提出的内容无法填入表单：{problems}。请让它重新提议，或自行编辑表单。</translation>
     </message>
     <message>
         <source>The builder&apos;s answer was cut off after {size} characters, before the proposal was complete. Give the model a larger context size, or ask for something shorter.</source>
         <translation>创建助手的回答在 {size} 个字符处被截断，建议尚未写完。请为模型设置更大的上下文长度，或换一个更简短的请求。</translation>
+    </message>
+    <message>
+        <source>The code interpreter is off on this computer. Nothing on this computer can keep code a GPT runs away from your files: it could read your home folder, your SSH keys and the app&apos;s conversations and settings, and change them (a changed settings file can send your API keys elsewhere). Such code can come from a shared capsule&apos;s instructions or documents, not only from you. Turn it on only if you accept that, in the code interpreter&apos;s sandbox settings.</source>
+        <translation>代码解释器在这台电脑上已关闭。这台电脑上没有任何机制能把 GPT 运行的代码与你的文件隔离开：这些代码可以读取你的主文件夹、SSH 密钥以及本应用的对话和设置，并能修改它们（被改动的设置文件可能把你的 API 密钥发往别处）。这类代码不一定出自你手，也可能来自分享的胶囊文件中的指令或文档。只有在你接受这些风险时，才在代码解释器的沙箱设置中将其打开。</translation>
+    </message>
+    <message>
+        <source>The connection to {host} broke before the answer was complete ({problem}); try again.</source>
+        <translation>与 {host} 的连接在回复完整之前中断了（{problem}）；请重试。</translation>
     </message>
     <message>
         <source>The connection to {label} dropped after 1 character of the answer: try again.</source>
@@ -208,6 +354,14 @@
     <message>
         <source>The embedding model failed: {reason}</source>
         <translation>嵌入模型出错：{reason}</translation>
+    </message>
+    <message>
+        <source>The image could not be generated: {reason}</source>
+        <translation>无法生成图像：{reason}</translation>
+    </message>
+    <message>
+        <source>The image server answered without an image: try again.</source>
+        <translation>图像服务器的回复中没有图像：请重试。</translation>
     </message>
     <message>
         <source>The keyring could not delete the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
@@ -242,6 +396,14 @@
         <translation>本地模型进程出错：{reason}。请重试；如果反复出现，请附上日志文件报告此问题。</translation>
     </message>
     <message>
+        <source>The message is empty: type something to send.</source>
+        <translation>消息为空：请输入内容后再发送。</translation>
+    </message>
+    <message>
+        <source>The model kept calling tools for {rounds} rounds without answering; the run was stopped. Rephrase the request or check the tools&apos; outputs.</source>
+        <translation>模型连续 {rounds} 轮调用工具却没有给出回答，运行已停止。请换一种方式提问，或检查工具的输出。</translation>
+    </message>
+    <message>
         <source>The model&apos;s answer is not a proposal the builder can read: it is not JSON ({reason} at character {position}). Ask again, or choose a larger model for the builder.</source>
         <translation>模型的回答不是创建助手能读取的建议：它不是 JSON（第 {position} 个字符处：{reason}）。请再问一次，或为创建助手选择更大的模型。</translation>
     </message>
@@ -262,16 +424,56 @@
         <translation>运行本地模型的进程无法启动（{reason}）。请重启 Capsule Studio；如果反复出现，请重新安装。</translation>
     </message>
     <message>
+        <source>The prompt is {length} characters long; shorten it to at most {most} and call {tool} again.</source>
+        <translation>提示词长 {length} 个字符；请缩短到最多 {most} 个字符，然后再次调用 {tool}。</translation>
+    </message>
+    <message>
         <source>The prompt is {tokens} tokens; the context holds {window}. Shorten the conversation or raise the GPT&apos;s context size.</source>
         <translation>提示内容有 {tokens} 个 token，而上下文只能容纳 {window} 个。请缩短对话，或调大 GPT 的上下文长度。</translation>
+    </message>
+    <message>
+        <source>The prompt needs about {tokens} tokens, more than the model&apos;s context leaves room for, even with the conversation history dropped. Shorten the message or the instructions, or raise the GPT&apos;s context size.</source>
+        <translation>即使去掉对话历史，提示仍需要约 {tokens} 个 token，超出了模型上下文的剩余空间。请缩短消息或指令，或调大 GPT 的上下文长度。</translation>
+    </message>
+    <message>
+        <source>The query is longer than {most} characters; use fewer words.</source>
+        <translation>查询超过 {most} 个字符；请减少用词。</translation>
     </message>
     <message>
         <source>The reranker failed: {reason}</source>
         <translation>重排序模型出错：{reason}</translation>
     </message>
     <message>
+        <source>The run was stopped before the image was made.</source>
+        <translation>图像生成之前运行已被停止。</translation>
+    </message>
+    <message>
         <source>The secret &apos;{name}&apos; is empty; nothing was stored.</source>
         <translation>密钥“{name}”为空，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed (TLS error): its certificate is not trusted, or it does not speak HTTPS. Tell the user, or use another source.</source>
+        <translation>与 {host} 的安全连接失败（TLS 错误）：它的证书不受信任，或它不支持 HTTPS。请告知用户，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed ({detail}): its certificate is not trusted, or it does not speak HTTPS. Tell the user, or use another source.</source>
+        <translation>与 {host} 的安全连接失败（{detail}）：它的证书不受信任，或它不支持 HTTPS。请告知用户，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>The {provider} API key is empty. Ask the user to store it again in the web browsing settings.</source>
+        <translation>{provider} 的 API 密钥为空。请让用户在网页浏览设置中重新保存。</translation>
+    </message>
+    <message>
+        <source>These run settings are not valid: {problems}</source>
+        <translation>这些运行设置无效：{problems}</translation>
+    </message>
+    <message>
+        <source>This GPT has no tool named &apos;{wanted}&apos;; choose one of its tools (none), or auto, none or required.</source>
+        <translation>此 GPT 没有名为“{wanted}”的工具；请选择它的某个工具（目前没有），或 auto、none、required。</translation>
+    </message>
+    <message>
+        <source>This GPT has no tool named &apos;{wanted}&apos;; choose one of its tools ({known}), or auto, none or required.</source>
+        <translation>此 GPT 没有名为“{wanted}”的工具；请选择它的某个工具（{known}），或 auto、none、required。</translation>
     </message>
     <message>
         <source>This model is not a reranker: pick a GGUF reranker (such as a bge-reranker or Qwen3-Reranker conversion) for reranking.</source>
@@ -284,6 +486,10 @@
     <message>
         <source>Thread {thread_id} already has an active run. Wait for it to finish, or cancel it.</source>
         <translation>对话 {thread_id} 已有一个正在进行的运行。请等待它完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>Thread {thread_id} belongs to another GPT ({other}); start a new conversation with this one.</source>
+        <translation>对话 {thread_id} 属于另一个 GPT（{other}）；请与此 GPT 开始新的对话。</translation>
     </message>
     <message>
         <source>Unknown model &apos;{reference}&apos;. Local models: none found. Give one of their ids or the path to a .gguf file.</source>
@@ -300,6 +506,26 @@
     <message>
         <source>Unknown provider preset &apos;{preset}&apos;. Use one of: {presets}.</source>
         <translation>未知的服务商预设“{preset}”。可用的预设：{presets}。</translation>
+    </message>
+    <message>
+        <source>`count` must be a whole number from 1 to {most}.</source>
+        <translation>`count` 必须是 1 到 {most} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>`query` must be the words to search for.</source>
+        <translation>`query` 必须是要搜索的词语。</translation>
+    </message>
+    <message>
+        <source>`start` must be a whole number of characters, 0 or more.</source>
+        <translation>`start` 必须是表示字符数的整数，不小于 0。</translation>
+    </message>
+    <message>
+        <source>`url` must be a web address, like https://example.com/page.</source>
+        <translation>`url` 必须是网址，例如 https://example.com/page。</translation>
+    </message>
+    <message>
+        <source>`{key}` must be one of {choices}; leave it out for the default.</source>
+        <translation>`{key}` 必须是 {choices} 之一；不填则使用默认值。</translation>
     </message>
     <message>
         <source>cannot download the image from {label}&apos;s image link ({host}) ({kind}): check that the address the server gives for its images can be reached from this computer.</source>
@@ -364,6 +590,46 @@
     <message>
         <source>model &apos;{model}&apos; not found at {label}: choose one of the models it serves. The server said: {detail}</source>
         <translation>{label} 上找不到模型“{model}”：请选择它提供的某个模型。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>start={start} is past the end of the page, which has {total} characters; the whole page has been read.</source>
+        <translation>start={start} 已超出页面末尾（页面共 {total} 个字符）；整个页面都已读完。</translation>
+    </message>
+    <message>
+        <source>the arguments are not valid JSON ({problem} at position {position}); send a JSON object</source>
+        <translation>参数不是有效的 JSON（位置 {position}：{problem}）；请发送一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the arguments must be a JSON object</source>
+        <translation>参数必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown tool {name}; the tools available are: none</source>
+        <translation>未知工具 {name}；目前没有可用的工具</translation>
+    </message>
+    <message>
+        <source>unknown tool {name}; the tools available are: {known}</source>
+        <translation>未知工具 {name}；可用的工具有：{known}</translation>
+    </message>
+    <message>
+        <source>unknown tool {name}; the tools available are: {known} and {more} more</source>
+        <translation>未知工具 {name}；可用的工具有：{known}，另有 {more} 个</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in full within {seconds} s; try again later, or use another source.</source>
+        <translation>{host} 未在 {seconds} 秒内完整回复；请稍后再试，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>{host} redirected more than {most} times (maybe in a loop); the page cannot be read.</source>
+        <translation>{host} 重定向超过 {most} 次（可能陷入了循环）；无法读取该页面。</translation>
+    </message>
+    <message>
+        <source>{host} redirected to an address that is not http(s); fetch_url cannot follow it.</source>
+        <translation>{host} 重定向到了一个非 http(s) 地址；fetch_url 无法跟随。</translation>
+    </message>
+    <message>
+        <source>{host} sent a compressed answer that could not be decoded.</source>
+        <translation>{host} 发来的压缩内容无法解码。</translation>
     </message>
     <message>
         <source>{label} answered the image request with something that is not JSON: check that the base URL points at an OpenAI-compatible API with an images endpoint.</source>
@@ -574,12 +840,20 @@
         <translation>{name} 不含权重（只是词表文件），无法回答。请使用完整的模型文件。</translation>
     </message>
     <message>
+        <source>{name} is a damaged run trace ({problem}); export it again.</source>
+        <translation>{name} 是已损坏的运行轨迹（{problem}）；请重新导出。</translation>
+    </message>
+    <message>
         <source>{name} is damaged or truncated ({reason}). Download it again; if it came from a converter, convert it again.</source>
         <translation>{name} 已损坏或不完整（{reason}）。请重新下载；如果是转换工具生成的，请重新转换。</translation>
     </message>
     <message>
         <source>{name} is empty (0 bytes): download it again.</source>
         <translation>{name} 是空文件（0 字节）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{name} is not JSON (line {line}, column {column}: {problem}); choose a trace exported from the playground.</source>
+        <translation>{name} 不是 JSON（第 {line} 行第 {column} 列：{problem}）；请选择从调试台导出的运行轨迹。</translation>
     </message>
     <message>
         <source>{name} is not a GGUF model file (it starts with {sample}, not &apos;GGUF&apos;). Download the .gguf file itself, not a web page or a link to it.</source>
@@ -590,12 +864,24 @@
         <translation>{name} 不是 PNG、JPEG、GIF 或 WebP 图片：请选择这几种格式之一。</translation>
     </message>
     <message>
+        <source>{name} is not a run trace; choose a file exported from the playground.</source>
+        <translation>{name} 不是运行轨迹；请选择从调试台导出的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a run trace.</source>
+        <translation>{name} 太大，不可能是运行轨迹。</translation>
+    </message>
+    <message>
         <source>{name} is truncated: tensor {tensor} ends past the end of the file ({size} bytes). The download probably stopped early; download it again.</source>
         <translation>{name} 不完整：张量 {tensor} 超出了文件末尾（文件共 {size} 字节）。下载可能中途停止了，请重新下载。</translation>
     </message>
     <message>
         <source>{name} is {size}; an avatar image may be at most {most}. Pick a smaller image.</source>
         <translation>{name} 大小为 {size}，头像图片最大为 {most}。请选择一张更小的图片。</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer Capsule Studio (trace version {version}); update Capsule Studio to open it.</source>
+        <translation>{name} 由更新版本的 Capsule Studio 写入（运行轨迹版本 {version}）；请更新 Capsule Studio 后再打开。</translation>
     </message>
     <message>
         <source>{path} belongs to a newer Capsule Studio; not overwriting it.</source>
@@ -620,6 +906,78 @@
     <message>
         <source>{path} was written by a newer Capsule Studio (settings schema {version}; this one reads up to {known}). Update the app; the file was left as it is.</source>
         <translation>{path} 由更新版本的 Capsule Studio 写入（设置架构版本 {version}，当前版本最高只能读取 {known}）。请更新应用；文件保持原样。</translation>
+    </message>
+    <message>
+        <source>{provider} answered {count} results, none with an http(s) URL; try again, or rephrase the query.</source>
+        <translation>{provider} 返回了 {count} 条结果，但没有一条带 http(s) 网址；请重试，或换一种查询方式。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: a redirect; check the search_url setting (its address may have moved).</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：这是重定向；请检查 search_url 设置（其地址可能已变更）。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: it refused the API key. Ask the user to check the key and store a valid one in the web browsing settings.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：它拒绝了 API 密钥。请让用户检查密钥，并在网页浏览设置中保存有效的密钥。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: no search API there; check the search_url setting.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：那里没有搜索 API；请检查 search_url 设置。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: the rate limit or the plan&apos;s quota is used up. Wait, then try again.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：已达到速率限制或套餐额度已用完。请稍候再试。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: the request was refused. Try a simpler query.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：请求被拒绝。请尝试更简单的查询。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: the service has a problem right now. Try again later.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：该服务暂时出现问题。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered HTTP {status}: this SearXNG instance has JSON output turned off. Its admin must add `json` to `search.formats` in settings.yml (formats: [html, json]); or choose another instance or search provider.</source>
+        <translation>{host} 上的 {provider} 返回 HTTP {status}：这个 SearXNG 实例关闭了 JSON 输出。需要其管理员在 settings.yml 的 `search.formats` 中加入 `json`（formats: [html, json]）；或者换用其他实例或搜索服务商。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} answered JSON that is not a search result object.</source>
+        <translation>{host} 上的 {provider} 返回的 JSON 不是搜索结果对象。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} did not answer with JSON (no content type); check the search_url setting.</source>
+        <translation>{host} 上的 {provider} 没有返回 JSON（未提供内容类型）；请检查 search_url 设置。</translation>
+    </message>
+    <message>
+        <source>{provider} at {host} did not answer with JSON ({kind}); check the search_url setting.</source>
+        <translation>{host} 上的 {provider} 没有返回 JSON（{kind}）；请检查 search_url 设置。</translation>
+    </message>
+    <message>
+        <source>{tool} needs a `prompt`: describe the picture to make, then call it again.</source>
+        <translation>{tool} 需要 `prompt`：请描述要生成的图片，然后再次调用。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}, a redirect without a target; the page cannot be read.</source>
+        <translation>{url} 返回 {answer}，这是一个没有目标的重定向；无法读取该页面。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}: the site has a problem right now. Try again later, or use another source.</source>
+        <translation>{url} 返回 {answer}：该网站暂时出现问题。请稍后再试，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}: the site is limiting requests. Wait before trying again, or use another source.</source>
+        <translation>{url} 返回 {answer}：该网站正在限制请求。请稍等再试，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}: the site refused the request. Check the URL ({host}).</source>
+        <translation>{url} 返回 {answer}：该网站拒绝了请求。请检查网址（{host}）。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}: the site refuses to show this page (it may need a login, or block automated readers). Use another source.</source>
+        <translation>{url} 返回 {answer}：该网站拒绝显示此页面（可能需要登录，或屏蔽了自动读取）。请换用其他来源。</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}: there is no page at this address. Check the URL, or search for the page.</source>
+        <translation>{url} 返回 {answer}：此地址没有页面。请检查网址，或搜索该页面。</translation>
     </message>
 </context>
 </TS>
