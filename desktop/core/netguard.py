@@ -69,9 +69,13 @@ def refuse_link_local(url: str, what: str) -> None:
     host = host_of(url)
     if is_link_local(host):
         raise errors.InsecureTransportError(
-            f"{what} may not go to {host}: link-local addresses (169.254.x.x, fe80::) are "
-            "where cloud machines hand out their own credentials, so they are never "
-            "reached from here.",
+            errors.said(
+                "{what} may not go to {host}: link-local addresses (169.254.x.x, fe80::) are "
+                "where cloud machines hand out their own credentials, so they are never "
+                "reached from here.",
+                what=what,
+                host=host,
+            ),
             host,
         )
 
@@ -91,9 +95,14 @@ def refuse_plain_credentials(url: str, allowed_hosts: Collection[str], what: str
     if host in {h.strip().rstrip(".").lower() for h in allowed_hosts}:
         return
     raise errors.InsecureTransportError(
-        f"{what} would send a secret to {host} over plain http, where anyone on the way "
-        f"can read it. Use https://{parts.netloc}{parts.path}, or allow http for {host} "
-        "only if it is on a network you trust.",
+        errors.said(
+            "{what} would send a secret to {host} over plain http, where anyone on the way "
+            "can read it. Use {https_url}, or allow http for {host} only if it is on a "
+            "network you trust.",
+            what=what,
+            host=host,
+            https_url=f"https://{parts.netloc}{parts.path}",
+        ),
         host,
         errors.do(errors.Do.ALLOW_HTTP_HOST, host=host),
     )

@@ -121,10 +121,6 @@ class NoAuth:
         return False
 
 
-# Where the user sets an action's secrets, as it is worded in errors the model relays.
-WHERE = "in the action's authentication settings"
-
-
 class _KeyringAuth:
     def __init__(self, secrets: SecretSource, fix: errors.UserAction) -> None:
         self._secrets = secrets
@@ -135,13 +131,24 @@ class _KeyringAuth:
 
     def _read(self, name: str, role: str) -> str:
         if not name:
-            raise errors.ToolError(f"The action's auth names no {role}; set it {WHERE}.", self._fix)
+            raise errors.ToolError(
+                errors.said(
+                    "The action's auth names no {role}; set it in the action's authentication "
+                    "settings.",
+                    role=role,
+                ),
+                self._fix,
+            )
         try:
             value = self._secrets.get(name)
         except errors.SecretNotFoundError:
             raise errors.ToolError(
-                f"The keyring has no secret '{name}' ({role} of this action). "
-                f"Set it {WHERE}, then try again.",
+                errors.said(
+                    "The keyring has no secret '{name}' ({role} of this action). Set it in the "
+                    "action's authentication settings, then try again.",
+                    name=name,
+                    role=role,
+                ),
                 self._fix,
             ) from None
         except errors.SecretsUnavailableError as exc:
@@ -256,8 +263,12 @@ class OAuth2ClientCredentials(_KeyringAuth):
             for value in secrets:  # a server that echoes what it was sent
                 reason = reason.replace(value, MASK)
             raise errors.ToolError(
-                f"The token endpoint {host} refused the client credentials ({reason}). Check "
-                f"the client id and secret {WHERE}.",
+                errors.said(
+                    "The token endpoint {host} refused the client credentials ({reason}). Check "
+                    "the client id and secret in the action's authentication settings.",
+                    host=host,
+                    reason=reason,
+                ),
                 self._fix,
             )
         data = _json_object(response)
@@ -265,8 +276,11 @@ class OAuth2ClientCredentials(_KeyringAuth):
         kind = str(data.get("token_type") or "bearer")
         if not isinstance(token, str) or not token or kind.lower() != "bearer":
             raise errors.ToolError(
-                f"The token endpoint {host} did not answer with a bearer access_token; check "
-                "the action's token URL."
+                errors.said(
+                    "The token endpoint {host} did not answer with a bearer access_token; check "
+                    "the action's token URL.",
+                    host=host,
+                )
             )
         lifetime = data.get("expires_in")
         if isinstance(lifetime, str) and lifetime.isdigit():
@@ -318,7 +332,11 @@ def authenticator_for(
         )
         if not token_url:
             return _Misconfigured(
-                f"The action's OAuth2 auth has no token URL; set it {WHERE}.", fix
+                errors.said(
+                    "The action's OAuth2 auth has no token URL; set it in the action's "
+                    "authentication settings."
+                ),
+                fix,
             )
         return OAuth2ClientCredentials(secrets, fix, fetch, tokens, auth, token_url)
     return NoAuth()
@@ -336,7 +354,11 @@ def _api_key(
         scheme = next((s for s in schemes if s.type == "apiKey" and s.parameter_name), None)
         if scheme is None:
             return _Misconfigured(
-                f"The action's API key has no parameter name; set one {WHERE}.", fix
+                errors.said(
+                    "The action's API key has no parameter name; set one in the action's "
+                    "authentication settings."
+                ),
+                fix,
             )
         location, name = scheme.location or "header", scheme.parameter_name
     return ApiKeyAuth(secrets, fix, auth.secret_name, location, name)

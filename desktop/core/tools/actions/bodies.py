@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.errors import said
 from desktop.core.tools.actions.model import Body
 from desktop.core.tools.actions.params import Declared, form_schema
 from desktop.core.tools.actions.refs import Refs, child
@@ -32,7 +33,13 @@ def oas3_body(
     body, body_at = refs.follow(node, at)
     content = body.get("content") if isinstance(body, dict) else None
     if not isinstance(body, dict) or not isinstance(content, dict) or not content:
-        warnings.append(f"{label}: the request body at {at} has no `content`; it is left out.")
+        warnings.append(
+            said(
+                "{label}: the request body at {at} has no `content`; it is left out.",
+                label=label,
+                at=at,
+            )
+        )
         return None
     chosen = _choose([str(media) for media in content])
     if chosen is None:
@@ -67,7 +74,10 @@ def swagger_body(
     if body_param is not None:
         if form_params:
             warnings.append(
-                f"{label}: it has both a body and form parameters; the form is left out."
+                said(
+                    "{label}: it has both a body and form parameters; the form is left out.",
+                    label=label,
+                )
             )
         chosen = _choose(consumes or [JSON])
         if chosen is None:
@@ -127,11 +137,26 @@ def _unsendable(
     label: str, media_types: list[str], warnings: list[str], *, files: bool = False
 ) -> None:
     """Says why the operation goes without its body."""
-    what = "uploads files" if files else f"takes {', '.join(media_types) or 'no known type'}"
-    warnings.append(
-        f"{label}: its request body {what}, which an assistant cannot send; the operation is "
-        "offered without the body."
-    )
+    if files:
+        warning = said(
+            "{label}: its request body uploads files, which an assistant cannot send; the "
+            "operation is offered without the body.",
+            label=label,
+        )
+    elif ", ".join(media_types):
+        warning = said(
+            "{label}: its request body takes {types}, which an assistant cannot send; the "
+            "operation is offered without the body.",
+            label=label,
+            types=", ".join(media_types),
+        )
+    else:
+        warning = said(
+            "{label}: its request body takes no known type, which an assistant cannot send; "
+            "the operation is offered without the body.",
+            label=label,
+        )
+    warnings.append(warning)
 
 
 def _described(schema: Any, description: Any) -> Any:

@@ -94,16 +94,24 @@ class ActionClient:
                 break
             if len(redirects) >= self.limits.max_redirects:
                 raise errors.ToolError(
-                    f"{host_of(request.url)} redirected more than {self.limits.max_redirects} "
-                    "times; the action's server URL may be wrong."
+                    errors.said(
+                        "{host} redirected more than {count} times; the action's server URL may "
+                        "be wrong.",
+                        host=host_of(request.url),
+                        count=self.limits.max_redirects,
+                    )
                 )
             current = _redirected(current, status, urljoin(current.url, location))
             if host_of(current.url) != host_of(request.url):
                 # Consent was given for one host; another one would need its own.
                 raise errors.ToolError(
-                    f"{host_of(request.url)} redirected to {host_of(current.url)}, another "
-                    "host; the call was not followed there. Tell the user the API moved, or "
-                    "ask them to import the action for that host."
+                    errors.said(
+                        "{host} redirected to {other}, another host; the call was not followed "
+                        "there. Tell the user the API moved, or ask them to import the action "
+                        "for that host.",
+                        host=host_of(request.url),
+                        other=host_of(current.url),
+                    )
                 )
             redirects.append(current.url)
             if sign and _keeps_auth(origin, _origin(current.url)):
@@ -165,7 +173,11 @@ def _headers(request: HttpRequest) -> list[tuple[str, str]]:
 def _redirected(request: HttpRequest, status: int, url: str) -> HttpRequest:
     """The request a redirect asks for: 303 (and 301/302 after a POST) become a bodiless GET."""
     if urlsplit(url).scheme not in ("http", "https"):
-        raise errors.ToolError(f"{host_of(request.url)} redirected to a URL that is not http(s).")
+        raise errors.ToolError(
+            errors.said(
+                "{host} redirected to a URL that is not http(s).", host=host_of(request.url)
+            )
+        )
     to_get = status == 303 and request.method != "HEAD"
     to_get = to_get or (status in (301, 302) and request.method == "POST")
     if not to_get:
@@ -191,37 +203,48 @@ class _ActionWording:
     """Failures as an action's user reads them: the server URL is theirs to check."""
 
     def too_large(self, host: str, cap: int) -> str:
-        return (
-            f"The answer from {host} is larger than {cap:,} bytes, the most an action may "
-            "read; ask for less (a filter, a smaller page or fewer fields)."
+        return errors.said(
+            "The answer from {host} is larger than {cap} bytes, the most an action may read; "
+            "ask for less (a filter, a smaller page or fewer fields).",
+            host=host,
+            cap=f"{cap:,}",
         )
 
     def timed_out(self, host: str, seconds: float) -> str:
-        return f"{host} did not answer within {seconds:g} s; try again later, or ask for less."
+        return errors.said(
+            "{host} did not answer within {seconds} s; try again later, or ask for less.",
+            host=host,
+            seconds=f"{seconds:g}",
+        )
 
     def connect_timeout(self, host: str, seconds: float) -> str:
-        return (
-            f"Could not connect to {host} within {seconds:g} s; the service may be down, or "
-            "the server URL wrong."
+        return errors.said(
+            "Could not connect to {host} within {seconds} s; the service may be down, or the "
+            "server URL wrong.",
+            host=host,
+            seconds=f"{seconds:g}",
         )
 
     def connect_failed(self, host: str, detail: str) -> str:
-        return (
-            f"Could not connect to {host} ({detail or 'connection failed'}); the service may "
-            "be down, or the server URL wrong."
+        return errors.said(
+            "Could not connect to {host} ({detail}); the service may be down, or the server "
+            "URL wrong.",
+            host=host,
+            detail=detail or "connection failed",
         )
 
     def tls_failed(self, host: str, detail: str) -> str:
-        return (
-            f"The secure connection to {host} failed ({detail or 'TLS error'}): its "
-            "certificate is not trusted or the server does not speak HTTPS. Check the "
-            "action's server URL."
+        return errors.said(
+            "The secure connection to {host} failed ({detail}): its certificate is not "
+            "trusted or the server does not speak HTTPS. Check the action's server URL.",
+            host=host,
+            detail=detail or "TLS error",
         )
 
     def bad_url(self, url: str) -> str:
-        return (
-            f"'{host_of(url) or url.split('?', maxsplit=1)[0]}' is not a URL this action can call; "
-            "check the action's server."
+        return errors.said(
+            "'{url}' is not a URL this action can call; check the action's server.",
+            url=host_of(url) or url.split("?", maxsplit=1)[0],
         )
 
 

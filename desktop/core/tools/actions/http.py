@@ -81,16 +81,20 @@ def base_url(operation: Operation, server: str = "", source_url: str = "") -> st
     specifies), when the document came from a web address.
     """
     if server:
-        return _checked_base(server.strip(), "the action's server")
+        return _checked_base(server.strip(), ours=True)
     for candidate in operation.servers:
         if _is_absolute(candidate):
-            return _checked_base(candidate, "the document's server")
+            return _checked_base(candidate)
     relative = operation.servers[0] if operation.servers else "/"
     if _is_absolute(source_url):
-        return _checked_base(urljoin(source_url, relative), "the document's server")
+        return _checked_base(urljoin(source_url, relative))
     raise errors.ToolError(
-        f"The action has no absolute server URL for {operation.label} (the document gives "
-        f"'{relative}'). Set the action's server.",
+        errors.said(
+            "The action has no absolute server URL for {operation} (the document gives "
+            "'{relative}'). Set the action's server.",
+            operation=operation.label,
+            relative=relative,
+        ),
         errors.do(errors.Do.SET_ACTION_SERVER),
     )
 
@@ -104,7 +108,9 @@ def build_request(operation: Operation, base: str, arguments: Mapping[str, Any])
     for param in operation.parameters:
         if param.arg not in arguments or arguments[param.arg] is None:
             if param.location == "path":
-                raise errors.ToolError(f"`{param.arg}` is required: give a value for it.")
+                raise errors.ToolError(
+                    errors.said("`{arg}` is required: give a value for it.", arg=param.arg)
+                )
             continue
         value = arguments[param.arg]
         if param.location == "path":
@@ -268,7 +274,9 @@ def _query_pairs(param: Parameter, value: Any) -> list[str]:
 def _header_value(param: Parameter, value: Any) -> str:
     text = _joined(value, bool(param.explode))
     if "\r" in text or "\n" in text:
-        raise errors.ToolError(f"`{param.arg}` is sent as an HTTP header: remove its line breaks.")
+        raise errors.ToolError(
+            errors.said("`{arg}` is sent as an HTTP header: remove its line breaks.", arg=param.arg)
+        )
     return text
 
 
@@ -279,7 +287,9 @@ def _body_bytes(body: Body, value: Any) -> tuple[bytes, str]:
         return json.dumps(value, ensure_ascii=False).encode(), body.content_type
     if media in ("application/x-www-form-urlencoded", "multipart/form-data"):
         if not isinstance(value, dict):
-            raise errors.ToolError(f"`{body.arg}` is sent as a form: give it as an object.")
+            raise errors.ToolError(
+                errors.said("`{arg}` is sent as a form: give it as an object.", arg=body.arg)
+            )
         fields = [
             (str(k), item)
             for k, v in value.items()
@@ -290,7 +300,11 @@ def _body_bytes(body: Body, value: Any) -> tuple[bytes, str]:
             return _multipart(fields)
         return urlencode([(k, _scalar(v)) for k, v in fields]).encode(), body.content_type
     if media.startswith("multipart/"):
-        raise errors.ToolError(f"This operation takes a {media} body, which actions cannot send.")
+        raise errors.ToolError(
+            errors.said(
+                "This operation takes a {media} body, which actions cannot send.", media=media
+            )
+        )
     text = value if isinstance(value, str) else _scalar(value)
     content_type = body.content_type
     if media.startswith("text/") and "charset" not in content_type.lower():
@@ -317,11 +331,20 @@ def _is_absolute(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
-def _checked_base(url: str, what: str) -> str:
-    if not _is_absolute(url):
-        raise errors.ToolError(
-            f"{what.capitalize()} '{url}' is not an http(s) URL with a host. Set the "
-            "action's server.",
-            errors.do(errors.Do.SET_ACTION_SERVER),
+def _checked_base(url: str, *, ours: bool = False) -> str:
+    """`url`, if absolute; `ours` when the user set it, rather than the document."""
+    if _is_absolute(url):
+        return url
+    if ours:
+        message = errors.said(
+            "The action's server '{url}' is not an http(s) URL with a host. Set the action's "
+            "server.",
+            url=url,
         )
-    return url
+    else:
+        message = errors.said(
+            "The document's server '{url}' is not an http(s) URL with a host. Set the "
+            "action's server.",
+            url=url,
+        )
+    raise errors.ToolError(message, errors.do(errors.Do.SET_ACTION_SERVER))

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from desktop.core.errors import ActionDocumentError, InsecureTransportError
+from desktop.core.errors import ActionDocumentError, InsecureTransportError, said
 from desktop.core.netguard import refuse_link_local
 from desktop.core.tools.actions.load import FETCH_TIMEOUT_S, fetch_url, read_file
 from desktop.core.tools.actions.model import ActionDocument
@@ -100,7 +100,8 @@ def with_line(error: ActionDocumentError, text: str) -> ActionDocumentError:
     line = locate(text, error.pointer)
     if line is None:
         return error
-    return ActionDocumentError(f"Line {line}: {error.message}", error.pointer, line)
+    message = said("Line {line}: {message}", line=line, message=error.message)
+    return ActionDocumentError(message, error.pointer, line)
 
 
 def locate(text: str, pointer: str) -> int | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx2
 
-from desktop.core.errors import ActionDocumentError, InsecureTransportError
+from desktop.core.errors import ActionDocumentError, InsecureTransportError, said
 from desktop.core.netguard import refuse_link_local
 from desktop.core.tools.actions.yaml_text import load_yaml
 from desktop.core.units import human_size
@@ -56,7 +56,9 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     file = Path(path).expanduser()
     try:
         if file.is_dir():
-            raise ActionDocumentError(f"{file} is a folder: choose the document file inside it.")
+            raise ActionDocumentError(
+                said("{file} is a folder: choose the document file inside it.", file=file)
+            )
         size = file.stat().st_size
         if size > max_bytes:
             raise _too_large(str(file), size, max_bytes)
@@ -64,13 +66,18 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
             # The file may grow between stat and read: never read past the limit.
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ActionDocumentError(f"No file at {file}: check the path.") from None
+        raise ActionDocumentError(said("No file at {file}: check the path.", file=file)) from None
     except PermissionError:
         raise ActionDocumentError(
-            f"{file} cannot be read (permission denied): copy it somewhere readable."
+            said(
+                "{file} cannot be read (permission denied): copy it somewhere readable.",
+                file=file,
+            )
         ) from None
     except OSError as exc:
-        raise ActionDocumentError(f"{file} cannot be read: {exc.strerror or exc}.") from None
+        raise ActionDocumentError(
+            said("{file} cannot be read: {reason}.", file=file, reason=exc.strerror or exc)
+        ) from None
     if len(raw) > max_bytes:
         raise _too_large(str(file), len(raw), max_bytes)
     return decode(raw, str(file))
@@ -85,7 +92,9 @@ def fetch_url(
     connecting and each read, and four times it the whole transfer.
     """
     if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise ActionDocumentError(f"{url} is not an http(s) address: use https://… or a file.")
+        raise ActionDocumentError(
+            said("{url} is not an http(s) address: use https://… or a file.", url=url)
+        )
     _not_link_local(url)
     deadline = time.monotonic() + timeout_s * _TOTAL_FETCH_FACTOR
     try:
@@ -100,8 +109,13 @@ def fetch_url(
         ):
             if response.status_code >= 400:
                 raise ActionDocumentError(
-                    f"{url} answered HTTP {response.status_code} {response.reason_phrase}: "
-                    "check the address, or download the document and import the file."
+                    said(
+                        "{url} answered HTTP {status} {reason}: check the address, or "
+                        "download the document and import the file.",
+                        url=url,
+                        status=response.status_code,
+                        reason=response.reason_phrase,
+                    )
                 )
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -119,17 +133,28 @@ def fetch_url(
             charset = response.charset_encoding
     except httpx2.TooManyRedirects:
         raise ActionDocumentError(
-            f"{url} redirected more than {MAX_REDIRECTS} times: use the document's final address."
+            said(
+                "{url} redirected more than {count} times: use the document's final address.",
+                url=url,
+                count=MAX_REDIRECTS,
+            )
         ) from None
     except httpx2.TimeoutException:
         raise ActionDocumentError(
-            f"{url} did not answer in time ({timeout_s:.0f} s per read): try again later, or "
-            "download the document and import the file."
+            said(
+                "{url} did not answer in time ({seconds} s per read): try again later, or "
+                "download the document and import the file.",
+                url=url,
+                seconds=f"{timeout_s:.0f}",
+            )
         ) from None
     except (httpx2.TransportError, httpx2.InvalidURL) as exc:
         raise ActionDocumentError(
-            f"{url} cannot be reached ({exc or type(exc).__name__}): check the address and "
-            "your connection."
+            said(
+                "{url} cannot be reached ({reason}): check the address and your connection.",
+                url=url,
+                reason=exc or type(exc).__name__,
+            )
         ) from None
     return Fetched(decode(b"".join(parts), url, charset), final_url)
 
@@ -139,15 +164,22 @@ def decode(raw: bytes, where: str, charset: str | None = None) -> str:
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
     if encoding is None and b"\0" in raw[:4096]:
         raise ActionDocumentError(
-            f"{where} is a binary file, not a JSON or YAML document: choose the .json or "
-            ".yaml file."
+            said(
+                "{where} is a binary file, not a JSON or YAML document: choose the .json or "
+                ".yaml file.",
+                where=where,
+            )
         )
     try:
         return raw.decode(encoding or charset or "utf-8")
     except (UnicodeDecodeError, LookupError) as exc:
         offset = getattr(exc, "start", 0)
         raise ActionDocumentError(
-            f"{where} is not UTF-8 text (byte {offset} cannot be read): save it as UTF-8."
+            said(
+                "{where} is not UTF-8 text (byte {offset} cannot be read): save it as UTF-8.",
+                where=where,
+                offset=offset,
+            )
         ) from None
 
 
@@ -157,17 +189,29 @@ def parse_text(text: str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> dict[str, A
     if len(text) > max_bytes or (
         len(text) > max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > max_bytes
     ):
-        raise _too_large("The text", len(text), max_bytes, at_least=True)
+        raise ActionDocumentError(
+            said(
+                "The text is too large to import (more than {size}; the limit is {limit}): "
+                "use a smaller document, for example one with only the operations the "
+                "assistant needs.",
+                size=human_size(len(text)),
+                limit=human_size(max_bytes),
+            )
+        )
     stripped = text.lstrip("\ufeff \t\r\n")
     if not stripped:
         raise ActionDocumentError(
-            "The document is empty: paste an OpenAPI document (JSON or YAML), or import it "
-            "from a file or an address."
+            said(
+                "The document is empty: paste an OpenAPI document (JSON or YAML), or import it "
+                "from a file or an address."
+            )
         )
     if stripped.startswith("<"):
         raise ActionDocumentError(
-            "This is HTML or XML (a web page?), not an OpenAPI document: use the address of "
-            "the raw JSON or YAML file, often linked as 'Download' or 'openapi.json'."
+            said(
+                "This is HTML or XML (a web page?), not an OpenAPI document: use the address "
+                "of the raw JSON or YAML file, often linked as 'Download' or 'openapi.json'."
+            )
         )
     data = _parse_json(stripped) if stripped[0] in "{[" else load_yaml(stripped)
     document_version(data)
@@ -178,41 +222,69 @@ def document_version(data: Any) -> str:
     """The version the document declares ("2.0", "3.0.3", "3.1.0"), if it is supported."""
     if data is None:
         raise ActionDocumentError(
-            "The document is empty (only comments?): paste an OpenAPI document, or import it "
-            "from a file or an address."
+            said(
+                "The document is empty (only comments?): paste an OpenAPI document, or import "
+                "it from a file or an address."
+            )
         )
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
         if isinstance(data, str):
-            kind = "plain text"
-        raise ActionDocumentError(
-            f"This is not an OpenAPI document: its top level is {kind}, not a mapping with "
-            "keys such as `openapi`, `info` and `paths`."
-        )
+            message = said(
+                "This is not an OpenAPI document: its top level is plain text, not a mapping "
+                "with keys such as `openapi`, `info` and `paths`."
+            )
+        elif isinstance(data, list):
+            message = said(
+                "This is not an OpenAPI document: its top level is a list, not a mapping "
+                "with keys such as `openapi`, `info` and `paths`."
+            )
+        else:
+            message = said(
+                "This is not an OpenAPI document: its top level is a single value, not a "
+                "mapping with keys such as `openapi`, `info` and `paths`."
+            )
+        raise ActionDocumentError(message)
     if "openapi" in data:
         version = _version_text(data["openapi"])
         if _OPENAPI_3.match(version):
             return version
         raise ActionDocumentError(
-            f"OpenAPI {version} is not supported: use a document in {_SUPPORTED}.", "/openapi"
+            said(
+                "OpenAPI {version} is not supported: use a document in {supported}.",
+                version=version,
+                supported=_SUPPORTED,
+            ),
+            "/openapi",
         )
     if "swagger" in data:
         version = _version_text(data["swagger"])
         if version in {"2", "2.0"}:
             return "2.0"
         raise ActionDocumentError(
-            f"Swagger {version} is not supported: convert the document to OpenAPI 3 "
-            f"(for example with the Swagger Editor) and import that; {_SUPPORTED} can be read.",
+            said(
+                "Swagger {version} is not supported: convert the document to OpenAPI 3 "
+                "(for example with the Swagger Editor) and import that; {supported} can be "
+                "read.",
+                version=version,
+                supported=_SUPPORTED,
+            ),
             "/swagger",
         )
     if "swaggerVersion" in data:
         raise ActionDocumentError(
-            "Swagger 1.x documents are not supported: convert it to OpenAPI 3 "
-            f"(for example with the Swagger Editor) and import that; {_SUPPORTED} can be read."
+            said(
+                "Swagger 1.x documents are not supported: convert it to OpenAPI 3 "
+                "(for example with the Swagger Editor) and import that; {supported} can be "
+                "read.",
+                supported=_SUPPORTED,
+            )
         )
     raise ActionDocumentError(
-        "The document has no `openapi` or `swagger` key, so it is not an OpenAPI document: "
-        "if it is one, add `openapi: 3.1.0` (or the version it follows) at the top."
+        said(
+            "The document has no `openapi` or `swagger` key, so it is not an OpenAPI "
+            "document: if it is one, add `openapi: 3.1.0` (or the version it follows) at the "
+            "top."
+        )
     )
 
 
@@ -228,8 +300,10 @@ def _parse_json(text: str) -> Any:
         return json.loads(text)
     except RecursionError:
         raise ActionDocumentError(
-            "The document is nested too deeply to read (hundreds of levels): no API "
-            "description needs that; check the file."
+            said(
+                "The document is nested too deeply to read (hundreds of levels): no API "
+                "description needs that; check the file."
+            )
         ) from None
     except json.JSONDecodeError as exc:
         json_error = exc
@@ -237,19 +311,34 @@ def _parse_json(text: str) -> Any:
     with contextlib.suppress(ActionDocumentError):
         return load_yaml(text)
     raise ActionDocumentError(
-        f"The document is not valid JSON: {json_error.msg} at line {json_error.lineno}, "
-        f"column {json_error.colno}. Fix the text there (a missing comma, quote or bracket "
-        "is the usual cause).",
+        said(
+            "The document is not valid JSON: {problem} at line {line}, column {column}. Fix "
+            "the text there (a missing comma, quote or bracket is the usual cause).",
+            problem=json_error.msg,
+            line=json_error.lineno,
+            column=json_error.colno,
+        ),
         line=json_error.lineno,
     )
 
 
 def _too_large(where: str, size: int, limit: int, *, at_least: bool = False) -> ActionDocumentError:
-    over = "more than " if at_least else ""
+    values = {"where": where, "size": human_size(size), "limit": human_size(limit)}
+    if at_least:
+        return ActionDocumentError(
+            said(
+                "{where} is too large to import (more than {size}; the limit is {limit}): use "
+                "a smaller document, for example one with only the operations the assistant "
+                "needs.",
+                **values,
+            )
+        )
     return ActionDocumentError(
-        f"{where} is too large to import ({over}{human_size(size)}; the limit is "
-        f"{human_size(limit)}): use a smaller document, for example one with only the "
-        "operations the assistant needs."
+        said(
+            "{where} is too large to import ({size}; the limit is {limit}): use a smaller "
+            "document, for example one with only the operations the assistant needs.",
+            **values,
+        )
     )
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.errors import said
 from desktop.core.tools.actions.model import Location, Parameter
 from desktop.core.tools.actions.refs import Refs, child
 from desktop.core.tools.actions.schemas import Schemas
@@ -87,7 +88,11 @@ def declared(
         if node is None:
             continue
         if not isinstance(node, list):
-            warnings.append(f"{label}: {at} is not a list of parameters; it is ignored.")
+            warnings.append(
+                said(
+                    "{label}: {at} is not a list of parameters; it is ignored.", label=label, at=at
+                )
+            )
             continue
         level: dict[tuple[str, str], Declared] = {}
         for index, item in enumerate(node):
@@ -96,8 +101,13 @@ def declared(
             location = param.get("in") if isinstance(param, dict) else None
             if not isinstance(name, str) or not name or location not in locations:
                 warnings.append(
-                    f"{label}: the parameter at {child(at, index)} needs a `name` and an `in` "
-                    f"({', '.join(locations)}); it is left out."
+                    said(
+                        "{label}: the parameter at {at} needs a `name` and an `in` "
+                        "({locations}); it is left out.",
+                        label=label,
+                        at=child(at, index),
+                        locations=", ".join(locations),
+                    )
                 )
                 continue
             assert isinstance(param, dict)  # for mypy: name came from it
@@ -129,8 +139,13 @@ def check_path(
     for param in params:
         if param.location == "path" and param.name not in placeholders:
             warnings.append(
-                f"{label}: the path parameter '{param.name}' ({param.at}) is not in the path; "
-                "it is left out."
+                said(
+                    "{label}: the path parameter '{name}' ({at}) is not in the path; it is left "
+                    "out.",
+                    label=label,
+                    name=param.name,
+                    at=param.at,
+                )
             )
     for name in placeholders:
         if name not in declared_path:
@@ -140,8 +155,13 @@ def check_path(
                     f"its path has a placeholder {{{shown}}} that is not a parameter name", at
                 )
             warnings.append(
-                f"{label}: the path parameter '{name}' is not declared; it is offered as text "
-                f"(declare it under {child(at, 'parameters')} with `in: path`)."
+                said(
+                    "{label}: the path parameter '{name}' is not declared; it is offered as text "
+                    "(declare it under {under} with `in: path`).",
+                    label=label,
+                    name=name,
+                    under=child(at, "parameters"),
+                )
             )
             kept.append(Declared(name, "path", {"name": name, "in": "path"}, at))
     return kept

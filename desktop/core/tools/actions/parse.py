@@ -20,7 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, said
 from desktop.core.tools.actions.bodies import oas3_body, swagger_body
 from desktop.core.tools.actions.load import document_version, parse_text
 from desktop.core.tools.actions.model import ActionDocument, Body, Operation, Parameter
@@ -114,11 +114,18 @@ def parse_document(data: Any, source_url: str = "") -> ActionDocument:
         raise _no_operations(state)
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
-        count = f"{len(webhooks)} webhook{'s' if len(webhooks) > 1 else ''}"
-        state.warnings.append(
-            f"The document's {count} describe requests the API sends, not operations to "
-            "call; they are ignored."
-        )
+        if len(webhooks) > 1:
+            warning = said(
+                "The document's {count} webhooks describe requests the API sends, not "
+                "operations to call; they are ignored.",
+                count=len(webhooks),
+            )
+        else:
+            warning = said(
+                "The document's 1 webhook describe requests the API sends, not operations to "
+                "call; they are ignored."
+            )
+        state.warnings.append(warning)
     names = unique_names(base_name(d.operation_id, d.method, d.path) for d in drafts)
     info = data.get("info") if isinstance(data.get("info"), dict) else {}
     return ActionDocument(
@@ -172,8 +179,11 @@ def _drafts(state: _State) -> list[_Draft]:
         return []
     if not isinstance(paths, dict):
         raise ActionDocumentError(
-            "`paths` must map each path ('/pets') to its operations; here it is "
-            f"{type(paths).__name__}. Fix /paths.",
+            said(
+                "`paths` must map each path ('/pets') to its operations; here it is {kind}. "
+                "Fix /paths.",
+                kind=type(paths).__name__,
+            ),
             pointer="/paths",
         )
     drafts: list[_Draft] = []
@@ -184,7 +194,13 @@ def _drafts(state: _State) -> list[_Draft]:
             continue  # an extension, not a path
         at = child("/paths", path)
         if not path.startswith("/"):
-            state.warnings.append(f"The path '{path}' ({at}) should start with '/'; one is added.")
+            state.warnings.append(
+                said(
+                    "The path '{path}' ({at}) should start with '/'; one is added.",
+                    path=path,
+                    at=at,
+                )
+            )
             path = "/" + path
         try:
             item, item_at = state.refs.follow(written, at)
@@ -277,8 +293,13 @@ def _check_id(op: dict[str, Any], at: str, ids: dict[str, str]) -> None:
     where = child(at, "operationId")
     if operation_id in ids:
         raise ActionDocumentError(
-            f"The operationId '{operation_id}' is used twice, at {ids[operation_id]} and at "
-            f"{where}: every operation needs its own. Rename one of them.",
+            said(
+                "The operationId '{operation_id}' is used twice, at {first} and at {where}: "
+                "every operation needs its own. Rename one of them.",
+                operation_id=operation_id,
+                first=ids[operation_id],
+                where=where,
+            ),
             pointer=where,
         )
     ids[operation_id] = where
@@ -335,20 +356,38 @@ def _as_skip(error: ActionDocumentError) -> SkipOperation:
 
 
 def _no_operations(state: _State) -> ActionDocumentError:
-    needs = "an action needs at least one path with a method (such as get or post)"
     if state.skipped:
         label, skip = state.skipped[0]
-        more = f" (and {len(state.skipped) - 1} more)" if len(state.skipped) > 1 else ""
-        return ActionDocumentError(
-            f"The document has no usable operations: {label}: {skip}{more}.", pointer=skip.pointer
-        )
+        if len(state.skipped) > 1:
+            message = said(
+                "The document has no usable operations: {label}: {reason} (and {count} more).",
+                label=label,
+                reason=skip,
+                count=len(state.skipped) - 1,
+            )
+        else:
+            message = said(
+                "The document has no usable operations: {label}: {reason}.",
+                label=label,
+                reason=skip,
+            )
+        return ActionDocumentError(message, pointer=skip.pointer)
     webhooks = state.data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         return ActionDocumentError(
-            "The document describes only webhooks (requests the API sends to you), which an "
-            f"assistant cannot call: {needs}."
+            said(
+                "The document describes only webhooks (requests the API sends to you), which "
+                "an assistant cannot call: an action needs at least one path with a method "
+                "(such as get or post)."
+            )
         )
-    return ActionDocumentError(f"The document has no operations: {needs}.", pointer="/paths")
+    return ActionDocumentError(
+        said(
+            "The document has no operations: an action needs at least one path with a method "
+            "(such as get or post)."
+        ),
+        pointer="/paths",
+    )
 
 
 def _describe(summary: str, description: str) -> str:

@@ -10,15 +10,11 @@ from typing import Any
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, said
 
 # The document is registered under a fixed name, so every `#/...` resolves inside it and
 # any other target is a resource the registry does not have (and never retrieves).
 _BASE = "urn:capsule:action-document"
-_BUNDLE_HINT = (
-    "actions read one self-contained document and never fetch others. Bundle it into one "
-    "file first (for example with `redocly bundle`) and import that."
-)
 
 
 def child(at: str, *keys: str | int) -> str:
@@ -45,20 +41,31 @@ class Refs:
         """What `ref` points to; `at` is the pointer of the `$ref`, for the messages."""
         if not isinstance(ref, str):
             raise ActionDocumentError(
-                f"The $ref at {at} is not text: write it as '#/components/…'.", pointer=at
+                said("The $ref at {at} is not text: write it as '#/components/…'.", at=at),
+                pointer=at,
             )
         found = self._found.get(ref, self)
         if found is not self:
             return found
         if not ref.startswith("#"):
             raise ActionDocumentError(
-                f"The $ref '{ref}' at {at} points into another file or address: {_BUNDLE_HINT}",
+                said(
+                    "The $ref '{ref}' at {at} points into another file or address: actions "
+                    "read one self-contained document and never fetch others. Bundle it into "
+                    "one file first (for example with `redocly bundle`) and import that.",
+                    ref=ref,
+                    at=at,
+                ),
                 pointer=at,
             )
         if ref != "#" and not ref.startswith("#/"):
             raise ActionDocumentError(
-                f"The $ref '{ref}' at {at} names an anchor, which is not supported: refer to "
-                "the schema by its path instead ('#/components/schemas/Name').",
+                said(
+                    "The $ref '{ref}' at {at} names an anchor, which is not supported: refer "
+                    "to the schema by its path instead ('#/components/schemas/Name').",
+                    ref=ref,
+                    at=at,
+                ),
                 pointer=at,
             )
         try:
@@ -67,8 +74,12 @@ class Refs:
             # The library's own message repeats the whole document: say it shorter. The
             # others come from pointers that walk into a list by name, or into a value.
             raise ActionDocumentError(
-                f"The $ref '{ref}' at {at} points to nothing in the document: fix the "
-                "reference, or add the definition it names.",
+                said(
+                    "The $ref '{ref}' at {at} points to nothing in the document: fix the "
+                    "reference, or add the definition it names.",
+                    ref=ref,
+                    at=at,
+                ),
                 pointer=at,
             ) from None
         self._found[ref] = value
@@ -86,8 +97,12 @@ class Refs:
             if ref in seen:
                 chain = " → ".join([*seen, ref])
                 raise ActionDocumentError(
-                    f"The $ref at {at} goes round in a circle ({chain}): point it at the "
-                    "definition itself.",
+                    said(
+                        "The $ref at {at} goes round in a circle ({chain}): point it at the "
+                        "definition itself.",
+                        at=at,
+                        chain=chain,
+                    ),
                     pointer=at,
                 )
             seen.append(ref)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, said
 from desktop.core.tools.actions.model import SecurityScheme
 from desktop.core.tools.actions.refs import Refs, child
 
@@ -33,7 +33,10 @@ def security_schemes(
             continue
         if not isinstance(scheme, dict) or not isinstance(scheme.get("type"), str):
             warnings.append(
-                f"The security scheme at {child(at, name)} has no `type`; it is ignored."
+                said(
+                    "The security scheme at {at} has no `type`; it is ignored.",
+                    at=child(at, name),
+                )
             )
             continue
         schemes.append(_scheme(str(name), scheme, swagger=swagger))
@@ -64,8 +67,12 @@ def operation_security(
                 names.append(str(name))
             else:
                 warnings.append(
-                    f"{label}: it asks for the security scheme '{name}', which the document "
-                    "does not define; it is ignored."
+                    said(
+                        "{label}: it asks for the security scheme '{name}', which the document "
+                        "does not define; it is ignored.",
+                        label=label,
+                        name=name,
+                    )
                 )
     return tuple(dict.fromkeys(names))
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, said
 from desktop.core.tools.actions.refs import child
 
 DEFAULT_SERVER = "/"  # OpenAPI 3: a document without servers is served from its own host
@@ -32,13 +32,13 @@ def server_urls(
     if servers is None:
         return ()
     if not isinstance(servers, list):
-        warnings.append(f"{at} is not a list of servers; it is ignored.")
+        warnings.append(said("{at} is not a list of servers; it is ignored.", at=at))
         return ()
     urls: list[str] = []
     for index, server in enumerate(servers):
         where = child(at, index)
         if not isinstance(server, dict) or not isinstance(server.get("url"), str):
-            warnings.append(f"The server at {where} has no `url`; it is ignored.")
+            warnings.append(said("The server at {where} has no `url`; it is ignored.", where=where))
             continue
         url = _fill(server["url"], server.get("variables"), where, strict, warnings)
         if url is not None:
@@ -96,8 +96,13 @@ def _fill(url: str, variables: Any, where: str, strict: bool, warnings: list[str
     missing = [name for name in _VARIABLE.findall(url) if name not in values]
     if missing:
         warnings.append(
-            f"The server {url} at {where} uses {{{missing[0]}}}, which has no variable with a "
-            "default; the server is ignored."
+            said(
+                "The server {url} at {where} uses {{{name}}}, which has no variable with a "
+                "default; the server is ignored.",
+                url=url,
+                where=where,
+                name=missing[0],
+            )
         )
         return None
     return _VARIABLE.sub(lambda match: values[match.group(1)], url)
@@ -105,21 +110,33 @@ def _fill(url: str, variables: Any, where: str, strict: bool, warnings: list[str
 
 def _default(name: str, variable: Any, at: str, strict: bool, warnings: list[str]) -> str | None:
     if not isinstance(variable, dict):
-        warnings.append(f"The server variable '{name}' at {at} is not an object; it is ignored.")
+        warnings.append(
+            said(
+                "The server variable '{name}' at {at} is not an object; it is ignored.",
+                name=name,
+                at=at,
+            )
+        )
         return None
     enum = variable.get("enum")
     default = variable.get("default")
     problem = ""
     if enum is not None and (not isinstance(enum, list) or not enum):
-        problem = (
-            f"The server variable '{name}' at {at} has an empty `enum`: list its allowed "
-            "values, or remove `enum`."
+        problem = said(
+            "The server variable '{name}' at {at} has an empty `enum`: list its allowed "
+            "values, or remove `enum`.",
+            name=name,
+            at=at,
         )
     elif isinstance(enum, list) and default is not None and str(default) not in map(str, enum):
         choices = ", ".join(repr(str(value)) for value in enum[:10])
-        problem = (
-            f"The default '{default}' of the server variable '{name}' at {at} is not one of its "
-            f"`enum` values ({choices}): make the default one of them."
+        problem = said(
+            "The default '{default}' of the server variable '{name}' at {at} is not one of its "
+            "`enum` values ({choices}): make the default one of them.",
+            default=default,
+            name=name,
+            at=at,
+            choices=choices,
         )
     if problem:
         if strict:
@@ -128,9 +145,15 @@ def _default(name: str, variable: Any, at: str, strict: bool, warnings: list[str
     if default is None:
         if isinstance(enum, list) and enum:
             warnings.append(
-                f"The server variable '{name}' at {at} has no default; its first value is used."
+                said(
+                    "The server variable '{name}' at {at} has no default; its first value is used.",
+                    name=name,
+                    at=at,
+                )
             )
             return str(enum[0])
-        warnings.append(f"The server variable '{name}' at {at} has no default.")
+        warnings.append(
+            said("The server variable '{name}' at {at} has no default.", name=name, at=at)
+        )
         return None
     return str(default)

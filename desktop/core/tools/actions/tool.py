@@ -102,23 +102,31 @@ class ActionTool:
     def validated(self, arguments: dict[str, Any]) -> dict[str, Any]:
         """`arguments` after the harmless coercions, checked against the operation's schema."""
         if not isinstance(arguments, dict):
-            raise errors.ToolError("The arguments must be a JSON object.")
+            raise errors.ToolError(errors.said("The arguments must be a JSON object."))
         values = coerce_wire_values(self.operation, arguments)
         try:
             found = sorted(self._validator.iter_errors(values), key=_error_order)
         except (SchemaError, Unresolvable) as exc:  # a schema the parser should have refused
             reason = str(exc).splitlines()[0][:MAX_PROBLEM_CHARS]
             raise errors.ToolError(
-                f"The action's schema for {self.operation.tool_name} is not usable "
-                f"({reason}); re-import the action."
+                errors.said(
+                    "The action's schema for {tool} is not usable ({reason}); re-import the "
+                    "action.",
+                    tool=self.operation.tool_name,
+                    reason=reason,
+                )
             ) from None
         if found:
             lines = [_problem(e) for e in found[:MAX_PROBLEMS]]
             if len(found) > MAX_PROBLEMS:
                 lines.append(f"... and {len(found) - MAX_PROBLEMS} more")
             raise errors.ToolError(
-                f"The arguments for {self.operation.tool_name} do not fit its schema; fix "
-                "these and call it again:\n- " + "\n- ".join(lines)
+                errors.said(
+                    "The arguments for {tool} do not fit its schema; fix these and call it "
+                    "again:\n- {problems}",
+                    tool=self.operation.tool_name,
+                    problems="\n- ".join(lines),
+                )
             )
         return values
 

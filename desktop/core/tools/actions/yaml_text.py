@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from desktop.core.errors import ActionDocumentError
+from desktop.core.errors import ActionDocumentError, said
 
 MAX_DEPTH = 512
 MAX_NODES = 3_000_000
@@ -93,7 +93,9 @@ def load_yaml(text: str, *, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEP
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc) from None
     except yaml.YAMLError as exc:
-        raise ActionDocumentError(f"The document is not valid YAML: {exc}.") from None
+        raise ActionDocumentError(
+            said("The document is not valid YAML: {reason}.", reason=exc)
+        ) from None
     finally:
         loader.dispose()
 
@@ -152,14 +154,22 @@ class _Builder:
         name = event.anchor
         if name in self.open_anchors:
             raise ActionDocumentError(
-                f"The YAML alias *{name} at line {line} contains itself: a document cannot "
-                "include itself. Remove the alias.",
+                said(
+                    "The YAML alias *{name} at line {line} contains itself: a document cannot "
+                    "include itself. Remove the alias.",
+                    name=name,
+                    line=line,
+                ),
                 line=line,
             )
         if name not in self.anchors:
             raise ActionDocumentError(
-                f"The YAML alias *{name} at line {line} names no anchor (&{name}) above it: "
-                "define the anchor first or remove the alias.",
+                said(
+                    "The YAML alias *{name} at line {line} names no anchor (&{name}) above it: "
+                    "define the anchor first or remove the alias.",
+                    name=name,
+                    line=line,
+                ),
                 line=line,
             )
         value, size = self.anchors[name]
@@ -180,8 +190,12 @@ class _Builder:
             raise _complex_key(line)
         if len(self.stack) >= self.max_depth:
             raise ActionDocumentError(
-                f"The document is nested more than {self.max_depth} levels deep at line "
-                f"{line}: no API description needs that; check the file.",
+                said(
+                    "The document is nested more than {depth} levels deep at line {line}: no "
+                    "API description needs that; check the file.",
+                    depth=self.max_depth,
+                    line=line,
+                ),
                 line=line,
             )
         if event.anchor:
@@ -200,8 +214,11 @@ class _Builder:
         self.documents += 1
         if self.documents > 1:
             raise ActionDocumentError(
-                f"The text holds more than one YAML document (a second one starts at line "
-                f"{line}): import one document at a time.",
+                said(
+                    "The text holds more than one YAML document (a second one starts at line "
+                    "{line}): import one document at a time.",
+                    line=line,
+                ),
                 line=line,
             )
 
@@ -231,8 +248,11 @@ def _add(frame: _Frame, value: Any, line: int) -> None:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
             raise ActionDocumentError(
-                f"The YAML merge key `<<` at line {line} must be followed by a mapping or a "
-                "list of mappings.",
+                said(
+                    "The YAML merge key `<<` at line {line} must be followed by a mapping or a "
+                    "list of mappings.",
+                    line=line,
+                ),
                 line=line,
             )
         frame.merges.extend(sources)
@@ -285,30 +305,63 @@ def _number(value: str) -> Any:
 def _syntax_error(exc: yaml.MarkedYAMLError) -> ActionDocumentError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
-    where = f" at line {line}, column {mark.column + 1}" if mark and line else ""
-    context = ""
+    values: dict[str, object] = {"problem": exc.problem or exc.context or "unreadable text"}
+    if mark and line:
+        values.update(line=line, column=mark.column + 1)
     if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-        context = f" ({exc.context} at line {exc.context_mark.line + 1})"
-    problem = exc.problem or exc.context or "unreadable text"
-    return ActionDocumentError(
-        f"The document is not valid YAML: {problem}{where}{context}. Fix the text there: YAML "
-        "indents with spaces (not tabs), and text containing ': ' or ' #' needs quotes.",
-        line=line,
+        values.update(context=exc.context, context_line=exc.context_mark.line + 1)
+    return ActionDocumentError(_syntax_message(values), line=line)
+
+
+def _syntax_message(values: dict[str, object]) -> str:
+    # PyYAML says where (line, column) and, sometimes, what it was reading (the context).
+    if "line" in values and "context" in values:
+        return said(
+            "The document is not valid YAML: {problem} at line {line}, column {column} "
+            "({context} at line {context_line}). Fix the text there: YAML indents with spaces "
+            "(not tabs), and text containing ': ' or ' #' needs quotes.",
+            **values,
+        )
+    if "line" in values:
+        return said(
+            "The document is not valid YAML: {problem} at line {line}, column {column}. Fix "
+            "the text there: YAML indents with spaces (not tabs), and text containing ': ' or "
+            "' #' needs quotes.",
+            **values,
+        )
+    if "context" in values:
+        return said(
+            "The document is not valid YAML: {problem} ({context} at line {context_line}). "
+            "Fix the text there: YAML indents with spaces (not tabs), and text containing "
+            "': ' or ' #' needs quotes.",
+            **values,
+        )
+    return said(
+        "The document is not valid YAML: {problem}. Fix the text there: YAML indents with "
+        "spaces (not tabs), and text containing ': ' or ' #' needs quotes.",
+        **values,
     )
 
 
 def _too_many(limit: int, line: int) -> ActionDocumentError:
     return ActionDocumentError(
-        f"The document's YAML aliases (*name) would expand it past {limit:,} values at line "
-        f"{line}: this looks like an alias bomb. Remove the aliases or write the parts out.",
+        said(
+            "The document's YAML aliases (*name) would expand it past {limit} values at line "
+            "{line}: this looks like an alias bomb. Remove the aliases or write the parts out.",
+            limit=f"{limit:,}",
+            line=line,
+        ),
         line=line,
     )
 
 
 def _complex_key(line: int) -> ActionDocumentError:
     return ActionDocumentError(
-        f"A mapping key at line {line} is a list or a mapping: OpenAPI documents only use text "
-        "keys. Write the key as text.",
+        said(
+            "A mapping key at line {line} is a list or a mapping: OpenAPI documents only use "
+            "text keys. Write the key as text.",
+            line=line,
+        ),
         line=line,
     )
 
@@ -316,7 +369,11 @@ def _complex_key(line: int) -> ActionDocumentError:
 def _unsupported_tag(tag: str, line: int) -> ActionDocumentError:
     tag = tag.replace(_TAG, "!!")
     return ActionDocumentError(
-        f"The YAML tag {tag} at line {line} is not supported: remove it (an OpenAPI document "
-        "needs only plain mappings, lists and values).",
+        said(
+            "The YAML tag {tag} at line {line} is not supported: remove it (an OpenAPI "
+            "document needs only plain mappings, lists and values).",
+            tag=tag,
+            line=line,
+        ),
         line=line,
     )
