@@ -24,8 +24,16 @@
         <translation>“{url}”不是可以获取的网址。</translation>
     </message>
     <message>
+        <source>&apos;{url}&apos; is not a URL this action can call; check the action&apos;s server.</source>
+        <translation>“{url}”不是此动作可以调用的 URL；请检查动作的服务器。</translation>
+    </message>
+    <message>
         <source>A conversation needs a name: type one.</source>
         <translation>对话需要一个名称：请输入名称。</translation>
+    </message>
+    <message>
+        <source>A mapping key at line {line} is a list or a mapping: OpenAPI documents only use text keys. Write the key as text.</source>
+        <translation>第 {line} 行的映射键是列表或映射：OpenAPI 文档只使用文本键。请把这个键写成文本。</translation>
     </message>
     <message>
         <source>API key rejected by {label} ({status}): set a new key for &apos;{profile}&apos;.</source>
@@ -104,6 +112,14 @@
         <translation>无法连接到 {host}（{detail}）；请检查地址，也可能是该网站暂时无法访问。</translation>
     </message>
     <message>
+        <source>Could not connect to {host} ({detail}); the service may be down, or the server URL wrong.</source>
+        <translation>无法连接到 {host}（{detail}）；服务可能已停止，或服务器 URL 有误。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} within {seconds} s; the service may be down, or the server URL wrong.</source>
+        <translation>{seconds} 秒内未能连接到 {host}；服务可能已停止，或服务器 URL 有误。</translation>
+    </message>
+    <message>
         <source>Could not connect to {host} within {seconds} s; the site may be down or unreachable from here. Try again later, or use another source.</source>
         <translation>{seconds} 秒内无法连接到 {host}；该网站可能已停止服务，或从这里无法访问。请稍后再试，或换用其他来源。</translation>
     </message>
@@ -134,6 +150,10 @@
     <message>
         <source>Its model will not answer here yet: {reason}</source>
         <translation>它的模型目前还无法在本机回答：{reason}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
         <source>Loading the model was stopped.</source>
@@ -170,6 +190,10 @@
     <message>
         <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). On macOS the login Keychain should be used; check that it is unlocked. Then run the command again.</source>
         <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 macOS 上应使用“登录”钥匙串，请检查它是否已解锁，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No file at {file}: check the path.</source>
+        <translation>{file} 处没有文件：请检查路径。</translation>
     </message>
     <message>
         <source>No knowledge file with id &apos;{file_id}&apos;.</source>
@@ -220,6 +244,10 @@
         <translation>只有仍在此对话中的问题才能编辑或重新提问；请重新载入对话后再试。</translation>
     </message>
     <message>
+        <source>OpenAPI {version} is not supported: use a document in {supported}.</source>
+        <translation>不支持 OpenAPI {version}：请使用 {supported} 格式的文档。</translation>
+    </message>
+    <message>
         <source>Run {run_id} already ended ({status}).</source>
         <translation>运行 {run_id} 已经结束（{status}）。</translation>
     </message>
@@ -250,6 +278,34 @@
     <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Swagger 1.x documents are not supported: convert it to OpenAPI 3 (for example with the Swagger Editor) and import that; {supported} can be read.</source>
+        <translation>不支持 Swagger 1.x 文档：请先将其转换为 OpenAPI 3（例如使用 Swagger Editor）再导入；可读取的格式为 {supported}。</translation>
+    </message>
+    <message>
+        <source>Swagger {version} is not supported: convert the document to OpenAPI 3 (for example with the Swagger Editor) and import that; {supported} can be read.</source>
+        <translation>不支持 Swagger {version}：请先将文档转换为 OpenAPI 3（例如使用 Swagger Editor）再导入；可读取的格式为 {supported}。</translation>
+    </message>
+    <message>
+        <source>The $ref &apos;{ref}&apos; at {at} names an anchor, which is not supported: refer to the schema by its path instead (&apos;#/components/schemas/Name&apos;).</source>
+        <translation>{at} 处的 $ref“{ref}”引用的是锚点，不受支持：请改用路径引用该模式（&apos;#/components/schemas/Name&apos;）。</translation>
+    </message>
+    <message>
+        <source>The $ref &apos;{ref}&apos; at {at} points into another file or address: actions read one self-contained document and never fetch others. Bundle it into one file first (for example with `redocly bundle`) and import that.</source>
+        <translation>{at} 处的 $ref“{ref}”指向另一个文件或地址：动作只读取一份自包含的文档，不会获取其他文档。请先将其打包成一个文件（例如使用 `redocly bundle`）再导入。</translation>
+    </message>
+    <message>
+        <source>The $ref &apos;{ref}&apos; at {at} points to nothing in the document: fix the reference, or add the definition it names.</source>
+        <translation>{at} 处的 $ref“{ref}”在文档中找不到目标：请修正引用，或补上它所指的定义。</translation>
+    </message>
+    <message>
+        <source>The $ref at {at} goes round in a circle ({chain}): point it at the definition itself.</source>
+        <translation>{at} 处的 $ref 形成了循环引用（{chain}）：请让它直接指向定义本身。</translation>
+    </message>
+    <message>
+        <source>The $ref at {at} is not text: write it as &apos;#/components/…&apos;.</source>
+        <translation>{at} 处的 $ref 不是文本：请写成 &apos;#/components/…&apos; 的形式。</translation>
     </message>
     <message>
         <source>The API key for &apos;{profile}&apos; is empty; nothing was saved.</source>
@@ -292,8 +348,52 @@
         <translation>网址超过 {most} 个字符；请缩短。</translation>
     </message>
     <message>
+        <source>The YAML alias *{name} at line {line} contains itself: a document cannot include itself. Remove the alias.</source>
+        <translation>第 {line} 行的 YAML 别名 *{name} 包含了自身：文档不能包含自己。请删除该别名。</translation>
+    </message>
+    <message>
+        <source>The YAML alias *{name} at line {line} names no anchor (&amp;{name}) above it: define the anchor first or remove the alias.</source>
+        <translation>第 {line} 行的 YAML 别名 *{name} 在其上方没有对应的锚点（&amp;{name}）：请先定义锚点，或删除该别名。</translation>
+    </message>
+    <message>
+        <source>The YAML merge key `&lt;&lt;` at line {line} must be followed by a mapping or a list of mappings.</source>
+        <translation>第 {line} 行的 YAML 合并键 `&lt;&lt;` 后面必须是一个映射或映射列表。</translation>
+    </message>
+    <message>
+        <source>The YAML tag {tag} at line {line} is not supported: remove it (an OpenAPI document needs only plain mappings, lists and values).</source>
+        <translation>第 {line} 行的 YAML 标签 {tag} 不受支持：请将其删除（OpenAPI 文档只需要普通的映射、列表和值）。</translation>
+    </message>
+    <message>
+        <source>The action has no absolute server URL for {operation} (the document gives &apos;{relative}&apos;). Set the action&apos;s server.</source>
+        <translation>动作没有 {operation} 的完整服务器 URL（文档给出的是“{relative}”）。请设置动作的服务器。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s API key has no parameter name; set one in the action&apos;s authentication settings.</source>
+        <translation>动作的 API 密钥没有参数名；请在动作的认证设置中填写。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s OAuth2 auth has no token URL; set it in the action&apos;s authentication settings.</source>
+        <translation>动作的 OAuth2 认证没有令牌 URL；请在动作的认证设置中填写。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s auth names no {role}; set it in the action&apos;s authentication settings.</source>
+        <translation>动作的认证未指定{role}；请在动作的认证设置中填写。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s schema for {tool} is not usable ({reason}); re-import the action.</source>
+        <translation>动作中 {tool} 的模式无法使用（{reason}）；请重新导入该动作。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s server &apos;{url}&apos; is not an http(s) URL with a host. Set the action&apos;s server.</source>
+        <translation>动作的服务器“{url}”不是带主机名的 http(s) URL。请设置动作的服务器。</translation>
+    </message>
+    <message>
         <source>The answer from Brave Search has a `web` field that is not an object.</source>
         <translation>Brave Search 返回的 `web` 字段不是对象。</translation>
+    </message>
+    <message>
+        <source>The answer from {host} is larger than {cap} bytes, the most an action may read; ask for less (a filter, a smaller page or fewer fields).</source>
+        <translation>{host} 返回的内容超过 {cap} 字节，即动作可读取的上限；请减少请求的数据量（加筛选条件、缩小分页或减少字段）。</translation>
     </message>
     <message>
         <source>The answer from {host} is larger than {size} MB, the most web browsing reads at once. Look for a smaller page (one article rather than a whole archive or file).</source>
@@ -306,6 +406,12 @@
     <message>
         <source>The answer says it is text but holds binary data; fetch_url cannot read it.</source>
         <translation>返回的内容声称是文本，实际却是二进制数据；fetch_url 无法读取。</translation>
+    </message>
+    <message>
+        <source>The arguments for {tool} do not fit its schema; fix these and call it again:
+- {problems}</source>
+        <translation>{tool} 的参数不符合其模式；请修正以下问题后再调用：
+- {problems}</translation>
     </message>
     <message>
         <source>The arguments must be a JSON object.</source>
@@ -352,6 +458,86 @@
         <translation>数据库 {path} 已被其他程序锁定（可能是另一个 Capsule Studio 窗口，或仍在运行的 `capsule` 命令）。请关闭它后重试。</translation>
     </message>
     <message>
+        <source>The default &apos;{default}&apos; of the server variable &apos;{name}&apos; at {at} is not one of its `enum` values ({choices}): make the default one of them.</source>
+        <translation>{at} 处服务器变量“{name}”的默认值“{default}”不在其 `enum` 取值（{choices}）之中：请把默认值设为其中之一。</translation>
+    </message>
+    <message>
+        <source>The document describes only webhooks (requests the API sends to you), which an assistant cannot call: an action needs at least one path with a method (such as get or post).</source>
+        <translation>该文档只描述了 Webhook（API 主动发给你的请求），助手无法调用：动作至少需要一个带方法（如 get 或 post）的路径。</translation>
+    </message>
+    <message>
+        <source>The document has no `openapi` or `swagger` key, so it is not an OpenAPI document: if it is one, add `openapi: 3.1.0` (or the version it follows) at the top.</source>
+        <translation>该文档没有 `openapi` 或 `swagger` 键，因此不是 OpenAPI 文档：如果它确实是，请在开头加上 `openapi: 3.1.0`（或它所遵循的版本）。</translation>
+    </message>
+    <message>
+        <source>The document has no operations: an action needs at least one path with a method (such as get or post).</source>
+        <translation>该文档没有任何操作：动作至少需要一个带方法（如 get 或 post）的路径。</translation>
+    </message>
+    <message>
+        <source>The document has no usable operations: {label}: {reason} (and {count} more).</source>
+        <translation>该文档没有可用的操作：{label}：{reason}（另有 {count} 处）。</translation>
+    </message>
+    <message>
+        <source>The document has no usable operations: {label}: {reason}.</source>
+        <translation>该文档没有可用的操作：{label}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The document is empty (only comments?): paste an OpenAPI document, or import it from a file or an address.</source>
+        <translation>文档为空（只有注释？）：请粘贴 OpenAPI 文档，或从文件或网址导入。</translation>
+    </message>
+    <message>
+        <source>The document is empty: paste an OpenAPI document (JSON or YAML), or import it from a file or an address.</source>
+        <translation>文档为空：请粘贴 OpenAPI 文档（JSON 或 YAML），或从文件或网址导入。</translation>
+    </message>
+    <message>
+        <source>The document is nested more than {depth} levels deep at line {line}: no API description needs that; check the file.</source>
+        <translation>文档在第 {line} 行的嵌套超过 {depth} 层：任何 API 描述都不需要这么深；请检查文件。</translation>
+    </message>
+    <message>
+        <source>The document is nested too deeply to read (hundreds of levels): no API description needs that; check the file.</source>
+        <translation>文档嵌套过深（数百层），无法读取：任何 API 描述都不需要这么深；请检查文件。</translation>
+    </message>
+    <message>
+        <source>The document is not valid JSON: {problem} at line {line}, column {column}. Fix the text there (a missing comma, quote or bracket is the usual cause).</source>
+        <translation>文档不是有效的 JSON：第 {line} 行第 {column} 列，{problem}。请修正该处文本（通常是缺少逗号、引号或括号）。</translation>
+    </message>
+    <message>
+        <source>The document is not valid YAML: {problem} ({context} at line {context_line}). Fix the text there: YAML indents with spaces (not tabs), and text containing &apos;: &apos; or &apos; #&apos; needs quotes.</source>
+        <translation>文档不是有效的 YAML：{problem}（第 {context_line} 行，{context}）。请修正该处文本：YAML 用空格缩进（不能用制表符），含有 &apos;: &apos; 或 &apos; #&apos; 的文本需要加引号。</translation>
+    </message>
+    <message>
+        <source>The document is not valid YAML: {problem} at line {line}, column {column} ({context} at line {context_line}). Fix the text there: YAML indents with spaces (not tabs), and text containing &apos;: &apos; or &apos; #&apos; needs quotes.</source>
+        <translation>文档不是有效的 YAML：第 {line} 行第 {column} 列，{problem}（第 {context_line} 行，{context}）。请修正该处文本：YAML 用空格缩进（不能用制表符），含有 &apos;: &apos; 或 &apos; #&apos; 的文本需要加引号。</translation>
+    </message>
+    <message>
+        <source>The document is not valid YAML: {problem} at line {line}, column {column}. Fix the text there: YAML indents with spaces (not tabs), and text containing &apos;: &apos; or &apos; #&apos; needs quotes.</source>
+        <translation>文档不是有效的 YAML：第 {line} 行第 {column} 列，{problem}。请修正该处文本：YAML 用空格缩进（不能用制表符），含有 &apos;: &apos; 或 &apos; #&apos; 的文本需要加引号。</translation>
+    </message>
+    <message>
+        <source>The document is not valid YAML: {problem}. Fix the text there: YAML indents with spaces (not tabs), and text containing &apos;: &apos; or &apos; #&apos; needs quotes.</source>
+        <translation>文档不是有效的 YAML：{problem}。请修正该处文本：YAML 用空格缩进（不能用制表符），含有 &apos;: &apos; 或 &apos; #&apos; 的文本需要加引号。</translation>
+    </message>
+    <message>
+        <source>The document is not valid YAML: {reason}.</source>
+        <translation>文档不是有效的 YAML：{reason}。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s 1 webhook describe requests the API sends, not operations to call; they are ignored.</source>
+        <translation>文档中的 1 个 Webhook 描述的是 API 主动发出的请求，而不是可调用的操作；已忽略。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s YAML aliases (*name) would expand it past {limit} values at line {line}: this looks like an alias bomb. Remove the aliases or write the parts out.</source>
+        <translation>文档的 YAML 别名（*name）在第 {line} 行会展开出超过 {limit} 个值：这看起来像是别名炸弹。请删除这些别名，或把相应内容直接写出来。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s server &apos;{url}&apos; is not an http(s) URL with a host. Set the action&apos;s server.</source>
+        <translation>文档中的服务器“{url}”不是带主机名的 http(s) URL。请设置动作的服务器。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s {count} webhooks describe requests the API sends, not operations to call; they are ignored.</source>
+        <translation>文档中的 {count} 个 Webhook 描述的是 API 主动发出的请求，而不是可调用的操作；已忽略。</translation>
+    </message>
+    <message>
         <source>The embedding model failed: {reason}</source>
         <translation>嵌入模型出错：{reason}</translation>
     </message>
@@ -374,6 +560,10 @@
     <message>
         <source>The keyring could not store the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
         <translation>系统钥匙串无法保存密钥“{name}”：{reason}。请检查钥匙串应用是否正在运行且已解锁。</translation>
+    </message>
+    <message>
+        <source>The keyring has no secret &apos;{name}&apos; ({role} of this action). Set it in the action&apos;s authentication settings, then try again.</source>
+        <translation>系统钥匙串中没有密钥“{name}”（此动作的{role}）。请在动作的认证设置中填写，然后重试。</translation>
     </message>
     <message>
         <source>The keyring has no secret named &apos;{name}&apos;. Set it again where it is used (a provider&apos;s API key, an action&apos;s or a search service&apos;s key).</source>
@@ -420,6 +610,14 @@
         <translation>模型的对话模板无法处理这段对话：{reason}。请换一个模型，或开始新对话。</translation>
     </message>
     <message>
+        <source>The operationId &apos;{operation_id}&apos; is used twice, at {first} and at {where}: every operation needs its own. Rename one of them.</source>
+        <translation>operationId“{operation_id}”被使用了两次，分别在 {first} 和 {where}：每个操作都需要自己的 operationId。请重命名其中一个。</translation>
+    </message>
+    <message>
+        <source>The path &apos;{path}&apos; ({at}) should start with &apos;/&apos;; one is added.</source>
+        <translation>路径“{path}”（{at}）应以“/”开头；已自动补上。</translation>
+    </message>
+    <message>
         <source>The process that runs local models could not start ({reason}). Restart Capsule Studio; if this keeps happening, reinstall it.</source>
         <translation>运行本地模型的进程无法启动（{reason}）。请重启 Capsule Studio；如果反复出现，请重新安装。</translation>
     </message>
@@ -456,8 +654,56 @@
         <translation>与 {host} 的安全连接失败（TLS 错误）：它的证书不受信任，或它不支持 HTTPS。请告知用户，或换用其他来源。</translation>
     </message>
     <message>
+        <source>The secure connection to {host} failed ({detail}): its certificate is not trusted or the server does not speak HTTPS. Check the action&apos;s server URL.</source>
+        <translation>与 {host} 的安全连接失败（{detail}）：其证书不受信任，或该服务器不支持 HTTPS。请检查动作的服务器 URL。</translation>
+    </message>
+    <message>
         <source>The secure connection to {host} failed ({detail}): its certificate is not trusted, or it does not speak HTTPS. Tell the user, or use another source.</source>
         <translation>与 {host} 的安全连接失败（{detail}）：它的证书不受信任，或它不支持 HTTPS。请告知用户，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>The security scheme at {at} has no `type`; it is ignored.</source>
+        <translation>{at} 处的安全方案没有 `type`；已忽略。</translation>
+    </message>
+    <message>
+        <source>The server at {where} has no `url`; it is ignored.</source>
+        <translation>{where} 处的服务器没有 `url`；已忽略。</translation>
+    </message>
+    <message>
+        <source>The server variable &apos;{name}&apos; at {at} has an empty `enum`: list its allowed values, or remove `enum`.</source>
+        <translation>{at} 处的服务器变量“{name}”的 `enum` 为空：请列出允许的取值，或删除 `enum`。</translation>
+    </message>
+    <message>
+        <source>The server variable &apos;{name}&apos; at {at} has no default.</source>
+        <translation>{at} 处的服务器变量“{name}”没有默认值。</translation>
+    </message>
+    <message>
+        <source>The server variable &apos;{name}&apos; at {at} has no default; its first value is used.</source>
+        <translation>{at} 处的服务器变量“{name}”没有默认值；将使用它的第一个取值。</translation>
+    </message>
+    <message>
+        <source>The server variable &apos;{name}&apos; at {at} is not an object; it is ignored.</source>
+        <translation>{at} 处的服务器变量“{name}”不是对象；已忽略。</translation>
+    </message>
+    <message>
+        <source>The server {url} at {where} uses {{{name}}}, which has no variable with a default; the server is ignored.</source>
+        <translation>{where} 处的服务器 {url} 使用了 {{{name}}}，但没有带默认值的对应变量；已忽略该服务器。</translation>
+    </message>
+    <message>
+        <source>The text holds more than one YAML document (a second one starts at line {line}): import one document at a time.</source>
+        <translation>文本中包含多个 YAML 文档（第二个从第 {line} 行开始）：请一次只导入一个文档。</translation>
+    </message>
+    <message>
+        <source>The text is too large to import (more than {size}; the limit is {limit}): use a smaller document, for example one with only the operations the assistant needs.</source>
+        <translation>文本太大，无法导入（超过 {size}，上限为 {limit}）：请使用更小的文档，例如只保留助手需要的操作。</translation>
+    </message>
+    <message>
+        <source>The token endpoint {host} did not answer with a bearer access_token; check the action&apos;s token URL.</source>
+        <translation>令牌端点 {host} 没有返回 bearer 类型的 access_token；请检查动作的令牌 URL。</translation>
+    </message>
+    <message>
+        <source>The token endpoint {host} refused the client credentials ({reason}). Check the client id and secret in the action&apos;s authentication settings.</source>
+        <translation>令牌端点 {host} 拒绝了客户端凭据（{reason}）。请在动作的认证设置中检查客户端 ID 和密钥。</translation>
     </message>
     <message>
         <source>The {provider} API key is empty. Ask the user to store it again in the web browsing settings.</source>
@@ -476,8 +722,28 @@
         <translation>此 GPT 没有名为“{wanted}”的工具；请选择它的某个工具（{known}），或 auto、none、required。</translation>
     </message>
     <message>
+        <source>This is HTML or XML (a web page?), not an OpenAPI document: use the address of the raw JSON or YAML file, often linked as &apos;Download&apos; or &apos;openapi.json&apos;.</source>
+        <translation>这是 HTML 或 XML（一个网页？），不是 OpenAPI 文档：请使用原始 JSON 或 YAML 文件的地址，通常是名为“Download”或“openapi.json”的链接。</translation>
+    </message>
+    <message>
+        <source>This is not an OpenAPI document: its top level is a list, not a mapping with keys such as `openapi`, `info` and `paths`.</source>
+        <translation>这不是 OpenAPI 文档：它的顶层是一个列表，而不是包含 `openapi`、`info`、`paths` 等键的映射。</translation>
+    </message>
+    <message>
+        <source>This is not an OpenAPI document: its top level is a single value, not a mapping with keys such as `openapi`, `info` and `paths`.</source>
+        <translation>这不是 OpenAPI 文档：它的顶层是单个值，而不是包含 `openapi`、`info`、`paths` 等键的映射。</translation>
+    </message>
+    <message>
+        <source>This is not an OpenAPI document: its top level is plain text, not a mapping with keys such as `openapi`, `info` and `paths`.</source>
+        <translation>这不是 OpenAPI 文档：它的顶层是纯文本，而不是包含 `openapi`、`info`、`paths` 等键的映射。</translation>
+    </message>
+    <message>
         <source>This model is not a reranker: pick a GGUF reranker (such as a bge-reranker or Qwen3-Reranker conversion) for reranking.</source>
         <translation>这个模型不是重排序模型：请选择 GGUF 格式的重排序模型（例如 bge-reranker 或 Qwen3-Reranker 的转换版本）。</translation>
+    </message>
+    <message>
+        <source>This operation takes a {media} body, which actions cannot send.</source>
+        <translation>此操作需要 {media} 类型的请求体，动作无法发送。</translation>
     </message>
     <message>
         <source>Thread {thread_id} already has an active run (run {run_id}). Wait for it to finish, or cancel it.</source>
@@ -512,6 +778,10 @@
         <translation>`count` 必须是 1 到 {most} 之间的整数。</translation>
     </message>
     <message>
+        <source>`paths` must map each path (&apos;/pets&apos;) to its operations; here it is {kind}. Fix /paths.</source>
+        <translation>`paths` 必须把每个路径（&apos;/pets&apos;）映射到它的操作；这里却是 {kind}。请修正 /paths。</translation>
+    </message>
+    <message>
         <source>`query` must be the words to search for.</source>
         <translation>`query` 必须是要搜索的词语。</translation>
     </message>
@@ -522,6 +792,18 @@
     <message>
         <source>`url` must be a web address, like https://example.com/page.</source>
         <translation>`url` 必须是网址，例如 https://example.com/page。</translation>
+    </message>
+    <message>
+        <source>`{arg}` is required: give a value for it.</source>
+        <translation>`{arg}` 是必填项：请为它提供一个值。</translation>
+    </message>
+    <message>
+        <source>`{arg}` is sent as a form: give it as an object.</source>
+        <translation>`{arg}` 以表单形式发送：请以对象形式提供。</translation>
+    </message>
+    <message>
+        <source>`{arg}` is sent as an HTTP header: remove its line breaks.</source>
+        <translation>`{arg}` 作为 HTTP 头发送：请去掉其中的换行。</translation>
     </message>
     <message>
         <source>`{key}` must be one of {choices}; leave it out for the default.</source>
@@ -616,16 +898,48 @@
         <translation>未知工具 {name}；可用的工具有：{known}，另有 {more} 个</translation>
     </message>
     <message>
+        <source>{at} is not a list of servers; it is ignored.</source>
+        <translation>{at} 不是服务器列表；已忽略。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read (permission denied): copy it somewhere readable.</source>
+        <translation>无法读取 {file}（权限不足）：请把它复制到可读取的位置。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder: choose the document file inside it.</source>
+        <translation>{file} 是文件夹：请选择其中的文档文件。</translation>
+    </message>
+    <message>
         <source>{host} did not answer in full within {seconds} s; try again later, or use another source.</source>
         <translation>{host} 未在 {seconds} 秒内完整回复；请稍后再试，或换用其他来源。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} s; try again later, or ask for less.</source>
+        <translation>{host} 在 {seconds} 秒内没有响应；请稍后重试，或减少请求的数据量。</translation>
+    </message>
+    <message>
+        <source>{host} redirected more than {count} times; the action&apos;s server URL may be wrong.</source>
+        <translation>{host} 重定向超过 {count} 次；动作的服务器 URL 可能有误。</translation>
     </message>
     <message>
         <source>{host} redirected more than {most} times (maybe in a loop); the page cannot be read.</source>
         <translation>{host} 重定向超过 {most} 次（可能陷入了循环）；无法读取该页面。</translation>
     </message>
     <message>
+        <source>{host} redirected to a URL that is not http(s).</source>
+        <translation>{host} 重定向到了一个非 http(s) 的 URL。</translation>
+    </message>
+    <message>
         <source>{host} redirected to an address that is not http(s); fetch_url cannot follow it.</source>
         <translation>{host} 重定向到了一个非 http(s) 地址；fetch_url 无法跟随。</translation>
+    </message>
+    <message>
+        <source>{host} redirected to {other}, another host; the call was not followed there. Tell the user the API moved, or ask them to import the action for that host.</source>
+        <translation>{host} 重定向到了另一个主机 {other}；调用没有跟随过去。请告诉用户该 API 已迁移，或请他们为那个主机导入动作。</translation>
     </message>
     <message>
         <source>{host} sent a compressed answer that could not be decoded.</source>
@@ -824,6 +1138,46 @@
         <translation>{label} 的图像链接（{host}）在 {timeout} 秒内没有传回图像：请重试，或调大该服务商配置的超时时间。</translation>
     </message>
     <message>
+        <source>{label}: it asks for the security scheme &apos;{name}&apos;, which the document does not define; it is ignored.</source>
+        <translation>{label}：它要求使用安全方案“{name}”，但文档中没有定义；已忽略。</translation>
+    </message>
+    <message>
+        <source>{label}: it has both a body and form parameters; the form is left out.</source>
+        <translation>{label}：它同时有请求体和表单参数；已省略表单。</translation>
+    </message>
+    <message>
+        <source>{label}: its request body takes no known type, which an assistant cannot send; the operation is offered without the body.</source>
+        <translation>{label}：它的请求体没有已知类型，助手无法发送；该操作将不带请求体提供。</translation>
+    </message>
+    <message>
+        <source>{label}: its request body takes {types}, which an assistant cannot send; the operation is offered without the body.</source>
+        <translation>{label}：它的请求体类型为 {types}，助手无法发送；该操作将不带请求体提供。</translation>
+    </message>
+    <message>
+        <source>{label}: its request body uploads files, which an assistant cannot send; the operation is offered without the body.</source>
+        <translation>{label}：它的请求体需要上传文件，助手无法发送；该操作将不带请求体提供。</translation>
+    </message>
+    <message>
+        <source>{label}: the parameter at {at} needs a `name` and an `in` ({locations}); it is left out.</source>
+        <translation>{label}：{at} 处的参数需要 `name` 和 `in`（{locations}）；已省略。</translation>
+    </message>
+    <message>
+        <source>{label}: the path parameter &apos;{name}&apos; ({at}) is not in the path; it is left out.</source>
+        <translation>{label}：路径参数“{name}”（{at}）不在路径中；已省略。</translation>
+    </message>
+    <message>
+        <source>{label}: the path parameter &apos;{name}&apos; is not declared; it is offered as text (declare it under {under} with `in: path`).</source>
+        <translation>{label}：路径参数“{name}”未声明；将作为文本提供（请在 {under} 下以 `in: path` 声明它）。</translation>
+    </message>
+    <message>
+        <source>{label}: the request body at {at} has no `content`; it is left out.</source>
+        <translation>{label}：{at} 处的请求体没有 `content`；已省略。</translation>
+    </message>
+    <message>
+        <source>{label}: {at} is not a list of parameters; it is ignored.</source>
+        <translation>{label}：{at} 不是参数列表；已忽略。</translation>
+    </message>
+    <message>
         <source>{model} is not an embedding model; pick one whose GGUF sets a pooling type.</source>
         <translation>{model} 不是嵌入模型；请选择一个在 GGUF 中设置了池化类型的模型。</translation>
     </message>
@@ -956,6 +1310,10 @@
         <translation>{tool} 需要 `prompt`：请描述要生成的图片，然后再次调用。</translation>
     </message>
     <message>
+        <source>{url} answered HTTP {status} {reason}: check the address, or download the document and import the file.</source>
+        <translation>{url} 返回 HTTP {status} {reason}：请检查地址，或下载文档后从文件导入。</translation>
+    </message>
+    <message>
         <source>{url} answered {answer}, a redirect without a target; the page cannot be read.</source>
         <translation>{url} 返回 {answer}，这是一个没有目标的重定向；无法读取该页面。</translation>
     </message>
@@ -978,6 +1336,46 @@
     <message>
         <source>{url} answered {answer}: there is no page at this address. Check the URL, or search for the page.</source>
         <translation>{url} 返回 {answer}：此地址没有页面。请检查网址，或搜索该页面。</translation>
+    </message>
+    <message>
+        <source>{url} cannot be reached ({reason}): check the address and your connection.</source>
+        <translation>无法访问 {url}（{reason}）：请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time ({seconds} s per read): try again later, or download the document and import the file.</source>
+        <translation>{url} 未能及时响应（每次读取 {seconds} 秒）：请稍后重试，或下载文档后从文件导入。</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) address: use https://… or a file.</source>
+        <translation>{url} 不是 http(s) 地址：请使用 https://… 地址或文件。</translation>
+    </message>
+    <message>
+        <source>{url} redirected more than {count} times: use the document&apos;s final address.</source>
+        <translation>{url} 重定向超过 {count} 次：请使用文档的最终地址。</translation>
+    </message>
+    <message>
+        <source>{what} may not go to {host}: link-local addresses (169.254.x.x, fe80::) are where cloud machines hand out their own credentials, so they are never reached from here.</source>
+        <translation>{what}不能发往 {host}：链路本地地址（169.254.x.x、fe80::）是云主机发放自身凭据的地方，因此本应用从不访问这些地址。</translation>
+    </message>
+    <message>
+        <source>{what} would send a secret to {host} over plain http, where anyone on the way can read it. Use {https_url}, or allow http for {host} only if it is on a network you trust.</source>
+        <translation>{what}会通过明文 http 把密钥发送到 {host}，传输途中任何人都能读取。请改用 {https_url}；只有当 {host} 位于你信任的网络中时，才允许对它使用 http。</translation>
+    </message>
+    <message>
+        <source>{where} is a binary file, not a JSON or YAML document: choose the .json or .yaml file.</source>
+        <translation>{where} 是二进制文件，不是 JSON 或 YAML 文档：请选择 .json 或 .yaml 文件。</translation>
+    </message>
+    <message>
+        <source>{where} is not UTF-8 text (byte {offset} cannot be read): save it as UTF-8.</source>
+        <translation>{where} 不是 UTF-8 文本（第 {offset} 个字节无法读取）：请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{where} is too large to import (more than {size}; the limit is {limit}): use a smaller document, for example one with only the operations the assistant needs.</source>
+        <translation>{where} 太大，无法导入（超过 {size}，上限为 {limit}）：请使用更小的文档，例如只保留助手需要的操作。</translation>
+    </message>
+    <message>
+        <source>{where} is too large to import ({size}; the limit is {limit}): use a smaller document, for example one with only the operations the assistant needs.</source>
+        <translation>{where} 太大，无法导入（{size}，上限为 {limit}）：请使用更小的文档，例如只保留助手需要的操作。</translation>
     </message>
 </context>
 </TS>

@@ -41,7 +41,7 @@ from desktop.core.gpt import GptDefinition
 from desktop.ui.builder.create_model import FIELD, NOW, PROPOSED, ProposalModel, value_text
 from desktop.ui.builder.create_model_picker import ModelPicker
 from desktop.ui.builder.create_transcript import BUILDER, NOTE, USER, Transcript
-from desktop.ui.errors import notice_for
+from desktop.ui.errors import core_text, notice_for
 from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
@@ -338,7 +338,7 @@ class CreatePane(QWidget):
         try:
             self.proposal.edit_row(row, value)
         except errors.ValidationError as exc:
-            self._show_problem("\n".join(exc.problems) or exc.message)
+            self._show_problem("\n".join(exc.problems) or core_text(exc.message))
         else:
             self._show_problem("")
 

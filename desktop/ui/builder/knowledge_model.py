@@ -36,7 +36,7 @@ from desktop.ui.builder.knowledge_rows import (
     FileRows,
     Step,
 )
-from desktop.ui.errors import HEADLINES, notice_from_dict
+from desktop.ui.errors import HEADLINES, core_text, notice_from_dict
 from desktop.ui.widgets import PROBLEM_COLOR
 
 NAME, STATUS, PAGES, CHUNKS, PROGRESS, PROBLEM = range(6)
@@ -98,7 +98,7 @@ class KnowledgeFilesModel(QAbstractTableModel):
         elif role == ProgressRole and column == PROGRESS:
             value = _bar(row)
         elif role == Qt.ItemDataRole.ToolTipRole and column in (NAME, STATUS, PROBLEM):
-            value = row.reason or None
+            value = core_text(row.reason) or None
         elif role == Qt.ItemDataRole.ForegroundRole and column in (STATUS, PROBLEM):
             value = PROBLEM_COLOR if row.status == FAILED else None
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (PAGES, CHUNKS):
@@ -171,7 +171,7 @@ def problem_text(row: FileRow) -> str:
     """A failed row's headline in the GUI's language (core's own words are its tooltip)."""
     if row.status == FAILED and row.code in HEADLINES:
         return notice_from_dict({"code": row.code, "message": row.reason}).headline
-    return row.reason  # no headline of its own: the core's words say more than a generic one
+    return core_text(row.reason)  # no headline of its own: core's words say more
 
 
 def _bar(row: FileRow) -> int:

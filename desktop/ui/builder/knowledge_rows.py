@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from desktop.core.errors import Said
 from desktop.core.knowledge.ingest import Progress
 from desktop.core.store.knowledge import KnowledgeFile
 
@@ -46,7 +47,9 @@ class FileRow:
     @classmethod
     def of(cls, record: KnowledgeFile) -> FileRow:
         error = record.error or {}
-        reason = error.get("message", "") if record.status == FAILED else ""
+        # A stored error keeps its said() parts: the window can word it in its language.
+        stored = Said.from_dict(error.get("said")) or error.get("message", "")
+        reason = stored if record.status == FAILED else ""
         if not reason and record.warnings:
             reason = "; ".join(record.warnings[:3])
         return cls(

@@ -27,6 +27,7 @@ from desktop.core.tools.actions.model import ActionDocument
 from desktop.ui.builder.sections.action_auth import AuthEditor
 from desktop.ui.builder.sections.base import ProblemLabel, heading, hint
 from desktop.ui.builder.sections.operations import OperationsModel
+from desktop.ui.errors import core_text
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -185,7 +186,7 @@ class ActionEditor(QWidget):
                 "oauth2_client_credentials": self.tr("OAuth2 client credentials"),
             }
             lines.append(self.tr("The API asks for %1.").replace("%1", names.get(kind, kind)))
-        lines += document.warnings[:3]
+        lines += [core_text(warning) for warning in document.warnings[:3]]
         self.summary.setText("\n".join(lines))
         servers = [s for op in document.operations[:1] for s in op.servers[:1]]
         self.server.setPlaceholderText(servers[0] if servers else "https://api.example.com")
