@@ -53,7 +53,9 @@ def _unb64(text: str) -> bytes:
         return base64.b64decode(text, validate=True)
     except ValueError:
         raise errors.CapsuleDamagedError(
-            "The capsule's encryption settings are damaged (not base64). Nothing was imported."
+            errors.said(
+                "The capsule's encryption settings are damaged (not base64). Nothing was imported."
+            )
         ) from None
 
 
@@ -68,7 +70,9 @@ def _check(key: bytes) -> bytes:
 def new_encryption(password: str) -> tuple[bytes, Encryption]:
     """A fresh key for `password` (new salt and nonce) and the parameters to store."""
     if not password:
-        raise errors.ValidationError("The password is empty: give one, or export without.")
+        raise errors.ValidationError(
+            errors.said("The password is empty: give one, or export without.")
+        )
     salt, nonce = os.urandom(16), os.urandom(12)
     key = _derive(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     params = Encryption(
@@ -96,14 +100,22 @@ def key_for(password: str, params: Encryption) -> bytes:
     ):
         if not low <= value <= high or (name == "N" and value & (value - 1)):
             raise errors.CapsuleRefusedError(
-                f"The capsule asks for scrypt {name}={value}, outside what this app accepts "
-                f"({low} to {high}). Nothing was imported."
+                errors.said(
+                    "The capsule asks for scrypt {name}={value}, outside what this app accepts "
+                    "({low} to {high}). Nothing was imported.",
+                    name=name,
+                    value=value,
+                    low=low,
+                    high=high,
+                )
             )
     key = _derive(password, _unb64(params.salt), params.n, params.r, params.p)
     if not hmac.compare_digest(_check(key), _unb64(params.check)):
         raise errors.WrongPasswordError(
-            "The password is wrong: it does not open this capsule. Check it (capitals, "
-            "spaces) and try again."
+            errors.said(
+                "The password is wrong: it does not open this capsule. Check it (capitals, "
+                "spaces) and try again."
+            )
         )
     return key
 
@@ -120,7 +132,7 @@ def _pump(
     left = size
     while left > 0:
         if cancel is not None and cancel.cancelled:
-            raise errors.CancelledError("Stopped; nothing was imported.")
+            raise errors.CancelledError(errors.said("Stopped; nothing was imported."))
         block = source.read(min(BLOCK, left))
         if not block:
             break
@@ -153,7 +165,7 @@ class Encrypting:
 
     def write(self, data: bytes, /) -> int:
         if self._cancel is not None and self._cancel.cancelled:
-            raise errors.CancelledError("Export stopped; no file was written.")
+            raise errors.CancelledError(errors.said("Export stopped; no file was written."))
         self._sink.write(self._encryptor.update(data))
         return len(data)
 
@@ -188,8 +200,10 @@ def decrypt(
     """
     if size < TAG_BYTES:
         raise errors.CapsuleDamagedError(
-            "The encrypted payload is too short to be one. Nothing was imported: copy the "
-            "capsule again."
+            errors.said(
+                "The encrypted payload is too short to be one. Nothing was imported: copy the "
+                "capsule again."
+            )
         )
     decryptor = Cipher(algorithms.AES(key), modes.GCM(_unb64(params.nonce))).decryptor()
     decryptor.authenticate_additional_data(aad)
@@ -201,6 +215,9 @@ def decrypt(
         target.write(decryptor.finalize_with_tag(tag))
     except InvalidTag:
         raise errors.CapsuleTamperedError(
-            "The password is right, but the encrypted payload was changed after export (its "
-            "authentication tag does not match). Nothing was imported: ask for a new copy."
+            errors.said(
+                "The password is right, but the encrypted payload was changed after export "
+                "(its authentication tag does not match). Nothing was imported: ask for a new "
+                "copy."
+            )
         ) from None

@@ -201,8 +201,11 @@ class Exporter:
                 continue
             if not (self._originals / record.sha256).is_file():
                 raise errors.CapsuleError(
-                    f"The stored copy of {record.name} is missing, so the GPT cannot be "
-                    "exported with it. Remove the file from its knowledge and add it again.",
+                    errors.said(
+                        "The stored copy of {name} is missing, so the GPT cannot be exported "
+                        "with it. Remove the file from its knowledge and add it again.",
+                        name=record.name,
+                    ),
                     errors.do(errors.Do.LIST_KNOWLEDGE, gpt_id=gpt_id),
                 )
             files.append(record)
@@ -222,14 +225,19 @@ class Exporter:
         busy = [f.name for f in self._store.knowledge.list(gpt_id, "indexing")]
         if busy:
             raise errors.CapsuleError(
-                f"{busy[0]} is still being indexed; export once indexing has finished."
+                errors.said(
+                    "{name} is still being indexed; export once indexing has finished.",
+                    name=busy[0],
+                )
             )
         table = self._index().export_table(gpt_id, folder / "chunks.arrow")
         known = {f.id for f in files}
         if not table.file_ids() <= known:
             raise errors.CapsuleError(
-                "The index holds chunks of files that are no longer in the knowledge; "
-                "rebuild the knowledge, then export again."
+                errors.said(
+                    "The index holds chunks of files that are no longer in the knowledge; "
+                    "rebuild the knowledge, then export again."
+                )
             )
         model = definition.knowledge.embedding_model
         embedding = None

@@ -93,8 +93,12 @@ def definition_of(converted: Converted) -> GptDefinition:
         return validate_definition(converted.definition)
     except errors.ValidationError as exc:
         raise errors.CapsuleFileError(
-            f"The GPT read from {converted.label} is not valid here (nothing was imported):\n  "
-            + "\n  ".join(exc.problems[:8]),
+            errors.said(
+                "The GPT read from {source} is not valid here (nothing was imported):\n  "
+                "{problems}",
+                source=converted.label,
+                problems="\n  ".join(exc.problems[:8]),
+            ),
             exc.problems,
         ) from None
 

@@ -149,7 +149,7 @@ class Installer:
             )
             definition = self._avatar(incoming, definition)
             if cancel is not None and cancel.cancelled:
-                raise errors.CancelledError("Import stopped; nothing was imported.")
+                raise errors.CancelledError(errors.said("Import stopped; nothing was imported."))
             if report is not None:
                 report("saving", 0, 1)
             saved = self._commit(stage, incoming, definition, gpt_id, replacing)

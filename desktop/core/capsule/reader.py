@@ -22,7 +22,7 @@ from desktop.core.capsule import crypto
 from desktop.core.capsule.archive import (
     check_members,
     copy_member,
-    damaged,
+    damaged_member,
     open_zip,
     read_small,
 )
@@ -54,6 +54,7 @@ from desktop.core.gpt import GptDefinition, validate_definition
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 # (stage, bytes done, bytes in all): "checking", "decrypting", "unpacking".
 Report = Callable[[str, int, int], None]
+said = errors.said
 
 
 @dataclass
@@ -124,21 +125,31 @@ def _outer(
     )
     if DESCRIPTOR not in members:
         raise errors.CapsuleFileError(
-            f"{path.name} is a zip, but not a capsule (it has no capsule.json)."
+            said("{name} is a zip, but not a capsule (it has no capsule.json).", name=path.name)
         )
     raw = read_small(archive, members[DESCRIPTOR], limits.max_small_bytes)
     descriptor = descriptor_of(parse_json(raw, DESCRIPTOR))
     encrypted = descriptor.encryption is not None
     for name in members:
-        if not is_outer_name(name, encrypted):
-            kind = "an encrypted" if encrypted else "an unencrypted"
-            raise errors.CapsuleRefusedError(
-                f"{name} does not belong in {kind} capsule. Nothing was imported."
+        if is_outer_name(name, encrypted):
+            continue
+        if encrypted:
+            message = said(
+                "{name} does not belong in an encrypted capsule. Nothing was imported.",
+                name=name,
             )
+        else:
+            message = said(
+                "{name} does not belong in an unencrypted capsule. Nothing was imported.",
+                name=name,
+            )
+        raise errors.CapsuleRefusedError(message)
     if (PAYLOAD if encrypted else MANIFEST) not in members:
         raise errors.CapsuleFileError(
-            "The capsule holds no payload (it lacks "
-            f"{PAYLOAD if encrypted else MANIFEST}). Nothing was imported."
+            said(
+                "The capsule holds no payload (it lacks {name}). Nothing was imported.",
+                name=PAYLOAD if encrypted else MANIFEST,
+            )
         )
     header = _header(archive, members, descriptor, limits)
     progress = _Progress(report, "checking", sum(i.file_size for i in members.values()))
@@ -156,7 +167,7 @@ def _outer(
         icon = header.icon_file
         if hashes.get(icon.path) != icon.sha256:
             raise errors.CapsuleTamperedError(
-                "The capsule's icon does not match its header. Nothing was imported."
+                said("The capsule's icon does not match its header. Nothing was imported.")
             )
     return Outer(path, descriptor, header, status, members, raw)
 
@@ -170,11 +181,11 @@ def _header(
     if descriptor.header == "private":
         if HEADER in members:
             raise errors.CapsuleRefusedError(
-                "The capsule says its header is private, yet holds one. Nothing was imported."
+                said("The capsule says its header is private, yet holds one. Nothing was imported.")
             )
         return None
     if HEADER not in members:
-        raise errors.CapsuleFileError("The capsule's public header (header.json) is missing.")
+        raise errors.CapsuleFileError(said("The capsule's public header (header.json) is missing."))
     return validated(Header, load_json(archive, members[HEADER], limits.max_small_bytes), HEADER)
 
 
@@ -198,10 +209,7 @@ def unpack(
     with open_zip(path) as archive:
         outer = _outer(path, archive, signing, limits, report, cancel)
         if outer.signature.state == "bad":
-            raise errors.CapsuleTamperedError(
-                f"The capsule is {outer.signature.describe()}. Nothing was imported: ask its "
-                "author for a new copy."
-            )
+            raise errors.CapsuleTamperedError(_badly_signed(outer.signature))
         if outer.encrypted:
             inner_path = _decrypt(archive, outer, password, folder, report, cancel)
         else:
@@ -226,7 +234,7 @@ def _decrypt(
     assert params is not None
     if not password:
         raise errors.PasswordNeededError(
-            "This capsule is encrypted: give its password to open it.",
+            said("This capsule is encrypted: give its password to open it."),
             action=errors.do(errors.Do.GIVE_CAPSULE_PASSWORD, path=str(outer.path)),
         )
     key = crypto.key_for(password, params)
@@ -239,7 +247,7 @@ def _decrypt(
                 source, info.file_size, sink, key, params, outer.descriptor_bytes, progress, cancel
             )
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise damaged(f"{PAYLOAD}: {exc}") from None
+            raise damaged_member(PAYLOAD, exc) from None
     return target
 
 
@@ -253,14 +261,16 @@ def _payload(
     cancel: CancelToken | None,
 ) -> Unpacked:
     if MANIFEST not in members:
-        raise errors.CapsuleFileError("The capsule's payload has no manifest.json.")
+        raise errors.CapsuleFileError(said("The capsule's payload has no manifest.json."))
     data = load_json(inner, members[MANIFEST], limits.max_manifest_bytes)
     manifest = validated(Manifest, data, MANIFEST)
     check_manifest(manifest, members)
     if outer.header is not None and outer.header != manifest.header:
         raise errors.CapsuleTamperedError(
-            "The capsule's public header differs from the one inside it: it was changed "
-            "after export. Nothing was imported."
+            said(
+                "The capsule's public header differs from the one inside it: it was changed "
+                "after export. Nothing was imported."
+            )
         )
     progress = _Progress(report, "unpacking", sum(e.size for e in manifest.files))
     for entry in manifest.files:
@@ -270,8 +280,11 @@ def _payload(
             digest = copy_member(inner, members[entry.path], handle, cancel, progress)
         if digest != entry.sha256:
             raise errors.CapsuleTamperedError(
-                f"{entry.path} does not match its hash in the manifest: the capsule's contents "
-                "were changed after export. Nothing was imported."
+                said(
+                    "{path} does not match its hash in the manifest: the capsule's contents "
+                    "were changed after export. Nothing was imported.",
+                    path=entry.path,
+                )
             )
     definition = _definition(manifest, folder)
     return Unpacked(outer, manifest, definition, folder)
@@ -282,14 +295,17 @@ def _definition(manifest: Manifest, folder: Path) -> GptDefinition:
         path = folder / "actions" / digest
         if path.stat().st_size > MAX_DOCUMENT_BYTES:
             raise errors.CapsuleRefusedError(
-                f"The action document {digest[:12]} is larger than an action may be. Nothing "
-                "was imported."
+                said(
+                    "The action document {digest} is larger than an action may be. Nothing "
+                    "was imported.",
+                    digest=digest[:12],
+                )
             )
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise errors.CapsuleFileError(
-                f"The action document {digest[:12]} is not UTF-8 text."
+                said("The action document {digest} is not UTF-8 text.", digest=digest[:12])
             ) from None
 
     try:
@@ -298,7 +314,28 @@ def _definition(manifest: Manifest, folder: Path) -> GptDefinition:
         if isinstance(exc, errors.CapsuleFileError):
             raise
         raise errors.CapsuleFileError(
-            "The GPT in this capsule is not valid here (nothing was imported):\n  "
-            + "\n  ".join(exc.problems[:8]),
+            said(
+                "The GPT in this capsule is not valid here (nothing was imported):\n  {problems}",
+                problems="\n  ".join(exc.problems[:8]),
+            ),
             exc.problems,
         ) from None
+
+
+def _badly_signed(status: SignatureStatus) -> errors.Said:
+    """Why a capsule with a bad signature is refused, one sentence per reason."""
+    if status.reason == "malformed":
+        return said(
+            "The capsule is badly signed: the signature is malformed. Nothing was imported: "
+            "ask its author for a new copy."
+        )
+    if status.reason == "changed":
+        return said(
+            "The capsule is badly signed: the contents changed after signing ({differences}). "
+            "Nothing was imported: ask its author for a new copy.",
+            differences=status.differences,
+        )
+    return said(
+        "The capsule is badly signed: the signature does not match its signer's key. Nothing "
+        "was imported: ask its author for a new copy."
+    )

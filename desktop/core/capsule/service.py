@@ -317,8 +317,12 @@ def _writing(where: Path) -> Iterator[None]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise errors.CapsuleError(
-            f"Cannot write {exc.filename or where}: {reason}. Check that the folder exists, "
-            "that you may write there, and that the disk has room."
+            errors.said(
+                "Cannot write {path}: {reason}. Check that the folder exists, that you may "
+                "write there, and that the disk has room.",
+                path=exc.filename or where,
+                reason=reason,
+            )
         ) from None
 
 
@@ -330,6 +334,11 @@ def _check_space(path: Path, data: Path) -> None:
     free = shutil.disk_usage(data).free
     if free < size * _SPACE_FACTOR:
         raise errors.DiskSpaceError(
-            f"Importing needs about {size * _SPACE_FACTOR // 2**20} MiB free beside the data "
-            f"folder ({data}); there are {free // 2**20} MiB. Free some space and try again."
+            errors.said(
+                "Importing needs about {needed} MiB free beside the data folder ({folder}); "
+                "there are {free} MiB. Free some space and try again.",
+                needed=size * _SPACE_FACTOR // 2**20,
+                folder=data,
+                free=free // 2**20,
+            )
         )

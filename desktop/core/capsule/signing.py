@@ -48,8 +48,11 @@ def normal_fingerprint(text: str) -> str:
     digits = "".join(text.split()).lower().replace(":", "")
     if len(digits) != _FINGERPRINT_BYTES * 2 or any(c not in "0123456789abcdef" for c in digits):
         raise errors.ValidationError(
-            f"'{text}' is not a fingerprint: give the 32 hex digits shown where the capsule "
-            "is inspected (spaces are optional)."
+            errors.said(
+                "'{text}' is not a fingerprint: give the 32 hex digits shown where the capsule "
+                "is inspected (spaces are optional).",
+                text=text,
+            )
         )
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
@@ -59,7 +62,8 @@ class SignatureStatus:
     """What a capsule's signature says: none, good (by whom), or bad (and why).
 
     A bad one says why as `reason`, with the members that differ (`changed`, their names
-    comma-separated) when the contents changed; `problem` says it in English.
+    comma-separated; `differences`, in English: "added: a; changed: b") when the contents
+    changed; `problem` says it in English.
     """
 
     state: State
@@ -69,6 +73,7 @@ class SignatureStatus:
     problem: str = ""
     reason: BadReason = ""
     changed: str = ""
+    differences: str = ""
 
     def describe(self) -> str:
         """One line for people: 'signed by Ada 1a2b ... (trusted)', 'unsigned', ..."""
@@ -116,8 +121,11 @@ class Signing:
                 return Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored))
             except (ValueError, binascii.Error):
                 raise errors.SecretsUnavailableError(
-                    f"The signing key in the keyring ('{SIGNING_SECRET}') is damaged. Delete "
-                    "that entry to make a new key (capsules signed with the old one stay valid)."
+                    errors.said(
+                        "The signing key in the keyring ('{name}') is damaged. Delete that "
+                        "entry to make a new key (capsules signed with the old one stay valid).",
+                        name=SIGNING_SECRET,
+                    )
                 ) from None
         if not create:
             return None
@@ -179,6 +187,7 @@ class Signing:
                 problem=problem,
                 reason="changed" if changed else "key_mismatch",
                 changed=", ".join(names),
+                differences=changed,
             )
         return status
 
@@ -190,7 +199,7 @@ class Signing:
         """Trust `fingerprint` under `name`; the fingerprint in its shown form."""
         shown = normal_fingerprint(fingerprint)
         if not name.strip():
-            raise errors.ValidationError("Give the name you know this signer by.")
+            raise errors.ValidationError(errors.said("Give the name you know this signer by."))
         self._settings.update(lambda s: s.trusted_signers.__setitem__(shown, name.strip()))
         return shown
 

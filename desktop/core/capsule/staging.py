@@ -159,7 +159,7 @@ class KnowledgeStage:
         problems = []
         for progress in ingestor.add(self.owner, paths, settings, cancel=cancel):
             if progress.status == "cancelled":
-                raise errors.CancelledError("Import stopped; nothing was imported.")
+                raise errors.CancelledError(errors.said("Import stopped; nothing was imported."))
             if progress.status == "failed":
                 problems.append(f"{progress.file} could not be indexed: {progress.message}")
             if report is not None and progress.status != "started":

@@ -104,8 +104,11 @@ def hash_parts(
         )
         if part.role != "index" and not part.member.endswith(entry.sha256):
             raise errors.CapsuleError(
-                f"The stored copy behind {part.member} is damaged (its content no longer "
-                "matches its hash). Remove that file from the GPT and add it again."
+                errors.said(
+                    "The stored copy behind {member} is damaged (its content no longer "
+                    "matches its hash). Remove that file from the GPT and add it again.",
+                    member=part.member,
+                )
             )
         entries.append(entry)
     return entries
@@ -262,4 +265,4 @@ def header_with_icon(header: Header, icon: FileRef | None) -> Header:
 
 def _stop_if(cancel: CancelToken | None) -> None:
     if cancel is not None and cancel.cancelled:
-        raise errors.CancelledError("Export stopped; no file was written.")
+        raise errors.CancelledError(errors.said("Export stopped; no file was written."))

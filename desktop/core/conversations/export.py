@@ -79,22 +79,33 @@ class ThreadExport(BaseModel):
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise errors.ValidationError(f"The file is not JSON ({exc}).") from None
+            raise errors.ValidationError(
+                errors.said("The file is not JSON ({reason}).", reason=exc)
+            ) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise errors.ValidationError(
-                "The file is not a Capsule Studio conversation: export one from the chat."
+                errors.said(
+                    "The file is not a Capsule Studio conversation: export one from the chat."
+                )
             )
         if not isinstance(data.get("version"), int) or data["version"] > VERSION:
             raise errors.ValidationError(
-                f"The conversation was exported by a newer Capsule Studio (format "
-                f"{data.get('version')!r}); update Capsule Studio to read it."
+                errors.said(
+                    "The conversation was exported by a newer Capsule Studio (format "
+                    "{version}); update Capsule Studio to read it.",
+                    version=repr(data.get("version")),
+                )
             )
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
             problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
             raise errors.ValidationError(
-                "The conversation file is damaged: " + "; ".join(problems[:3]), problems
+                errors.said(
+                    "The conversation file is damaged: {problems}",
+                    problems="; ".join(problems[:3]),
+                ),
+                problems,
             ) from None
 
     def to_markdown(self, labels: MarkdownLabels | None = None) -> str:
@@ -126,7 +137,11 @@ def export_thread(
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise errors.ValidationError(
-            f"Cannot write {path}: {exc.strerror or exc}. Choose another place."
+            errors.said(
+                "Cannot write {path}: {reason}. Choose another place.",
+                path=path,
+                reason=exc.strerror or exc,
+            )
         ) from None
     return path
 
@@ -135,10 +150,14 @@ def import_thread(store: Store, gpt_id: str, path: Path) -> Thread:
     """A new thread of `gpt_id` holding an exported conversation's messages."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise errors.ValidationError(f"{path.name} is too large to be a conversation.")
+            raise errors.ValidationError(
+                errors.said("{name} is too large to be a conversation.", name=path.name)
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise errors.ValidationError(f"Cannot read {path}: {exc}.") from None
+        raise errors.ValidationError(
+            errors.said("Cannot read {path}: {reason}.", path=path, reason=exc)
+        ) from None
     export = ThreadExport.from_json(text)
     store.gpts.get(gpt_id)
     with store.transaction() as tx:

@@ -119,7 +119,9 @@ class Conversations:
         thread = self._store.threads.get(thread_id, include_deleted=True)
         if thread.deleted_at is None:
             raise errors.ValidationError(
-                f"Thread {thread_id} is not in the trash: delete it first."
+                errors.said(
+                    "Thread {thread_id} is not in the trash: delete it first.", thread_id=thread_id
+                )
             )
         self._end_thread(thread_id)
         self._files.remove_thread(thread_id)
@@ -181,8 +183,11 @@ class Conversations:
                 failed.append(f"{progress.file}: {progress.message}")
         if failed:
             raise errors.ValidationError(
-                "Some files could not be added to the conversation's knowledge, so the "
-                "message was not sent: " + "; ".join(failed) + ". Remove them and send again.",
+                errors.said(
+                    "Some files could not be added to the conversation's knowledge, so the "
+                    "message was not sent: {problems}. Remove them and send again.",
+                    problems="; ".join(failed),
+                ),
                 problems=failed,
             )
         return records

@@ -76,17 +76,22 @@ def card_from_png(data: bytes) -> Any:
         with Image.open(io.BytesIO(data)) as image:
             chunks = dict(getattr(image, "text", {}) or {})
     except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise errors.CapsuleFileError(f"This PNG cannot be read: {exc}.") from None
+        raise errors.CapsuleFileError(
+            errors.said("This PNG cannot be read: {reason}.", reason=exc)
+        ) from None
     for key in ("ccv3", "chara"):
         if key in chunks:
             try:
                 return json.loads(base64.b64decode(chunks[key]).decode("utf-8"))
             except (binascii.Error, UnicodeDecodeError, ValueError):
                 raise errors.CapsuleFileError(
-                    f"This PNG's character card ('{key}' chunk) is not base64 JSON."
+                    errors.said(
+                        "This PNG's character card ('{chunk}' chunk) is not base64 JSON.",
+                        chunk=key,
+                    )
                 ) from None
     raise errors.CapsuleFileError(
-        "This PNG carries no character card (no 'chara' or 'ccv3' text chunk)."
+        errors.said("This PNG carries no character card (no 'chara' or 'ccv3' text chunk).")
     )
 
 
@@ -95,7 +100,11 @@ def read_card(data: Any) -> Converted:
     card = parse(_Card, data, "a Character Card")
     if card.spec not in SPECS:
         raise errors.CapsuleFileError(
-            f"This Character Card's spec is '{card.spec}'; only {' and '.join(SPECS)} are read."
+            errors.said(
+                "This Character Card's spec is '{spec}'; only {specs} are read.",
+                spec=card.spec,
+                specs=" and ".join(SPECS),
+            )
         )
     info = card.data
     notes: list[Note] = []

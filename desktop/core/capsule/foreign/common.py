@@ -57,11 +57,60 @@ def parse(model: type[Model], data: Any, label: str) -> Model:
         return model.model_validate(data)
     except PydanticValidationError as exc:
         problems = problems_of(exc)[:8]
-        raise errors.CapsuleFileError(
-            f"This file looks like {label}, but it is malformed (nothing was imported):\n  "
-            + "\n  ".join(problems),
-            problems,
-        ) from None
+        raise errors.CapsuleFileError(_malformed(label, "\n  ".join(problems)), problems) from None
+
+
+def _malformed(label: str, problems: str) -> errors.Said:
+    """That a file of the format `label` is malformed, with its `problems` one a line.
+
+    One sentence per format the importers know, so that the window words the format too;
+    a format without one of its own is named in English.
+    """
+    said = errors.said
+    if label == "an OpenAI Assistant":
+        message = said(
+            "This file looks like an OpenAI Assistant, but it is malformed (nothing was "
+            "imported):\n  {problems}",
+            problems=problems,
+        )
+    elif label == "an OpenAI GPT configuration":
+        message = said(
+            "This file looks like an OpenAI GPT configuration, but it is malformed (nothing "
+            "was imported):\n  {problems}",
+            problems=problems,
+        )
+    elif label == "an OpenAI prompt":
+        message = said(
+            "This file looks like an OpenAI prompt, but it is malformed (nothing was "
+            "imported):\n  {problems}",
+            problems=problems,
+        )
+    elif label == "an Open WebUI model":
+        message = said(
+            "This file looks like an Open WebUI model, but it is malformed (nothing was "
+            "imported):\n  {problems}",
+            problems=problems,
+        )
+    elif label == "a LobeHub agent":
+        message = said(
+            "This file looks like a LobeHub agent, but it is malformed (nothing was "
+            "imported):\n  {problems}",
+            problems=problems,
+        )
+    elif label == "a Character Card":
+        message = said(
+            "This file looks like a Character Card, but it is malformed (nothing was "
+            "imported):\n  {problems}",
+            problems=problems,
+        )
+    else:
+        message = said(
+            "This file looks like {label}, but it is malformed (nothing was imported):\n  "
+            "{problems}",
+            label=label,
+            problems=problems,
+        )
+    return message
 
 
 _FIELDS = {"name": "name", "description": "description", "starter": "conversation starter"}

@@ -20,10 +20,6 @@ from desktop.core.units import human_size
 
 MAX_BYTES = 32 * 1024 * 1024
 PNG = b"\x89PNG\r\n\x1a\n"
-FORMATS = (
-    "capsules, OpenAI Assistants, GPT configurations and prompts, Open WebUI models, "
-    "LobeHub agents, and Character Cards V2/V3 (JSON or PNG)"
-)
 
 Reader = Callable[[Any, ModelChooser], Converted]
 
@@ -38,21 +34,34 @@ def read_foreign(path: Path, chooser: ModelChooser) -> Converted:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise errors.CapsuleRefusedError(
-                f"{path.name} is {human_size(size)}; files from other apps are read up to "
-                f"{human_size(MAX_BYTES)}."
+                errors.said(
+                    "{name} is {size}; files from other apps are read up to {most}.",
+                    name=path.name,
+                    size=human_size(size),
+                    most=human_size(MAX_BYTES),
+                )
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise errors.CapsuleFileError(f"There is no file {path}.") from None
+        raise errors.CapsuleFileError(errors.said("There is no file {path}.", path=path)) from None
     except OSError as exc:
-        raise errors.CapsuleFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise errors.CapsuleFileError(
+            errors.said("{path} cannot be read: {reason}.", path=path, reason=exc.strerror or exc)
+        ) from None
     if raw.startswith(PNG):
         return charcard.read_card(charcard.card_from_png(raw))
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
+        # The formats read are named in the sentence (and in the next), so that the
+        # window words them along with it.
         raise errors.CapsuleFileError(
-            f"{path.name} is neither a capsule nor JSON. Capsule Studio reads {FORMATS}."
+            errors.said(
+                "{name} is neither a capsule nor JSON. Capsule Studio reads capsules, OpenAI "
+                "Assistants, GPT configurations and prompts, Open WebUI models, LobeHub "
+                "agents, and Character Cards V2/V3 (JSON or PNG).",
+                name=path.name,
+            )
         ) from None
     return convert(data, chooser)
 
@@ -86,7 +95,11 @@ def convert(data: Any, chooser: ModelChooser) -> Converted:
     reader = detect(data)
     if reader is None:
         raise errors.CapsuleFileError(
-            f"This JSON is in no format Capsule Studio reads. It reads {FORMATS}."
+            errors.said(
+                "This JSON is in no format Capsule Studio reads. It reads capsules, OpenAI "
+                "Assistants, GPT configurations and prompts, Open WebUI models, LobeHub "
+                "agents, and Character Cards V2/V3 (JSON or PNG)."
+            )
         )
     return reader(data, chooser)
 
@@ -100,8 +113,12 @@ def _one(data: Any) -> Any:
         return items[0]
     names = [str(i.get("name") or i.get("id") or "?") for i in items]
     raise errors.CapsuleFileError(
-        f"This file holds {len(items)} assistants or models ({', '.join(names[:5])}); "
-        "import one at a time: save each on its own."
+        errors.said(
+            "This file holds {count} assistants or models ({names}); import one at a time: "
+            "save each on its own.",
+            count=len(items),
+            names=", ".join(names[:5]),
+        )
     )
 
 

@@ -28,7 +28,11 @@ def outbound(
         return _openwebui(definition, picture)
     if kind == "openai_assistant":
         return _assistant(definition)
-    raise errors.ValidationError(f"No export format '{kind}'; there are {', '.join(FORMATS)}.")
+    raise errors.ValidationError(
+        errors.said(
+            "No export format '{kind}'; there are {formats}.", kind=kind, formats=", ".join(FORMATS)
+        )
+    )
 
 
 def _left_behind(definition: GptDefinition) -> list[str]:
