@@ -27,7 +27,7 @@ from desktop.core.errors import CapsuleError
 from desktop.core.paths import Paths, default_paths
 from desktop.core.secrets import mask_logs
 from desktop.ui import i18n, theme
-from desktop.ui.errors import ErrorChannel, install_hooks
+from desktop.ui.errors import ErrorChannel, core_text, install_hooks
 from desktop.ui.main_window import VIEWS, MainWindow, Pages
 from desktop.ui.prefs import UiPrefs
 from desktop.ui.services import AppServices
@@ -152,7 +152,7 @@ def run(
     except CapsuleError as exc:
         # Never recreate or repair the database here: say what is wrong and stop.
         log.error("cannot start: %s", exc)
-        show_startup_error(str(exc))
+        show_startup_error(core_text(exc.message))
         return 1
     uninstall_hooks = install_hooks(services.errors)
     # What start-up built lives as long as the app: keep the garbage collector from walking

@@ -176,6 +176,12 @@ def core_text(message: str, stored: object = None) -> str:
         return message.template.format(**values)
 
 
+def stored_text(error: object) -> str:
+    """A stored failure's sentence (a step's `ErrorInfo`) in the window's language."""
+    extra = getattr(error, "model_extra", None) or {}
+    return core_text(str(getattr(error, "message", "")), extra.get("said"))
+
+
 def notice_for(error: BaseException | str, log_dir: Path | None = None) -> Notice:
     """What the user is told about `error`; anything not a `CapsuleError` is a bug."""
     if isinstance(error, str):

@@ -16,6 +16,10 @@
         <translation>“{shown}”不是 fetch_url 能读取的网址：只允许 http:// 和 https:// 开头的地址。</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a fingerprint: give the 32 hex digits shown where the capsule is inspected (spaces are optional).</source>
+        <translation>“{text}”不是指纹：请输入查看胶囊文件时显示的 32 位十六进制数字（空格可有可无）。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not valid UTF-8 text, so it names nothing here and cannot be stored: check how it was typed, or rename the file to a UTF-8 name.</source>
         <translation>“{text}”不是有效的 UTF-8 文本，无法对应任何内容，也无法保存：请检查输入方式，或将文件重命名为 UTF-8 名称。</translation>
     </message>
@@ -92,6 +96,10 @@
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
         <source>Cannot save settings to {path}: {reason}. Free some disk space or check the folder&apos;s permissions; the previous settings are intact.</source>
         <translation>无法将设置保存到 {path}：{reason}。请释放一些磁盘空间或检查文件夹权限；原有设置未受影响。</translation>
     </message>
@@ -102,6 +110,14 @@
     <message>
         <source>Cannot write to {path} ({reason}). Check the folder&apos;s permissions and free disk space.</source>
         <translation>无法写入 {path}（{reason}）。请检查文件夹权限和可用磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Check that the folder exists, that you may write there, and that the disk has room.</source>
+        <translation>无法写入 {path}：{reason}。请确认文件夹存在、你有写入权限，并且磁盘空间充足。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Choose another place.</source>
+        <translation>无法写入 {path}：{reason}。请换一个位置。</translation>
     </message>
     <message>
         <source>Could not connect to {host} (connection failed); check the address, or the site may be down.</source>
@@ -128,6 +144,10 @@
         <translation>数据库 {path} 出错：{reason}</translation>
     </message>
     <message>
+        <source>Export stopped; no file was written.</source>
+        <translation>导出已停止，未写入任何文件。</translation>
+    </message>
+    <message>
         <source>GPT {gpt_id} has no action &apos;{action_id}&apos;.</source>
         <translation>GPT {gpt_id} 没有动作“{action_id}”。</translation>
     </message>
@@ -140,8 +160,20 @@
         <translation>请在冒号后写明模型：{profile}:MODEL_ID，使用该服务商提供的某个模型 ID。</translation>
     </message>
     <message>
+        <source>Give the name you know this signer by.</source>
+        <translation>请填写你对这位签名者的称呼。</translation>
+    </message>
+    <message>
         <source>Image generation is not set up: the GPT&apos;s image_generation.provider setting is empty. Tell the user to choose, in the GPT&apos;s image generation settings, a provider profile whose server has an images endpoint.</source>
         <translation>尚未设置图像生成：GPT 的 image_generation.provider 设置为空。请告诉用户在 GPT 的图像生成设置中选择一个服务商配置，其服务器需提供图像接口。</translation>
+    </message>
+    <message>
+        <source>Import stopped; nothing was imported.</source>
+        <translation>导入已停止，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing needs about {needed} MiB free beside the data folder ({folder}); there are {free} MiB. Free some space and try again.</source>
+        <translation>导入需要数据文件夹（{folder}）所在磁盘约有 {needed} MiB 可用空间，目前只有 {free} MiB。请清理一些空间后重试。</translation>
     </message>
     <message>
         <source>It answers through the provider profile &apos;{provider}&apos;, which is not set up here: add that profile, or choose another model.</source>
@@ -190,6 +222,10 @@
     <message>
         <source>No OS keyring is available, and Capsule Studio keeps API keys only there (never in a plain file). On macOS the login Keychain should be used; check that it is unlocked. Then run the command again.</source>
         <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 macOS 上应使用“登录”钥匙串，请检查它是否已解锁，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>No export format &apos;{kind}&apos;; there are {formats}.</source>
+        <translation>没有“{kind}”这种导出格式；可用的格式有：{formats}。</translation>
     </message>
     <message>
         <source>No file at {file}: check the path.</source>
@@ -276,8 +312,16 @@
         <translation>运行 {run_id} 的状态是 {status}，并未在等待工具输出。</translation>
     </message>
     <message>
+        <source>Some files could not be added to the conversation&apos;s knowledge, so the message was not sent: {problems}. Remove them and send again.</source>
+        <translation>有些文件无法加入对话的知识库，因此消息未发送：{problems}。请移除这些文件后重新发送。</translation>
+    </message>
+    <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was imported.</source>
+        <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
         <source>Swagger 1.x documents are not supported: convert it to OpenAPI 3 (for example with the Swagger Editor) and import that; {supported} can be read.</source>
@@ -315,6 +359,18 @@
         <source>The GPT definition is not valid:
   {problems}</source>
         <translation>GPT 定义无效：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>The GPT in this capsule is not valid here (nothing was imported):
+  {problems}</source>
+        <translation>此胶囊文件中的 GPT 在这里无效（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>The GPT read from {source} is not valid here (nothing was imported):
+  {problems}</source>
+        <translation>从 {source} 读取的 GPT 在这里无效（未导入任何内容）：
   {problems}</translation>
     </message>
     <message>
@@ -362,6 +418,14 @@
     <message>
         <source>The YAML tag {tag} at line {line} is not supported: remove it (an OpenAPI document needs only plain mappings, lists and values).</source>
         <translation>第 {line} 行的 YAML 标签 {tag} 不受支持：请将其删除（OpenAPI 文档只需要普通的映射、列表和值）。</translation>
+    </message>
+    <message>
+        <source>The action document {digest} is larger than an action may be. Nothing was imported.</source>
+        <translation>动作文档 {digest} 超出了动作允许的大小。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The action document {digest} is not UTF-8 text.</source>
+        <translation>动作文档 {digest} 不是 UTF-8 文本。</translation>
     </message>
     <message>
         <source>The action has no absolute server URL for {operation} (the document gives &apos;{relative}&apos;). Set the action&apos;s server.</source>
@@ -430,6 +494,62 @@
         <translation>创建助手的回答在 {size} 个字符处被截断，建议尚未写完。请为模型设置更大的上下文长度，或换一个更简短的请求。</translation>
     </message>
     <message>
+        <source>The capsule asks for scrypt {name}={value}, outside what this app accepts ({low} to {high}). Nothing was imported.</source>
+        <translation>此胶囊文件要求 scrypt {name}={value}，超出了本应用接受的范围（{low} 到 {high}）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The capsule does not say which format it is in.</source>
+        <translation>此胶囊文件没有说明自己的格式。</translation>
+    </message>
+    <message>
+        <source>The capsule holds no payload (it lacks {name}). Nothing was imported.</source>
+        <translation>此胶囊文件没有内容（缺少 {name}）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The capsule is badly signed: the contents changed after signing ({differences}). Nothing was imported: ask its author for a new copy.</source>
+        <translation>此胶囊文件的签名无效：签名后内容被改动过（{differences}）。未导入任何内容：请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>The capsule is badly signed: the signature does not match its signer&apos;s key. Nothing was imported: ask its author for a new copy.</source>
+        <translation>此胶囊文件的签名无效：签名与签名者的密钥不符。未导入任何内容：请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>The capsule is badly signed: the signature is malformed. Nothing was imported: ask its author for a new copy.</source>
+        <translation>此胶囊文件的签名无效：签名格式有误。未导入任何内容：请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>The capsule says its header is private, yet holds one. Nothing was imported.</source>
+        <translation>此胶囊文件声明其基本信息不公开，却又包含了公开的基本信息。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s encryption settings are damaged (not base64). Nothing was imported.</source>
+        <translation>此胶囊文件的加密设置已损坏（不是 base64）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s icon does not match its header. Nothing was imported.</source>
+        <translation>此胶囊文件的图标与其公开的基本信息不符。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s manifest lists {path}, but the capsule does not hold it ({count} missing). Nothing was imported: ask for a complete copy.</source>
+        <translation>此胶囊文件的清单列出了 {path}，但文件中并没有它（共缺少 {count} 个）。未导入任何内容：请索取完整的副本。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s manifest needs {path}, but does not list it. Nothing was imported: ask for a complete copy.</source>
+        <translation>此胶囊文件的清单需要 {path}，却没有列出它。未导入任何内容：请索取完整的副本。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s payload has no manifest.json.</source>
+        <translation>此胶囊文件的内容中没有 manifest.json。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s public header (header.json) is missing.</source>
+        <translation>此胶囊文件缺少公开的基本信息（header.json）。</translation>
+    </message>
+    <message>
+        <source>The capsule&apos;s public header differs from the one inside it: it was changed after export. Nothing was imported.</source>
+        <translation>此胶囊文件公开的基本信息与内部的那份不一致：导出后被改动过。未导入任何内容。</translation>
+    </message>
+    <message>
         <source>The code interpreter is off on this computer. Nothing on this computer can keep code a GPT runs away from your files: it could read your home folder, your SSH keys and the app&apos;s conversations and settings, and change them (a changed settings file can send your API keys elsewhere). Such code can come from a shared capsule&apos;s instructions or documents, not only from you. Turn it on only if you accept that, in the code interpreter&apos;s sandbox settings.</source>
         <translation>代码解释器在这台电脑上已关闭。这台电脑上没有任何机制能把 GPT 运行的代码与你的文件隔离开：这些代码可以读取你的主文件夹、SSH 密钥以及本应用的对话和设置，并能修改它们（被改动的设置文件可能把你的 API 密钥发往别处）。这类代码不一定出自你手，也可能来自分享的胶囊文件中的指令或文档。只有在你接受这些风险时，才在代码解释器的沙箱设置中将其打开。</translation>
     </message>
@@ -446,12 +566,20 @@
         <translation>收到 {count} 个字符的回答后，与 {label} 的连接中断：请重试。</translation>
     </message>
     <message>
+        <source>The conversation file is damaged: {problems}</source>
+        <translation>对话文件已损坏：{problems}</translation>
+    </message>
+    <message>
         <source>The conversation is too long for &apos;{model}&apos; at {label}: start a new thread, or set the profile&apos;s context size to the model&apos;s real window.</source>
         <translation>对话太长，超出了 {label} 上“{model}”的处理范围：请开始新对话，或把该服务商配置的上下文长度设为模型的实际窗口大小。</translation>
     </message>
     <message>
         <source>The conversation is too long for &apos;{model}&apos; at {label}: start a new thread, or set the profile&apos;s context size to the model&apos;s real window. The server said: {detail}</source>
         <translation>对话太长，超出了 {label} 上“{model}”的处理范围：请开始新对话，或把该服务商配置的上下文长度设为模型的实际窗口大小。服务器说明：{detail}</translation>
+    </message>
+    <message>
+        <source>The conversation was exported by a newer Capsule Studio (format {version}); update Capsule Studio to read it.</source>
+        <translation>此对话由更新版本的 Capsule Studio 导出（格式 {version}）；请更新 Capsule Studio 后再打开。</translation>
     </message>
     <message>
         <source>The database {path} is locked by another program (another Capsule Studio window or a `capsule` command still running?). Close it and try again.</source>
@@ -542,12 +670,28 @@
         <translation>嵌入模型出错：{reason}</translation>
     </message>
     <message>
+        <source>The encrypted payload is too short to be one. Nothing was imported: copy the capsule again.</source>
+        <translation>加密内容太短，不可能完整。未导入任何内容：请重新复制该胶囊文件。</translation>
+    </message>
+    <message>
+        <source>The file is not JSON ({reason}).</source>
+        <translation>此文件不是 JSON（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file is not a Capsule Studio conversation: export one from the chat.</source>
+        <translation>此文件不是 Capsule Studio 的对话：请在聊天中导出对话。</translation>
+    </message>
+    <message>
         <source>The image could not be generated: {reason}</source>
         <translation>无法生成图像：{reason}</translation>
     </message>
     <message>
         <source>The image server answered without an image: try again.</source>
         <translation>图像服务器的回复中没有图像：请重试。</translation>
+    </message>
+    <message>
+        <source>The index holds chunks of files that are no longer in the knowledge; rebuild the knowledge, then export again.</source>
+        <translation>索引中含有已不在知识库中的文件片段；请重建知识库后再导出。</translation>
     </message>
     <message>
         <source>The keyring could not delete the secret &apos;{name}&apos;: {reason}. Check that your keyring app is running and unlocked.</source>
@@ -586,6 +730,10 @@
         <translation>本地模型进程出错：{reason}。请重试；如果反复出现，请附上日志文件报告此问题。</translation>
     </message>
     <message>
+        <source>The manifest says format {manifest}, its descriptor {descriptor}: the capsule&apos;s parts do not belong together.</source>
+        <translation>清单标明的格式是 {manifest}，描述文件标明的是 {descriptor}：此胶囊文件的各部分并不匹配。</translation>
+    </message>
+    <message>
         <source>The message is empty: type something to send.</source>
         <translation>消息为空：请输入内容后再发送。</translation>
     </message>
@@ -612,6 +760,18 @@
     <message>
         <source>The operationId &apos;{operation_id}&apos; is used twice, at {first} and at {where}: every operation needs its own. Rename one of them.</source>
         <translation>operationId“{operation_id}”被使用了两次，分别在 {first} 和 {where}：每个操作都需要自己的 operationId。请重命名其中一个。</translation>
+    </message>
+    <message>
+        <source>The password is empty: give one, or export without.</source>
+        <translation>密码为空：请输入密码，或选择不加密导出。</translation>
+    </message>
+    <message>
+        <source>The password is right, but the encrypted payload was changed after export (its authentication tag does not match). Nothing was imported: ask for a new copy.</source>
+        <translation>密码正确，但加密内容在导出后被改动过（认证标签不符）。未导入任何内容：请索取新的副本。</translation>
+    </message>
+    <message>
+        <source>The password is wrong: it does not open this capsule. Check it (capitals, spaces) and try again.</source>
+        <translation>密码错误，无法打开此胶囊文件。请检查密码（大小写、空格）后重试。</translation>
     </message>
     <message>
         <source>The path &apos;{path}&apos; ({at}) should start with &apos;/&apos;; one is added.</source>
@@ -690,6 +850,18 @@
         <translation>{where} 处的服务器 {url} 使用了 {{{name}}}，但没有带默认值的对应变量；已忽略该服务器。</translation>
     </message>
     <message>
+        <source>The signing key in the keyring (&apos;{name}&apos;) is damaged. Delete that entry to make a new key (capsules signed with the old one stay valid).</source>
+        <translation>系统钥匙串中的签名密钥（“{name}”）已损坏。删除该条目即可生成新密钥（用旧密钥签名的胶囊文件仍然有效）。</translation>
+    </message>
+    <message>
+        <source>The stored copy behind {member} is damaged (its content no longer matches its hash). Remove that file from the GPT and add it again.</source>
+        <translation>{member} 对应的存储副本已损坏（内容与哈希值不再一致）。请从 GPT 中移除该文件后重新添加。</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is missing, so the GPT cannot be exported with it. Remove the file from its knowledge and add it again.</source>
+        <translation>{name} 的存储副本丢失，因此无法连同它导出 GPT。请从知识库中移除该文件后重新添加。</translation>
+    </message>
+    <message>
         <source>The text holds more than one YAML document (a second one starts at line {line}): import one document at a time.</source>
         <translation>文本中包含多个 YAML 文档（第二个从第 {line} 行开始）：请一次只导入一个文档。</translation>
     </message>
@@ -710,8 +882,16 @@
         <translation>{provider} 的 API 密钥为空。请让用户在网页浏览设置中重新保存。</translation>
     </message>
     <message>
+        <source>There is no file {path}.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
         <source>These run settings are not valid: {problems}</source>
         <translation>这些运行设置无效：{problems}</translation>
+    </message>
+    <message>
+        <source>This Character Card&apos;s spec is &apos;{spec}&apos;; only {specs} are read.</source>
+        <translation>此角色卡的规范是“{spec}”；仅支持读取 {specs}。</translation>
     </message>
     <message>
         <source>This GPT has no tool named &apos;{wanted}&apos;; choose one of its tools (none), or auto, none or required.</source>
@@ -720,6 +900,206 @@
     <message>
         <source>This GPT has no tool named &apos;{wanted}&apos;; choose one of its tools ({known}), or auto, none or required.</source>
         <translation>此 GPT 没有名为“{wanted}”的工具；请选择它的某个工具（{known}），或 auto、none、required。</translation>
+    </message>
+    <message>
+        <source>This JSON is in no format Capsule Studio reads. It reads capsules, OpenAI Assistants, GPT configurations and prompts, Open WebUI models, LobeHub agents, and Character Cards V2/V3 (JSON or PNG).</source>
+        <translation>此 JSON 不是 Capsule Studio 能读取的格式。支持的格式有：胶囊文件、OpenAI Assistant、GPT 配置和提示词、Open WebUI 模型、LobeHub 助手，以及 Character Card V2/V3 角色卡（JSON 或 PNG）。</translation>
+    </message>
+    <message>
+        <source>This PNG cannot be read: {reason}.</source>
+        <translation>无法读取此 PNG：{reason}。</translation>
+    </message>
+    <message>
+        <source>This PNG carries no character card (no &apos;chara&apos; or &apos;ccv3&apos; text chunk).</source>
+        <translation>此 PNG 中没有角色卡（没有“chara”或“ccv3”文本块）。</translation>
+    </message>
+    <message>
+        <source>This PNG&apos;s character card (&apos;{chunk}&apos; chunk) is not base64 JSON.</source>
+        <translation>此 PNG 中的角色卡（“{chunk}”块）不是 base64 编码的 JSON。</translation>
+    </message>
+    <message>
+        <source>This capsule is encrypted: give its password to open it.</source>
+        <translation>此胶囊文件已加密：请输入密码打开。</translation>
+    </message>
+    <message>
+        <source>This capsule was made by Capsule Studio {made} in format {version}; this version ({app}) reads format {format} and older. Update Capsule Studio to {needs} or later to import it.</source>
+        <translation>此胶囊文件由 Capsule Studio {made} 以格式 {version} 制作；当前版本（{app}）只能读取格式 {format} 及更早的格式。请将 Capsule Studio 更新到 {needs} 或更高版本后再导入。</translation>
+    </message>
+    <message>
+        <source>This capsule&apos;s contents are not what its format says (nothing was imported):
+  {problems}</source>
+        <translation>此胶囊文件的内容与其格式不符（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file holds {count} assistants or models ({names}); import one at a time: save each on its own.</source>
+        <translation>此文件包含 {count} 个助手或模型（{names}）；请一次导入一个：把每个单独保存成文件。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete (not a complete zip archive: {reason}). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（不是完整的 zip 压缩包：{reason}）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete ({name} is longer than it says). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（{name} 比声明的长）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete ({name} is not the size it says). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（{name} 的大小与声明的不符）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete ({name} is not valid JSON: {reason}). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（{name} 不是有效的 JSON：{reason}）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete ({name} is shorter than it says). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（{name} 比声明的短）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file is damaged or incomplete ({name}: {reason}). Nothing was imported: copy or download it again.</source>
+        <translation>此文件已损坏或不完整（{name}：{reason}）。未导入任何内容：请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>This file looks like a Character Card, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是角色卡，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like a LobeHub agent, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 LobeHub 助手，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like an Open WebUI model, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 Open WebUI 模型，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like an OpenAI Assistant, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 OpenAI Assistant，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like an OpenAI GPT configuration, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 OpenAI GPT 配置，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like an OpenAI prompt, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 OpenAI 提示词，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file looks like {label}, but it is malformed (nothing was imported):
+  {problems}</source>
+        <translation>此文件看起来是 {label}，但格式有误（未导入任何内容）：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>This file was refused: it holds {count} files, and a capsule may hold {most}. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：其中有 {count} 个文件，而胶囊文件最多只能包含 {most} 个。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: it holds {name}, which is no part of a capsule. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：其中的 {name} 不属于胶囊文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: it holds {path}, which its manifest does not list. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：其中的 {path} 未列在清单中。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: it unpacks to more than {size}, the most an import takes. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：解压后超过 {size}，这是导入所能接受的上限。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: the avatar names a file that is not one. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：头像指向的文件并不是头像。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: the manifest lists a file twice. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：清单中同一个文件出现了两次。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: the name {name} appears twice. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：名称 {name} 出现了两次。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: the name {name} has an empty or &apos;.&apos; part. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：名称 {name} 中含有空的或为“.”的路径部分。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: the name {name} holds a backslash or a NUL character. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：名称 {name} 中含有反斜杠或 NUL 字符。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: two knowledge files have the same id. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：知识库中有两个文件的 ID 相同。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: two knowledge files have the same name. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：知识库中有两个文件同名。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is a device file, and only plain files are accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是设备文件，只接受普通文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is a folder entry, and only plain files are accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是文件夹条目，只接受普通文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is a pipe, and only plain files are accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是管道，只接受普通文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is a socket, and only plain files are accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是套接字，只接受普通文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is a symbolic link, and only plain files are accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是符号链接，只接受普通文件。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is an absolute path. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 是绝对路径。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is compressed {ratio} times (a zip bomb?); at most {most} is accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 的压缩比为 {ratio} 倍（可能是 zip 炸弹），最多只接受 {most} 倍。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is encrypted by zip itself. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 使用了 zip 自带的加密。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} is {size}; at most {most} is accepted. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 大小为 {size}，最多只接受 {most}。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} points outside the capsule (path traversal). Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 指向胶囊文件之外（路径穿越）。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} unpacks to {size}, more than the {most} one file may have. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 解压后为 {size}，超过了单个文件上限 {most}。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {name} uses a compression method this app does not write. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{name} 使用了本应用不会采用的压缩方式。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {path} is listed as {role}, which it cannot be. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{path} 被标为 {role}，但它不可能是。未导入任何内容。请向作者索取新的副本。</translation>
+    </message>
+    <message>
+        <source>This file was refused: {path} is listed under another file&apos;s hash. Nothing was imported. Ask its author for a new copy.</source>
+        <translation>已拒绝此文件：{path} 登记的是另一个文件的哈希值。未导入任何内容。请向作者索取新的副本。</translation>
     </message>
     <message>
         <source>This is HTML or XML (a web page?), not an OpenAPI document: use the address of the raw JSON or YAML file, often linked as &apos;Download&apos; or &apos;openapi.json&apos;.</source>
@@ -746,6 +1126,10 @@
         <translation>此操作需要 {media} 类型的请求体，动作无法发送。</translation>
     </message>
     <message>
+        <source>This zip is not a Capsule Studio capsule (its capsule.json does not say so).</source>
+        <translation>此 zip 不是 Capsule Studio 胶囊文件（其 capsule.json 未表明这一点）。</translation>
+    </message>
+    <message>
         <source>Thread {thread_id} already has an active run (run {run_id}). Wait for it to finish, or cancel it.</source>
         <translation>对话 {thread_id} 已有一个正在进行的运行（{run_id}）。请等待它完成，或将其取消。</translation>
     </message>
@@ -756,6 +1140,10 @@
     <message>
         <source>Thread {thread_id} belongs to another GPT ({other}); start a new conversation with this one.</source>
         <translation>对话 {thread_id} 属于另一个 GPT（{other}）；请与此 GPT 开始新的对话。</translation>
+    </message>
+    <message>
+        <source>Thread {thread_id} is not in the trash: delete it first.</source>
+        <translation>对话 {thread_id} 不在回收站中：请先删除它。</translation>
     </message>
     <message>
         <source>Unknown model &apos;{reference}&apos;. Local models: none found. Give one of their ids or the path to a .gguf file.</source>
@@ -1186,6 +1574,14 @@
         <translation>{name} 无法使用。</translation>
     </message>
     <message>
+        <source>{name} does not belong in an encrypted capsule. Nothing was imported.</source>
+        <translation>{name} 不应出现在加密的胶囊文件中。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{name} does not belong in an unencrypted capsule. Nothing was imported.</source>
+        <translation>{name} 不应出现在未加密的胶囊文件中。未导入任何内容。</translation>
+    </message>
+    <message>
         <source>{name} has no general.architecture in its metadata; it is not a model llama.cpp can run.</source>
         <translation>{name} 的元数据中没有 general.architecture，不是 llama.cpp 能运行的模型。</translation>
     </message>
@@ -1198,12 +1594,20 @@
         <translation>{name} 是已损坏的运行轨迹（{problem}）；请重新导出。</translation>
     </message>
     <message>
+        <source>{name} is a zip, but not a capsule (it has no capsule.json).</source>
+        <translation>{name} 是 zip 文件，但不是胶囊文件（没有 capsule.json）。</translation>
+    </message>
+    <message>
         <source>{name} is damaged or truncated ({reason}). Download it again; if it came from a converter, convert it again.</source>
         <translation>{name} 已损坏或不完整（{reason}）。请重新下载；如果是转换工具生成的，请重新转换。</translation>
     </message>
     <message>
         <source>{name} is empty (0 bytes): download it again.</source>
         <translation>{name} 是空文件（0 字节）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{name} is neither a capsule nor JSON. Capsule Studio reads capsules, OpenAI Assistants, GPT configurations and prompts, Open WebUI models, LobeHub agents, and Character Cards V2/V3 (JSON or PNG).</source>
+        <translation>{name} 既不是胶囊文件也不是 JSON。Capsule Studio 支持的格式有：胶囊文件、OpenAI Assistant、GPT 配置和提示词、Open WebUI 模型、LobeHub 助手，以及 Character Card V2/V3 角色卡（JSON 或 PNG）。</translation>
     </message>
     <message>
         <source>{name} is not JSON (line {line}, column {column}: {problem}); choose a trace exported from the playground.</source>
@@ -1222,6 +1626,14 @@
         <translation>{name} 不是运行轨迹；请选择从调试台导出的文件。</translation>
     </message>
     <message>
+        <source>{name} is still being indexed; export once indexing has finished.</source>
+        <translation>{name} 仍在建立索引；请等索引完成后再导出。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a conversation.</source>
+        <translation>{name} 太大，不可能是对话文件。</translation>
+    </message>
+    <message>
         <source>{name} is too large to be a run trace.</source>
         <translation>{name} 太大，不可能是运行轨迹。</translation>
     </message>
@@ -1234,6 +1646,10 @@
         <translation>{name} 大小为 {size}，头像图片最大为 {most}。请选择一张更小的图片。</translation>
     </message>
     <message>
+        <source>{name} is {size}; files from other apps are read up to {most}.</source>
+        <translation>{name} 大小为 {size}；来自其他应用的文件最多读取 {most}。</translation>
+    </message>
+    <message>
         <source>{name} was written by a newer Capsule Studio (trace version {version}); update Capsule Studio to open it.</source>
         <translation>{name} 由更新版本的 Capsule Studio 写入（运行轨迹版本 {version}）；请更新 Capsule Studio 后再打开。</translation>
     </message>
@@ -1242,8 +1658,24 @@
         <translation>{path} 属于更新版本的 Capsule Studio，不会覆盖它。</translation>
     </message>
     <message>
+        <source>{path} cannot be read: check its permissions.</source>
+        <translation>无法读取 {path}：请检查其权限。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
         <source>{path} could not be switched to WAL mode (got {mode}); keep the data folder on a local disk.</source>
         <translation>无法将 {path} 切换到 WAL 模式（得到的是 {mode}）；请将数据文件夹放在本地磁盘上。</translation>
+    </message>
+    <message>
+        <source>{path} does not match its hash in the manifest: the capsule&apos;s contents were changed after export. Nothing was imported.</source>
+        <translation>{path} 与清单中的哈希值不符：胶囊文件的内容在导出后被改动过。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a capsule.</source>
+        <translation>{path} 是文件夹，不是胶囊文件。</translation>
     </message>
     <message>
         <source>{path} is damaged ({reason}). It was left untouched: restore a backup, or move it aside to start with an empty database.</source>
@@ -1252,6 +1684,10 @@
     <message>
         <source>{path} is not a Capsule Studio database (the file is damaged or is something else). It was left untouched: move it aside and start the app again to create a new one, or restore it from a backup.</source>
         <translation>{path} 不是 Capsule Studio 数据库（文件已损坏或是其他文件）。文件未被改动：请将其移走后重新启动应用以创建新数据库，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is {size} bytes, but the manifest says {listed}: the capsule&apos;s contents were changed after export. Nothing was imported.</source>
+        <translation>{path} 有 {size} 字节，但清单中记录的是 {listed}：胶囊文件的内容在导出后被改动过。未导入任何内容。</translation>
     </message>
     <message>
         <source>{path} was written by a newer Capsule Studio (schema {current}; this version understands up to {known}). Update Capsule Studio to open it; the file was not changed.</source>

@@ -29,7 +29,7 @@ from desktop.core.capsule.inspect import CapsuleInfo
 from desktop.core.capsule.install import ImportOptions, ImportResult
 from desktop.ui.capsules.inspect_view import InspectView
 from desktop.ui.capsules.job import CapsuleJob, ProgressRow, dialog_buttons
-from desktop.ui.errors import notice_for
+from desktop.ui.errors import core_text, notice_for
 from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class ImportDialog(QDialog):
                     "so it is not imported. Ask its author for a fresh copy."
                 )
                 + "\n"
-                + str(error)
+                + core_text(error.message)
             )
             return
         self.password_row.hide()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.core.runs.steps import FunctionCall, RetrievalCall, Step
 from desktop.core.runs.toolrecords import CodeRun
+from desktop.ui.errors import stored_text
 
 translate = QCoreApplication.translate  # named so: lupdate reads `translate("Context", ...)`
 
@@ -77,7 +78,7 @@ def call_line(call: FunctionCall) -> str:
         return (
             translate("ChatActivity", "%1 failed: %2")
             .replace("%1", call.name)
-            .replace("%2", call.error.message)
+            .replace("%2", stored_text(call.error))
         )
     http = call.http
     if http is not None and http.status is not None:
@@ -171,7 +172,9 @@ def call_details(call: FunctionCall) -> str:
             .replace("%2", call.consent.decision)
         )
     if call.error is not None:
-        parts.append(translate("ChatActivity", "Error: %1").replace("%1", _md(call.error.message)))
+        parts.append(
+            translate("ChatActivity", "Error: %1").replace("%1", _md(stored_text(call.error)))
+        )
     elif call.output is not None and call.code_interpreter is None:
         parts.append(translate("ChatActivity", "Output:"))
         parts.append(_fenced(_cut(_pretty(call.output)), "json"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.runs.steps import FunctionCall, Step
 from desktop.core.runs.toolrecords import CodeRun
+from desktop.ui.errors import stored_text
 from desktop.ui.playground.labels import (
     consent_text,
     duration_text,
@@ -143,7 +144,7 @@ class CallCard(QFrame):
         if call.error is not None:
             form.addRow(
                 translate("Playground", "Error"),
-                self._label(f"{call.error.code}: {call.error.message}"),
+                self._label(f"{call.error.code}: {stored_text(call.error)}"),
             )
         if call.code_interpreter is not None:
             logs, failures = code_texts(call.code_interpreter)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop.core.models.catalog import Catalog, load_catalog
 from desktop.core.models.fit import gpus
 from desktop.core.providers.llama.build import build_info, describe
+from desktop.ui.errors import core_text
 from desktop.ui.settings import wording
 from desktop.ui.settings.catalog import CatalogPane
 from desktop.ui.settings.installed import InstalledPane
@@ -110,7 +111,7 @@ class ModelsSection(QWidget):
         self.build_known.emit(build)
 
     def _on_build_failed(self, error: Exception) -> None:
-        message = getattr(error, "message", str(error))
+        message = core_text(getattr(error, "message", str(error)))
         self.build_label.setText(
             self.tr("llama.cpp could not be asked what this build can do: %1").replace(
                 "%1", message
