@@ -52,7 +52,9 @@ class ThreadFiles:
     def folder(self, thread_id: str) -> Path:
         """The thread's folder, created on first use."""
         if not _THREAD_ID.match(thread_id):
-            raise errors.ValidationError(f"{thread_id!r} is not a thread id")
+            raise errors.ValidationError(
+                errors.said("{thread_id} is not a thread id", thread_id=repr(thread_id))
+            )
         folder = self.root / thread_id
         folder.mkdir(parents=True, exist_ok=True)
         return folder
@@ -64,7 +66,10 @@ class ThreadFiles:
         path = (folder / relative).resolve()
         if path != folder and folder not in path.parents:
             raise errors.ValidationError(
-                f"{name!r} is outside the thread's files: use a name from `threads files`"
+                errors.said(
+                    "{name} is outside the thread's files: use a name from `threads files`",
+                    name=repr(name),
+                )
             )
         return path
 
@@ -114,12 +119,18 @@ class ThreadFiles:
         sources = [Path(p) for p in paths]
         for source in sources:
             if not source.is_file():
-                raise errors.ValidationError(f"{source} is not a file: attach files one by one")
+                raise errors.ValidationError(
+                    errors.said("{path} is not a file: attach files one by one", path=source)
+                )
             size = source.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
                 raise errors.ValidationError(
-                    f"{source.name} is {size // (1024 * 1024)} MB; attachments may be at most "
-                    f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
+                    errors.said(
+                        "{name} is {size} MB; attachments may be at most {limit} MB",
+                        name=source.name,
+                        size=size // (1024 * 1024),
+                        limit=MAX_ATTACHMENT_BYTES // (1024 * 1024),
+                    )
                 )
         folder = self.folder(thread_id)
         added = []
@@ -155,16 +166,19 @@ class ThreadFiles:
         source = self.path_of(thread_id, name)
         if not source.is_file():
             raise errors.NotFoundError(
-                f"The thread has no file {name!r}.",
+                errors.said("The thread has no file {name}.", name=repr(name)),
                 errors.do(errors.Do.LIST_THREAD_FILES, thread_id=thread_id),
             )
         target = destination / source.name if destination.is_dir() else destination
         if target.exists() and not overwrite:
             raise errors.ValidationError(
-                f"{target} already exists: choose another name, or allow overwriting"
+                errors.said(
+                    "{path} already exists: choose another name, or allow overwriting",
+                    path=target,
+                )
             )
         if not target.parent.is_dir():
-            raise errors.ValidationError(f"{target.parent} is not a folder")
+            raise errors.ValidationError(errors.said("{path} is not a folder", path=target.parent))
         shutil.copyfile(source, target)
         return target
 
@@ -182,14 +196,17 @@ def unique_path(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
         if not candidate.exists():
             return candidate
-    raise errors.ValidationError(f"too many files named like {path.name}")
+    raise errors.ValidationError(errors.said("too many files named like {name}", name=path.name))
 
 
 def _relative_name(name: str) -> PurePosixPath:
     relative = PurePosixPath(name.replace("\\", "/"))
     if not name or relative.is_absolute() or ".." in relative.parts or "\x00" in name:
         raise errors.ValidationError(
-            f"{name!r} is not a file name inside the thread: use a relative name"
+            errors.said(
+                "{name} is not a file name inside the thread: use a relative name",
+                name=repr(name),
+            )
         )
     return relative
 

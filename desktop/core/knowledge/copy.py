@@ -51,7 +51,7 @@ def copy_knowledge(
         yield CopyProgress(0, len(files), "")
         for number, file in enumerate(files, 1):
             if cancel is not None and cancel.cancelled:
-                raise errors.CancelledError("Copying the knowledge was cancelled.")
+                raise errors.CancelledError(errors.said("Copying the knowledge was cancelled."))
             record = replace(file, id=new_id("file"), owner=target, added_at=now())
             store.knowledge.start(record)
             copied.append(record.id)

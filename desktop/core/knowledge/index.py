@@ -152,8 +152,10 @@ class KnowledgeIndex:
                 table = self._db.create_table(self._name(owner), schema=_schema(dimensions))
             elif dimensions and "vector" not in table.schema.names:
                 raise errors.CapsuleError(
-                    "This knowledge was indexed without embeddings; rebuild it to use the "
-                    "embedding model."
+                    errors.said(
+                        "This knowledge was indexed without embeddings; rebuild it to use the "
+                        "embedding model."
+                    )
                 )
             return table
 
@@ -186,8 +188,10 @@ class KnowledgeIndex:
             if "vector" in table.schema.names:
                 if vectors is None:
                     raise errors.CapsuleError(
-                        "This knowledge uses embeddings, but no vectors were given: check the "
-                        "embedding model setting."
+                        errors.said(
+                            "This knowledge uses embeddings, but no vectors were given: check "
+                            "the embedding model setting."
+                        )
                     )
                 row["vector"] = vectors[position]
             rows.append(row)
@@ -259,7 +263,7 @@ class KnowledgeIndex:
         """
         table = self._table(owner)
         if table is None:
-            raise errors.CapsuleError("This knowledge has no index to include yet.")
+            raise errors.CapsuleError(errors.said("This knowledge has no index to include yet."))
         data = table.to_arrow()
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, data.schema) as writer:
             writer.write_table(data)
@@ -349,14 +353,16 @@ class ChunkTable:
                 data = pa.ipc.open_file(source).read_all()
             data.validate(full=True)
         except (pa.ArrowException, OSError, ValueError) as exc:
-            raise errors.ValidationError(f"The index file cannot be read: {exc}") from None
+            raise errors.ValidationError(
+                errors.said("The index file cannot be read: {reason}", reason=exc)
+            ) from None
         dimensions = None
         if "vector" in data.schema.names:
             kind = data.schema.field("vector").type
             dimensions = getattr(kind, "list_size", None)
         if not data.schema.equals(_schema(dimensions)):
             raise errors.ValidationError(
-                "The index file's columns differ from the ones this version uses."
+                errors.said("The index file's columns differ from the ones this version uses.")
             )
         return cls(data)
 

@@ -191,10 +191,13 @@ class Ingestor:
         name = display_name(path)
         try:
             if not path.is_file():
-                raise errors.ValidationError(f"{path} is not a file (or no longer exists).")
+                raise errors.ValidationError(
+                    errors.said("{path} is not a file (or no longer exists).", path=path)
+                )
             digest = sha256_of(path)
         except OSError as exc:
-            yield Progress(name, "failed", number, total, message=f"cannot read it: {exc.strerror}")
+            reason = errors.said("cannot read it: {reason}", reason=exc.strerror)
+            yield Progress(name, "failed", number, total, message=reason)
             return
         except errors.CapsuleError as exc:
             yield Progress(name, "failed", number, total, message=exc.message)
@@ -317,7 +320,9 @@ class Ingestor:
     def remove(self, owner: str, file_id: str) -> KnowledgeFile:
         record = self._store.knowledge.get(file_id)
         if record.owner != owner:
-            raise errors.NotFoundError(f"File {file_id} is not in this knowledge.")
+            raise errors.NotFoundError(
+                errors.said("File {file_id} is not in this knowledge.", file_id=file_id)
+            )
         self._index.delete_file(owner, file_id)
         self._store.knowledge.remove(file_id)
         (self._locks / f"{file_id}.lock").unlink(missing_ok=True)
@@ -381,8 +386,10 @@ class Ingestor:
             lock.acquire(timeout=0)
         except filelock.Timeout:
             raise errors.CapsuleError(
-                "This file is being indexed by another window or command right now; try "
-                "again once that has finished."
+                errors.said(
+                    "This file is being indexed by another window or command right now; try "
+                    "again once that has finished."
+                )
             ) from None
         try:
             yield
@@ -441,12 +448,18 @@ def _eta(elapsed: float, done: int, left: int) -> float | None:
 def _no_text(name: str, warnings: list[str]) -> errors.CapsuleError:
     if any("install the OCR engine" in w for w in warnings):
         return OcrUnavailableError(
-            f"{name} has no text layer (scanned pages): reading it needs text recognition "
-            "(OCR), and the optional OCR engine is not installed."
+            errors.said(
+                "{name} has no text layer (scanned pages): reading it needs text recognition "
+                "(OCR), and the optional OCR engine is not installed.",
+                name=name,
+            )
         )
     if any("scanned" in w for w in warnings):
         return errors.CapsuleError(
-            f"{name} is scanned, and text recognition (OCR) found no text on its pages. If it "
-            "does hold text, scan it again at a higher resolution and add that."
+            errors.said(
+                "{name} is scanned, and text recognition (OCR) found no text on its pages. If "
+                "it does hold text, scan it again at a higher resolution and add that.",
+                name=name,
+            )
         )
-    return errors.CapsuleError(f"{name} contains no text to search.")
+    return errors.CapsuleError(errors.said("{name} contains no text to search.", name=name))

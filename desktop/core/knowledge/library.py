@@ -200,7 +200,10 @@ class KnowledgeLibrary:
         original = self.ingestor("", _no_extract).original(record)
         if not original.is_file():
             raise errors.NotFoundError(
-                f"The original of {record.name} is gone; add the file to the knowledge again.",
+                errors.said(
+                    "The original of {name} is gone; add the file to the knowledge again.",
+                    name=record.name,
+                ),
                 errors.do(errors.Do.LIST_KNOWLEDGE),
             )
         target = folder / record.id / Path(record.name).name
@@ -229,8 +232,10 @@ class KnowledgeLibrary:
         settings = _chosen(self._store.gpts.get(gpt_id).definition.knowledge, settings)
         if rerank and not settings.rerank_model:
             raise errors.ValidationError(
-                "This GPT has no reranker set: choose a reranker model in its knowledge "
-                "settings first.",
+                errors.said(
+                    "This GPT has no reranker set: choose a reranker model in its knowledge "
+                    "settings first."
+                ),
                 action=errors.do(errors.Do.SET_KNOWLEDGE_MODEL, gpt_id=gpt_id, role="rerank"),
             )
         reranker = self._reranker_for(settings.rerank_model) if rerank is not False else None

@@ -44,7 +44,9 @@ class HubFile:
         parts = [p for p in path.split("/") if p]
         if len(parts) < 3 or not parts[-1].lower().endswith(".gguf"):
             raise errors.ValidationError(
-                f"'{text}' is neither a catalog id nor OWNER/REPO/FILE.gguf.",
+                errors.said(
+                    "'{text}' is neither a catalog id nor OWNER/REPO/FILE.gguf.", text=text
+                ),
                 action=errors.do(errors.Do.SHOW_CATALOG),
             )
         return cls("/".join(parts[:2]), "/".join(parts[2:]), revision or "main")
@@ -129,8 +131,12 @@ class Catalog(BaseModel):
                 return entry
         known = ", ".join(e.id for e in self.models)
         raise errors.NotFoundError(
-            f"No catalog model '{ident}'. Known ids: {known}. "
-            "Or pass OWNER/REPO/FILE.gguf to download any GGUF file from the hub."
+            errors.said(
+                "No catalog model '{ident}'. Known ids: {known}. "
+                "Or pass OWNER/REPO/FILE.gguf to download any GGUF file from the hub.",
+                ident=ident,
+                known=known,
+            )
         )
 
 
@@ -149,15 +155,20 @@ def _describe(error: dict[str, Any]) -> str:
     return f"{where}: {str(error.get('msg', 'is not valid')).removeprefix('Value error, ')}"
 
 
-def parse_catalog(data: Any, origin: str = "the catalog") -> Catalog:
-    """Validate already-parsed JSON; `errors.ValidationError` lists every problem."""
+def parse_catalog(data: Any, path: Path | None = None) -> Catalog:
+    """Validate parsed JSON (read from `path`); `errors.ValidationError` lists every problem."""
     try:
         return Catalog.model_validate(data)
     except PydanticValidationError as exc:
         problems = [_describe(dict(e)) for e in exc.errors()]
-        raise errors.ValidationError(
-            f"{origin} is not valid:\n  " + "\n  ".join(problems), problems
-        ) from None
+        listed = "\n  ".join(problems)
+        if path is None:
+            message = errors.said("the catalog is not valid:\n  {problems}", problems=listed)
+        else:
+            message = errors.said(
+                "The model catalog {path} is not valid:\n  {problems}", path=path, problems=listed
+            )
+        raise errors.ValidationError(message, problems) from None
 
 
 def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
@@ -165,11 +176,20 @@ def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise errors.ValidationError(f"The model catalog {path} is missing.") from None
+        raise errors.ValidationError(
+            errors.said("The model catalog {path} is missing.", path=path)
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise errors.ValidationError(f"Cannot read the model catalog {path}: {exc}") from None
+        raise errors.ValidationError(
+            errors.said("Cannot read the model catalog {path}: {reason}", path=path, reason=exc)
+        ) from None
     except json.JSONDecodeError as exc:
         raise errors.ValidationError(
-            f"The model catalog {path} is not valid JSON (line {exc.lineno}: {exc.msg})."
+            errors.said(
+                "The model catalog {path} is not valid JSON (line {line}: {reason}).",
+                path=path,
+                line=exc.lineno,
+                reason=exc.msg,
+            )
         ) from None
-    return parse_catalog(data, f"The model catalog {path}")
+    return parse_catalog(data, path)

@@ -104,8 +104,13 @@ def fetch_metadata(
         raise _download_error(exc, source, base) from exc
     if meta.etag is None or meta.commit_hash is None:
         raise errors.DownloadError(
-            f"{base} answered for {source} without the headers a Hugging Face hub sends "
-            f"(ETag, X-Repo-Commit): check {ENDPOINT_ENV}, or a proxy in between."
+            errors.said(
+                "{base} answered for {source} without the headers a Hugging Face hub sends "
+                "(ETag, X-Repo-Commit): check {variable}, or a proxy in between.",
+                base=base,
+                source=source,
+                variable=ENDPOINT_ENV,
+            )
         )
     sha = meta.etag.lower() if _SHA256.match(meta.etag.lower()) else None
     return RemoteFile(meta.location, meta.size, sha, meta.etag, meta.commit_hash)
@@ -131,7 +136,9 @@ def download(
     hub_file = source.hub_file if isinstance(source, CatalogEntry) else source
     base = hub_endpoint(endpoint)
     if cancel is not None and cancel.cancelled:
-        raise errors.CancelledError(f"Download of {hub_file.name} cancelled before it started.")
+        raise errors.CancelledError(
+            errors.said("Download of {name} cancelled before it started.", name=hub_file.name)
+        )
     remote = fetch_metadata(hub_file, endpoint=base, token=token)
     dest_dir.mkdir(parents=True, exist_ok=True)
     target = dest_dir / hub_file.name
@@ -146,7 +153,7 @@ def download(
         remote.size,
         callback=progress,
         cancel=cancel,
-        cancel_message=lambda: _kept_message(hub_file.name, partial, remote.size, "cancelled"),
+        cancel_message=lambda: _kept_message(hub_file.name, partial, remote.size, _CANCELLED),
         initial=resumed_from,
     )
     try:
@@ -168,12 +175,53 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _kept_message(name: str, partial: Path, total: int | None, what: str) -> str:
+_CANCELLED, _STOPPED = "cancelled", "stopped"
+
+
+def _kept_message(name: str, partial: Path, total: int | None, what: str, reason: str = "") -> str:
+    """Why the download ended, and where its partial file waits to be resumed.
+
+    `what` is `_CANCELLED`, `_STOPPED`, or anything else for a connection that kept
+    dropping (its last failure in `reason`).
+    """
     have = human_size(_size(partial))
-    of = f" of {human_size(total)}" if total else ""
-    return (
-        f"Download of {name} {what}. The partial file ({have}{of}) is kept in "
-        f"{partial.parent}: run the same download again to resume it."
+    values = {"name": name, "have": have, "folder": partial.parent, "reason": reason}
+    if total:
+        values["total"] = human_size(total)
+        if what == _CANCELLED:
+            return errors.said(
+                "Download of {name} cancelled. The partial file ({have} of {total}) is kept in "
+                "{folder}: run the same download again to resume it.",
+                **values,
+            )
+        if what == _STOPPED:
+            return errors.said(
+                "Download of {name} stopped. The partial file ({have} of {total}) is kept in "
+                "{folder}: run the same download again to resume it.",
+                **values,
+            )
+        return errors.said(
+            "Download of {name} stopped: the connection keeps dropping ({reason}). The partial "
+            "file ({have} of {total}) is kept in {folder}: run the same download again to "
+            "resume it.",
+            **values,
+        )
+    if what == _CANCELLED:
+        return errors.said(
+            "Download of {name} cancelled. The partial file ({have}) is kept in "
+            "{folder}: run the same download again to resume it.",
+            **values,
+        )
+    if what == _STOPPED:
+        return errors.said(
+            "Download of {name} stopped. The partial file ({have}) is kept in "
+            "{folder}: run the same download again to resume it.",
+            **values,
+        )
+    return errors.said(
+        "Download of {name} stopped: the connection keeps dropping ({reason}). The partial "
+        "file ({have}) is kept in {folder}: run the same download again to resume it.",
+        **values,
     )
 
 
@@ -216,8 +264,10 @@ def _transfer(
             return
         stalled = 0 if _size(partial) > before else stalled + 1
         if stalled >= MAX_STALLED_ATTEMPTS:
-            reason = f"stopped: the connection keeps dropping ({failure or 'short read'})"
-            raise errors.DownloadError(_kept_message(name, partial, remote.size, reason))
+            reason = str(failure or "short read")
+            raise errors.DownloadError(
+                _kept_message(name, partial, remote.size, "dropping", reason)
+            )
         log.info("download interrupted (%s); resuming", failure or "short read")
         time.sleep(RETRY_WAIT_S)
 
@@ -268,7 +318,7 @@ def _verify(
             size,
             callback=progress,
             cancel=cancel,
-            cancel_message=lambda: _kept_message(name, path, remote.size, "cancelled"),
+            cancel_message=lambda: _kept_message(name, path, remote.size, _CANCELLED),
         )
         got = storage.sha256_file(path, meter)
     if (remote.size is not None and size != remote.size) or got != remote.sha256:
@@ -276,9 +326,14 @@ def _verify(
         expected = remote.sha256 or f"{remote.size:,} bytes"
         found = got or f"{size:,} bytes"
         raise errors.ChecksumMismatchError(
-            f"The downloaded {name} does not match the hub's checksum (expected {expected}, "
-            f"got {found}). The file was removed: run the download again. If it fails again, "
-            "the file on the hub or a proxy in between is damaged."
+            errors.said(
+                "The downloaded {name} does not match the hub's checksum (expected {expected}, "
+                "got {found}). The file was removed: run the download again. If it fails "
+                "again, the file on the hub or a proxy in between is damaged.",
+                name=name,
+                expected=expected,
+                found=found,
+            )
         )
     return got
 
@@ -297,14 +352,20 @@ def _already_there(
             size,
             callback=progress,
             cancel=cancel,
-            cancel_message=f"Checking {target.name} cancelled; nothing was changed.",
+            cancel_message=errors.said(
+                "Checking {name} cancelled; nothing was changed.", name=target.name
+            ),
         )
         got = storage.sha256_file(target, meter)
     if got == remote.sha256 and (remote.size is None or size == remote.size):
         return DownloadResult(target, size, got, True, 0)
     raise errors.DownloadError(
-        f"A different file named {target.name} is already in {target.parent} (it does not "
-        "match the hub's version). Remove it first, or move it elsewhere, then download again.",
+        errors.said(
+            "A different file named {name} is already in {folder} (it does not match the "
+            "hub's version). Remove it first, or move it elsewhere, then download again.",
+            name=target.name,
+            folder=target.parent,
+        ),
         errors.do(errors.Do.REMOVE_MODEL),
     )
 
@@ -316,46 +377,83 @@ def _download_error(
     partial: Path | None = None,
     total: int | None = None,
 ) -> errors.DownloadError:
-    """Turn a huggingface_hub or network failure into a message a person can act on."""
-    kept = ""
+    """Turn a huggingface_hub or network failure into a message a person can act on.
+
+    With a partial file kept, the sentence about it follows the failure's in English
+    only: two sentences joined are not one template the window could translate.
+    """
+    action = None
+    problem = _download_problem(exc, source, base)
+    if isinstance(exc, OfflineModeIsEnabled):
+        action = errors.do(errors.Do.IMPORT_MODEL)
     if partial is not None and _size(partial):
-        kept = f" {_kept_message(source.name, partial, total, 'stopped')}"
+        problem = f"{problem} {_kept_message(source.name, partial, total, _STOPPED)}"
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return errors.DiskSpaceError(problem)
+    return errors.DownloadError(problem, action)
+
+
+def _download_problem(exc: BaseException, source: HubFile, base: str) -> str:
     page = f"{base}/{source.repo}"
     if isinstance(exc, GatedRepoError):
-        text = (
-            f"{source.repo} is a gated repository: open {page}, accept its terms while "
-            "signed in, then set HF_TOKEN to an access token of that account and try again."
+        text = errors.said(
+            "{repo} is a gated repository: open {page}, accept its terms while signed in, "
+            "then set HF_TOKEN to an access token of that account and try again.",
+            repo=source.repo,
+            page=page,
         )
     elif isinstance(exc, RepositoryNotFoundError):
-        text = (
-            f"No repository '{source.repo}' on {base} (or it is private). Check the name; "
-            "for a private repository set HF_TOKEN to an access token that can read it."
+        text = errors.said(
+            "No repository '{repo}' on {base} (or it is private). Check the name; for a "
+            "private repository set HF_TOKEN to an access token that can read it.",
+            repo=source.repo,
+            base=base,
         )
     elif isinstance(exc, RevisionNotFoundError):
-        text = f"Repository {source.repo} has no revision '{source.revision}' on {base}."
+        text = errors.said(
+            "Repository {repo} has no revision '{revision}' on {base}.",
+            repo=source.repo,
+            revision=source.revision,
+            base=base,
+        )
     elif isinstance(exc, EntryNotFoundError):
-        text = (
-            f"{source.repo} has no file '{source.file}' at revision '{source.revision}'. "
-            f"The name may have changed: see the files at {page}."
+        text = errors.said(
+            "{repo} has no file '{file}' at revision '{revision}'. "
+            "The name may have changed: see the files at {page}.",
+            repo=source.repo,
+            file=source.file,
+            revision=source.revision,
+            page=page,
         )
     elif isinstance(exc, OfflineModeIsEnabled):
-        return errors.DownloadError(
+        text = errors.said(
             "HF_HUB_OFFLINE is set, so nothing can be downloaded. Unset it, or import a "
-            f".gguf file you already have.{kept}",
-            errors.do(errors.Do.IMPORT_MODEL),
+            ".gguf file you already have."
         )
     elif isinstance(exc, HfHubHTTPError):
         status = exc.response.status_code if exc.response is not None else "an error"
-        text = f"{base} answered HTTP {status} for {source}. Try again later."
+        text = errors.said(
+            "{base} answered HTTP {status} for {source}. Try again later.",
+            base=base,
+            status=status,
+            source=source,
+        )
     elif isinstance(exc, httpx2.TransportError):
-        text = f"Cannot reach {base} ({exc or type(exc).__name__}). Check your connection."
+        text = errors.said(
+            "Cannot reach {base} ({reason}). Check your connection.",
+            base=base,
+            reason=exc or type(exc).__name__,
+        )
     elif isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return errors.DiskSpaceError(
-            f"The disk filled up while downloading {source.name}. Free some space and run "
-            f"the download again.{kept}"
+        text = errors.said(
+            "The disk filled up while downloading {name}. Free some space and run the "
+            "download again.",
+            name=source.name,
         )
     elif isinstance(exc, OSError):
-        text = f"Cannot write {source.name}: {exc.strerror or exc}."
+        text = errors.said(
+            "Cannot write {name}: {reason}.", name=source.name, reason=exc.strerror or exc
+        )
     else:
-        text = f"Downloading {source} failed: {exc}"
-    return errors.DownloadError(text + kept)
+        text = errors.said("Downloading {source} failed: {reason}", source=source, reason=exc)
+    return text

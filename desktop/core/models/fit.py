@@ -133,6 +133,8 @@ def file_fit(
         fields = read_header(path).fields
     except (HeaderError, OSError) as exc:
         raise errors.ModelFileError(
-            f"Cannot read {path.name} for a memory estimate: {exc}"
+            errors.said(
+                "Cannot read {name} for a memory estimate: {reason}", name=path.name, reason=exc
+            )
         ) from None
     return model_fit(info, fields, ram(), build, context, gpu_layers)

@@ -59,11 +59,17 @@ def import_model(
     """
     source = source.expanduser()
     if not source.is_file():
-        raise errors.ModelNotFoundError(f"No file at {source}: check the path.")
+        raise errors.ModelNotFoundError(
+            errors.said("No file at {path}: check the path.", path=source)
+        )
     if _SPLIT_PART.match(source.name):
         raise errors.ModelFileError(
-            f"{source.name} is one part of a split model. Copy all of its parts "
-            f"(…-0000N-of-…) into {dest_dir} together instead."
+            errors.said(
+                "{name} is one part of a split model. Copy all of its parts "
+                "(…-0000N-of-…) into {folder} together instead.",
+                name=source.name,
+                folder=dest_dir,
+            )
         )
     info = read_gguf_info(source)
     name = source.name if source.suffix.lower() == ".gguf" else f"{source.name}.gguf"
@@ -73,12 +79,16 @@ def import_model(
         if _same_file(source, target, progress, cancel):
             return ImportResult(model_id(target), target, size, True, info)
         raise errors.ModelError(
-            f"A different model named {name} is already in {dest_dir}. Rename your file, "
-            "or remove the existing one first.",
+            errors.said(
+                "A different model named {name} is already in {folder}. Rename your file, "
+                "or remove the existing one first.",
+                name=name,
+                folder=dest_dir,
+            ),
             errors.do(errors.Do.REMOVE_MODEL, model_id=model_id(target)),
         )
     dest_dir.mkdir(parents=True, exist_ok=True)
-    storage.check_free_space(dest_dir, size, f"importing {source.name}")
+    storage.check_free_space(dest_dir, size, source.name, importing=True)
     _copy(source, target, size, progress, cancel)
     return ImportResult(model_id(target), target, size, False, info)
 
@@ -90,7 +100,9 @@ def _same_file(
         return True
     if source.stat().st_size != target.stat().st_size:
         return False
-    stopped = f"Comparing {source.name} with the copy already imported was cancelled."
+    stopped = errors.said(
+        "Comparing {name} with the copy already imported was cancelled.", name=source.name
+    )
     meters = [
         Meter(
             "verify", path.stat().st_size, callback=progress, cancel=cancel, cancel_message=stopped
@@ -113,7 +125,9 @@ def _copy(
         size,
         callback=progress,
         cancel=cancel,
-        cancel_message=f"Import of {source.name} cancelled; nothing was copied.",
+        cancel_message=errors.said(
+            "Import of {name} cancelled; nothing was copied.", name=source.name
+        ),
     )
     try:
         with source.open("rb") as reader, temporary.open("wb") as writer:
@@ -161,8 +175,12 @@ def removable_files(path: Path, model_dirs: Sequence[Path]) -> list[Path]:
     if not any(resolved.is_relative_to(folder) for folder in folders):
         where = " or ".join(str(f) for f in folders)
         raise errors.ModelError(
-            f"{path} is not in a model folder ({where}); only files there are removed. "
-            "Delete other files yourself if you mean to."
+            errors.said(
+                "{path} is not in a model folder ({folders}); only files there are removed. "
+                "Delete other files yourself if you mean to.",
+                path=path,
+                folders=where,
+            )
         )
     found = [p for p in model_files(resolved) if p.is_file()]
     return found + storage.partials_for(resolved.parent, resolved.name)
@@ -172,7 +190,9 @@ def remove_model(path: Path, model_dirs: Sequence[Path]) -> RemoveResult:
     """Delete a model file that lives in `model_dirs`, with its parts and partial downloads."""
     files = removable_files(path, model_dirs)
     if not files:
-        raise errors.ModelNotFoundError(f"Nothing to remove: {path} does not exist.")
+        raise errors.ModelNotFoundError(
+            errors.said("Nothing to remove: {path} does not exist.", path=path)
+        )
     freed = 0
     for file in files:
         freed += file.stat().st_size
@@ -182,4 +202,6 @@ def remove_model(path: Path, model_dirs: Sequence[Path]) -> RemoveResult:
 
 def describe_removal(result: RemoveResult) -> str:
     names = ", ".join(p.name for p in result.removed)
-    return f"Removed {names} ({human_size(result.freed)} freed)."
+    return errors.said(
+        "Removed {names} ({size} freed).", names=names, size=human_size(result.freed)
+    )

@@ -133,7 +133,9 @@ def estimate_memory(
         weights = path.stat().st_size
     except (HeaderError, OSError) as exc:
         raise errors.ModelFileError(
-            f"Cannot read {path.name} for a memory estimate: {exc}"
+            errors.said(
+                "Cannot read {name} for a memory estimate: {reason}", name=path.name, reason=exc
+            )
         ) from None
     window = context or default_context(header.fields)
     return estimate(weights, header.fields, window, (ram or machine_ram)(), path.name)

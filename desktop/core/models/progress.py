@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 from desktop.core import errors
 from desktop.core.cancel import CancelToken
 
+_CANCELLED = errors.said("Cancelled.")
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -45,7 +47,7 @@ class Meter:
         *,
         callback: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
-        cancel_message: str | Callable[[], str] = "Cancelled.",
+        cancel_message: str | Callable[[], str] = _CANCELLED,
         initial: int = 0,
         per_second: float = 10.0,
         clock: Callable[[], float] = time.monotonic,

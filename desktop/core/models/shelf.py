@@ -182,8 +182,11 @@ class ModelShelf:
         model = self._local.resolve(chosen)
         if model.info is not None and not model.info.embedding:
             raise errors.ModelError(
-                f"{model.id} is not an embedding model; pick one whose GGUF sets a pooling "
-                "type (the catalog's embedding models do).",
+                errors.said(
+                    "{model} is not an embedding model; pick one whose GGUF sets a pooling "
+                    "type (the catalog's embedding models do).",
+                    model=model.id,
+                ),
                 errors.do(errors.Do.SHOW_CATALOG),
             )
         return chosen
@@ -207,7 +210,7 @@ class ModelShelf:
             if name is not None and storage.partials_for(folder, name):
                 return folder / name
         raise errors.ModelNotFoundError(
-            f"No local model '{ident}'.", errors.do(errors.Do.LIST_MODELS)
+            errors.said("No local model '{ident}'.", ident=ident), errors.do(errors.Do.LIST_MODELS)
         )
 
     def removable_files(self, target: Path) -> builtins.list[Path]:

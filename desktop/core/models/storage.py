@@ -31,16 +31,37 @@ def margin_for(size: int) -> int:
     return max(_MIN_MARGIN, size // _MARGIN_SHARE)
 
 
-def check_free_space(folder: Path, needed: int, what: str) -> None:
-    """Refuse with `errors.DiskSpaceError` unless `needed` bytes and a margin fit."""
+def check_free_space(folder: Path, needed: int, name: str, *, importing: bool = False) -> None:
+    """Refuse with `errors.DiskSpaceError` unless `needed` bytes and a margin fit.
+
+    `name` is the file that needs them: downloaded, or `importing` it.
+    """
     free = free_bytes(folder)
     margin = margin_for(needed)
-    if needed + margin > free:
-        raise errors.DiskSpaceError(
-            f"Not enough disk space for {what}: it needs {human_size(needed)} (plus "
-            f"{human_size(margin)} to spare) and only {human_size(free)} is free on the disk "
-            f"holding {folder}. Free some space, or point CAPSULE_STUDIO_HOME at a larger disk."
+    if needed + margin <= free:
+        return
+    values = {
+        "name": name,
+        "needed": human_size(needed),
+        "margin": human_size(margin),
+        "free": human_size(free),
+        "folder": folder,
+    }
+    if importing:
+        message = errors.said(
+            "Not enough disk space for importing {name}: it needs {needed} (plus {margin} to "
+            "spare) and only {free} is free on the disk holding {folder}. Free some space, or "
+            "point CAPSULE_STUDIO_HOME at a larger disk.",
+            **values,
         )
+    else:
+        message = errors.said(
+            "Not enough disk space for {name}: it needs {needed} (plus {margin} to spare) and "
+            "only {free} is free on the disk holding {folder}. Free some space, or point "
+            "CAPSULE_STUDIO_HOME at a larger disk.",
+            **values,
+        )
+    raise errors.DiskSpaceError(message)
 
 
 def sha256_file(path: Path, meter: Meter | None = None) -> str:

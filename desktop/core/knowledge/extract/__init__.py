@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from desktop.core.errors import CapsuleError
+from desktop.core.errors import CapsuleError, Said, said
 from desktop.core.knowledge.extract.common import MB, size_error
 from desktop.core.knowledge.extract.errors import (
     ExtractionError,
@@ -63,15 +63,15 @@ _FORMATS: dict[str, tuple[str, str, str]] = {
 }
 SUFFIXES = frozenset(_FORMATS)
 # Formats people often have that these extractors cannot read, with what to do instead.
-_CONVERT = {
-    ".doc": "save it as .docx",
-    ".xls": "save it as .xlsx",
-    ".ppt": "export it as PDF",
-    ".pptx": "export it as PDF",
-    ".odt": "save it as .docx or PDF",
-    ".ods": "save it as .xlsx",
-    ".rtf": "save it as .docx or PDF",
-    ".epub": "convert it to PDF",
+_CONVERT = {  # how to make a readable file of it: save as, save as (or PDF), export, convert
+    ".doc": ("save", ".docx"),
+    ".xls": ("save", ".xlsx"),
+    ".ppt": ("export", "PDF"),
+    ".pptx": ("export", "PDF"),
+    ".odt": ("save or PDF", ".docx"),
+    ".ods": ("save", ".xlsx"),
+    ".rtf": ("save or PDF", ".docx"),
+    ".epub": ("convert", "PDF"),
 }
 
 Extractor = Callable[..., Extraction]
@@ -100,10 +100,7 @@ def extract(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _CONVERT:
-        raise UnsupportedFileError(
-            f"{path.name} is a {suffix} file, which Capsule Studio cannot read: "
-            f"{_CONVERT[suffix]} and add that instead."
-        )
+        raise UnsupportedFileError(_convert_advice(path.name, suffix))
     module, function, kind = _FORMATS.get(suffix, ("text", "extract_text", "text"))
     try:
         size = path.stat().st_size
@@ -122,9 +119,12 @@ def extract(
         if suffix in _FORMATS:
             raise
         raise UnsupportedFileError(
-            f"{path.name} is not a file type Capsule Studio can read. Add PDF, text, "
-            f"Markdown, HTML, CSV, DOCX, XLSX, JSON or image files, or convert it to one "
-            f"of them."
+            said(
+                "{name} is not a file type Capsule Studio can read. Add PDF, text, "
+                "Markdown, HTML, CSV, DOCX, XLSX, JSON or image files, or convert it to one "
+                "of them.",
+                name=path.name,
+            )
         ) from None
     except (CapsuleError, MemoryError):
         raise
@@ -135,6 +135,41 @@ def extract(
         # struct.error ...); each means the same to a person: this file cannot be read.
         _log.debug("extracting %s failed", path, exc_info=True)
         raise corrupt(path.name, kind, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _convert_advice(name: str, suffix: str) -> Said:
+    how, target = _CONVERT[suffix]
+    if how == "save":
+        return said(
+            "{name} is a {suffix} file, which Capsule Studio cannot read: save it as {target} "
+            "and add that instead.",
+            name=name,
+            suffix=suffix,
+            target=target,
+        )
+    if how == "save or PDF":
+        return said(
+            "{name} is a {suffix} file, which Capsule Studio cannot read: save it as {target} "
+            "or PDF and add that instead.",
+            name=name,
+            suffix=suffix,
+            target=target,
+        )
+    if how == "export":
+        return said(
+            "{name} is a {suffix} file, which Capsule Studio cannot read: export it as "
+            "{target} and add that instead.",
+            name=name,
+            suffix=suffix,
+            target=target,
+        )
+    return said(
+        "{name} is a {suffix} file, which Capsule Studio cannot read: convert it to {target} "
+        "and add that instead.",
+        name=name,
+        suffix=suffix,
+        target=target,
+    )
 
 
 def _load(module: str, function: str) -> Extractor:

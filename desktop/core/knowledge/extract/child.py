@@ -2,7 +2,8 @@
 
 Reads one JSON request per line on stdin ({"target": "module:function", "kwargs": {}}),
 calls the target and answers one JSON line on the stdout it had at start: {"ok": value}
-or {"error": class name, "message": text}. Before its answer a request may send
+or {"error": class name, "message": text} (with the error's `said` template and values,
+where it has them, as `CapsuleError.to_dict` gives them). Before its answer a request may send
 {"progress": [done, total]} lines (the pages of a scan read so far). Anything a library
 prints goes to stderr instead, so it cannot corrupt the answers. The address space is
 capped at MB megabytes where the platform allows it (Linux), and at OCR_MB once text
@@ -73,7 +74,7 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
     except MemoryError:
         return {"error": "MemoryError", "message": ""}
     except CapsuleError as exc:
-        return {"error": type(exc).__name__, "message": exc.message}
+        return exc.to_dict() | {"error": type(exc).__name__}
     except BaseException as exc:  # a bug, not a file problem: report it with its origin
         lines = traceback.format_exception_only(type(exc), exc)
         return {"error": "InternalError", "message": "".join(lines).strip()}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from desktop.core.errors import said
 from desktop.core.knowledge.extract.errors import (
     ExtractionError,
     FileTooLargeError,
@@ -36,8 +37,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def size_error(name: str, size: int, max_bytes: int) -> FileTooLargeError:
     return FileTooLargeError(
-        f"{name} is {size / MB:.1f} MB, more than the {max_bytes / MB:.0f} MB allowed for one "
-        f"file. Split it into smaller files and add those instead."
+        said(
+            "{name} is {size} MB, more than the {limit} MB allowed for one file. Split it "
+            "into smaller files and add those instead.",
+            name=name,
+            size=f"{size / MB:.1f}",
+            limit=f"{max_bytes / MB:.0f}",
+        )
     )
 
 
@@ -48,21 +54,32 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise UnsupportedFileError(
-            f"{path.name} is a folder, not a file. Add the files inside it instead."
+            said("{name} is a folder, not a file. Add the files inside it instead.", name=path.name)
         ) from None
     except FileNotFoundError:
         raise ExtractionError(
-            f"{path.name} no longer exists at {path.parent}. Add it again from where it is now."
+            said(
+                "{name} no longer exists at {folder}. Add it again from where it is now.",
+                name=path.name,
+                folder=path.parent,
+            )
         ) from None
     except PermissionError:
         raise ExtractionError(
-            f"Capsule Studio may not read {path.name}. Check the file's permissions, "
-            f"or copy it to a folder you own and add the copy."
+            said(
+                "Capsule Studio may not read {name}. Check the file's permissions, "
+                "or copy it to a folder you own and add the copy.",
+                name=path.name,
+            )
         ) from None
     except OSError as exc:
         raise ExtractionError(
-            f"{path.name} could not be read ({exc.strerror or exc}). "
-            f"Check that the disk or network folder is available and try again."
+            said(
+                "{name} could not be read ({reason}). "
+                "Check that the disk or network folder is available and try again.",
+                name=path.name,
+                reason=exc.strerror or exc,
+            )
         ) from None
     if len(data) > max_bytes:
         raise size_error(path.name, path.stat().st_size, max_bytes)
@@ -97,8 +114,11 @@ def decode_text(data: bytes, name: str) -> str:
             text = None if best is None else str(best)
     if text is None or len(_CONTROL.findall(text[:8192])) > 8:
         raise UnsupportedFileError(
-            f"{name} is not text in any encoding Capsule Studio recognises. If it is a "
-            f"document, save it as PDF, DOCX or UTF-8 text and add that instead."
+            said(
+                "{name} is not text in any encoding Capsule Studio recognises. If it is a "
+                "document, save it as PDF, DOCX or UTF-8 text and add that instead.",
+                name=name,
+            )
         )
     return clean(text)
 

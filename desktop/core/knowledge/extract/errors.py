@@ -6,7 +6,7 @@ the isolated child process comes back as the same class from its name and messag
 
 from __future__ import annotations
 
-from desktop.core.errors import CapsuleError, Do, do
+from desktop.core.errors import CapsuleError, Do, do, said
 
 
 class ExtractionError(CapsuleError):
@@ -101,7 +101,29 @@ def corrupt(name: str, kind: str, detail: object) -> CorruptFileError:
     reason = str(detail).strip().rstrip(".") or type(detail).__name__
     if len(reason) > 200:
         reason = reason[:200] + "..."
-    return CorruptFileError(
-        f"{name} could not be read: it looks damaged or is not a real {kind} file ({reason}). "
-        f"Open it in the program that made it and save it again, then add it once more."
-    )
+    if kind == "image":
+        message = said(
+            "{name} could not be read: it looks damaged or is not a real image file "
+            "({reason}). Open it in the program that made it and save it again, then add it "
+            "once more.",
+            name=name,
+            reason=reason,
+        )
+    elif kind == "text":
+        message = said(
+            "{name} could not be read: it looks damaged or is not a real text file "
+            "({reason}). Open it in the program that made it and save it again, then add it "
+            "once more.",
+            name=name,
+            reason=reason,
+        )
+    else:
+        message = said(
+            "{name} could not be read: it looks damaged or is not a real {kind} file "
+            "({reason}). Open it in the program that made it and save it again, then add it "
+            "once more.",
+            name=name,
+            kind=kind,
+            reason=reason,
+        )
+    return CorruptFileError(message)

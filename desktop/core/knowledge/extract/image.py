@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
+from desktop.core.errors import said
 from desktop.core.knowledge.extract import ocr
 from desktop.core.knowledge.extract.common import clean, read_limited
 from desktop.core.knowledge.extract.errors import EmptyFileError, FileTooLargeError, corrupt
@@ -33,7 +34,10 @@ def extract_image(path: Path, max_bytes: int, on_page: PageCallback | None = Non
     data = read_limited(path, max_bytes)
     if not data:
         raise EmptyFileError(
-            f"{path.name} is empty. Add it again once it has been saved or copied completely."
+            said(
+                "{name} is empty. Add it again once it has been saved or copied completely.",
+                name=path.name,
+            )
         )
     try:
         with warnings.catch_warnings():
@@ -50,7 +54,7 @@ def extract_image(path: Path, max_bytes: int, on_page: PageCallback | None = Non
         if frame.size[0] * frame.size[1] > MAX_PIXELS:
             raise _too_large(path.name, *frame.size)
     if not ocr.available():
-        raise ocr.missing(f"{path.name} is a picture: reading its text")
+        raise ocr.missing_for_picture(path.name)
     sections, warnings_ = [], []
     for number, frame in enumerate(ImageSequence.Iterator(picture), 1):
         try:
@@ -69,8 +73,21 @@ def extract_image(path: Path, max_bytes: int, on_page: PageCallback | None = Non
 
 
 def _too_large(name: str, width: int = 0, height: int = 0) -> FileTooLargeError:
-    size = f"{width} x {height} pixels" if width else "more pixels than allowed"
-    return FileTooLargeError(
-        f"{name} is {size}: at most {MAX_PIXELS // 1_000_000} million pixels are read. "
-        f"Scale it down (300 dpi is plenty for text) and add it again."
-    )
+    limit = MAX_PIXELS // 1_000_000
+    if width:
+        message = said(
+            "{name} is {width} x {height} pixels: at most {limit} million pixels are read. "
+            "Scale it down (300 dpi is plenty for text) and add it again.",
+            name=name,
+            width=width,
+            height=height,
+            limit=limit,
+        )
+    else:
+        message = said(
+            "{name} is more pixels than allowed: at most {limit} million pixels are read. "
+            "Scale it down (300 dpi is plenty for text) and add it again.",
+            name=name,
+            limit=limit,
+        )
+    return FileTooLargeError(message)

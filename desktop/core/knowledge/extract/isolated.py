@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from desktop.core.child import ChildProcess
+from desktop.core.errors import Said, said
 from desktop.core.knowledge.extract.errors import (
     ERROR_CLASSES,
     ExtractionError,
@@ -167,9 +168,13 @@ class IsolatedExtractor:
         except TimeoutError:
             self._drop(kill=True)
             raise ExtractionTimeoutError(
-                f"Reading {name} took longer than {self.timeout_s:g} seconds, so it was "
-                f"stopped. The file may be damaged or unusually complex: open it in the "
-                f"program that made it, save a copy (or print it to PDF), and add the copy."
+                said(
+                    "Reading {name} took longer than {seconds} seconds, so it was stopped. The "
+                    "file may be damaged or unusually complex: open it in the program that "
+                    "made it, save a copy (or print it to PDF), and add the copy.",
+                    name=name,
+                    seconds=f"{self.timeout_s:g}",
+                )
             ) from None
         if reply is None:
             reason = child.exit_reason()
@@ -189,23 +194,31 @@ class IsolatedExtractor:
             raise MemoryLimitError(self._memory_message(name))
         if error == "InternalError":
             raise ExtractorBugError(
-                f"{name} could not be read because of an error in Capsule Studio "
-                f"({message}). Please report it, with the file if you can share it."
+                said(
+                    "{name} could not be read because of an error in Capsule Studio "
+                    "({reason}). Please report it, with the file if you can share it.",
+                    name=name,
+                    reason=message,
+                )
             )
-        raise ERROR_CLASSES.get(error, ExtractionError)(message)
+        raise ERROR_CLASSES.get(error, ExtractionError)(_sent(message, reply.get("said")))
 
     def _memory_message(self, name: str) -> str:
-        return (
-            f"Reading {name} needed more than {self.memory_mb} MB of memory, so it was "
-            f"stopped. Split the file into smaller ones (or save it again without large "
-            f"images) and add those."
+        return said(
+            "Reading {name} needed more than {memory} MB of memory, so it was stopped. Split "
+            "the file into smaller ones (or save it again without large images) and add those.",
+            name=name,
+            memory=self.memory_mb,
         )
 
     def _died_message(self, name: str, reason: str) -> str:
-        return (
-            f"The reader stopped unexpectedly on {name} ({reason}). This happens with "
-            f"damaged files and with files that need more than {self.memory_mb} MB of "
-            f"memory: open it in the program that made it, save a copy, and add the copy."
+        return said(
+            "The reader stopped unexpectedly on {name} ({reason}). This happens with damaged "
+            "files and with files that need more than {memory} MB of memory: open it in the "
+            "program that made it, save a copy, and add the copy.",
+            name=name,
+            reason=reason,
+            memory=self.memory_mb,
         )
 
     def _start(self) -> _Child:
@@ -214,8 +227,11 @@ class IsolatedExtractor:
                 self._child = _Child(self.memory_mb, self.ocr_memory_mb)
             except OSError as exc:
                 raise ExtractionError(
-                    f"The process that reads files could not start ({exc}). Restart Capsule "
-                    f"Studio; if this keeps happening, reinstall it."
+                    said(
+                        "The process that reads files could not start ({reason}). Restart "
+                        "Capsule Studio; if this keeps happening, reinstall it.",
+                        reason=exc,
+                    )
                 ) from None
         return self._child
 
@@ -251,6 +267,17 @@ class _ChildDied(Exception):
 
     def public(self) -> ExtractionError:
         return (MemoryLimitError if self.out_of_memory else ExtractionError)(self.message)
+
+
+def _sent(message: str, sent: object) -> str:
+    """The child's message, with the template and values it was made from where it sent them."""
+    if isinstance(sent, dict) and isinstance(sent.get("template"), str):
+        values = sent.get("values")
+        if isinstance(values, dict):
+            made = Said(sent["template"], {str(k): str(v) for k, v in values.items()})
+            if made == message:
+                return made
+    return message
 
 
 def extract_isolated(

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desktop.core.errors import said
 from desktop.core.knowledge.extract.errors import OcrUnavailableError
 
 PDF_DPI = 200  # render scanned pages at this resolution...
@@ -32,9 +33,14 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in _MODULES)
 
 
-def missing(what: str) -> OcrUnavailableError:
+def missing_for_picture(name: str) -> OcrUnavailableError:
+    """The error for picture `name`, whose text only the optional OCR engine could read."""
     return OcrUnavailableError(
-        f"{what} needs text recognition (OCR), and the optional OCR engine is not installed."
+        said(
+            "{name} is a picture: reading its text needs text recognition (OCR), and the "
+            "optional OCR engine is not installed.",
+            name=name,
+        )
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
+from desktop.core.errors import said
 from desktop.core.knowledge.extract import ocr
 from desktop.core.knowledge.extract.common import clean, read_limited
 from desktop.core.knowledge.extract.errors import (
@@ -52,7 +53,10 @@ def extract_pdf(
     data = read_limited(path, max_bytes)
     if not data.strip():
         raise EmptyFileError(
-            f"{path.name} is empty. Add it again once it has been saved or downloaded completely."
+            said(
+                "{name} is empty. Add it again once it has been saved or downloaded completely.",
+                name=path.name,
+            )
         )
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -61,8 +65,12 @@ def extract_pdf(
     except (DependencyError, NotImplementedError) as exc:
         # pypdf's word for an encryption it cannot open, raised on opening or decrypting.
         raise UnsupportedFileError(
-            f"{path.name} is encrypted in a way Capsule Studio cannot open ({exc}). Open it "
-            "in a PDF reader and save or print an unprotected copy, then add the copy."
+            said(
+                "{name} is encrypted in a way Capsule Studio cannot open ({reason}). Open it "
+                "in a PDF reader and save or print an unprotected copy, then add the copy.",
+                name=path.name,
+                reason=exc,
+            )
         ) from None
     except PyPdfError as exc:
         raise corrupt(path.name, "PDF", exc) from None
@@ -124,12 +132,18 @@ def _unlock(reader: PdfReader, name: str, password: str | None) -> None:
         return
     if password:
         raise WrongPasswordError(
-            f"The password for {name} is not right. Check it (capital letters count) "
-            f"and enter it again."
+            said(
+                "The password for {name} is not right. Check it (capital letters count) "
+                "and enter it again.",
+                name=name,
+            )
         )
     raise NeedsPasswordError(
-        f"{name} is protected with a password. Enter the password to add it, or add an "
-        f"unprotected copy."
+        said(
+            "{name} is protected with a password. Enter the password to add it, or add an "
+            "unprotected copy.",
+            name=name,
+        )
     )
 
 

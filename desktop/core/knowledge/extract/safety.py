@@ -19,6 +19,7 @@ from defusedxml import (  # type: ignore[import-untyped]
 )
 from defusedxml.ElementTree import DefusedXMLParser  # type: ignore[import-untyped]
 
+from desktop.core.errors import said
 from desktop.core.knowledge.extract.common import MB
 from desktop.core.knowledge.extract.errors import (
     ArchiveBombError,
@@ -56,11 +57,22 @@ def open_office_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     """
     if data.startswith(_OLE_MAGIC):
         raise UnsupportedFileError(
-            f"{name} is password-protected or saved in the old Office 97-2003 format. Open "
-            f"it in Office, remove the password if it has one, and save it as {kind}."
+            said(
+                "{name} is password-protected or saved in the old Office 97-2003 format. Open "
+                "it in Office, remove the password if it has one, and save it as {kind}.",
+                name=name,
+                kind=kind,
+            )
         )
     if _directory_size(data) > MAX_DIRECTORY:
-        raise _bomb(name, "lists far too many entries")
+        raise ArchiveBombError(
+            said(
+                "{name} was not opened: it lists far too many entries, which is how a 'zip "
+                "bomb' fills memory and disk. If you trust the file, open it in the program "
+                "that made it, save a copy, and add the copy.",
+                name=name,
+            )
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
@@ -79,26 +91,41 @@ def open_office_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
 def check_entries(infos: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse a zip by its stated entry count, total size and per-entry compression ratio."""
     if len(infos) > MAX_ENTRIES:
-        raise _bomb(name, f"holds {len(infos):,} entries (at most {MAX_ENTRIES:,} are opened)")
+        raise ArchiveBombError(
+            said(
+                "{name} was not opened: it holds {count} entries (at most {limit} are opened), "
+                "which is how a 'zip bomb' fills memory and disk. If you trust the file, open "
+                "it in the program that made it, save a copy, and add the copy.",
+                name=name,
+                count=f"{len(infos):,}",
+                limit=f"{MAX_ENTRIES:,}",
+            )
+        )
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
-        raise _bomb(
-            name,
-            f"would unpack to {total / MB:,.0f} MB "
-            f"(at most {MAX_UNCOMPRESSED / MB:,.0f} MB are opened)",
+        raise ArchiveBombError(
+            said(
+                "{name} was not opened: it would unpack to {size} MB (at most {limit} MB are "
+                "opened), which is how a 'zip bomb' fills memory and disk. If you trust the "
+                "file, open it in the program that made it, save a copy, and add the copy.",
+                name=name,
+                size=f"{total / MB:,.0f}",
+                limit=f"{MAX_UNCOMPRESSED / MB:,.0f}",
+            )
         )
     for info in infos:
         if info.file_size > RATIO_GRACE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size / max(info.compress_size, 1)
-            raise _bomb(name, f"has a part compressed {ratio:,.0f} times ({info.filename})")
-
-
-def _bomb(name: str, why: str) -> ArchiveBombError:
-    return ArchiveBombError(
-        f"{name} was not opened: it {why}, which is how a 'zip bomb' fills memory and disk. "
-        f"If you trust the file, open it in the program that made it, save a copy, and add "
-        f"the copy."
-    )
+            raise ArchiveBombError(
+                said(
+                    "{name} was not opened: it has a part compressed {ratio} times ({part}), "
+                    "which is how a 'zip bomb' fills memory and disk. If you trust the file, "
+                    "open it in the program that made it, save a copy, and add the copy.",
+                    name=name,
+                    ratio=f"{ratio:,.0f}",
+                    part=info.filename,
+                )
+            )
 
 
 def _directory_size(data: bytes) -> int:
@@ -145,9 +172,14 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, ki
         return
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
         raise UnsafeXmlError(
-            f"{name} was not opened: its part {info.filename} declares XML entities, which "
-            f"real {kind} files never do and 'billion laughs' attacks rely on. Open it in "
-            f"the program that made it, save a copy, and add the copy."
+            said(
+                "{name} was not opened: its part {part} declares XML entities, which real "
+                "{kind} files never do and 'billion laughs' attacks rely on. Open it in the "
+                "program that made it, save a copy, and add the copy.",
+                name=name,
+                part=info.filename,
+                kind=kind,
+            )
         ) from None
     except (ParseError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise corrupt(name, kind, exc) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.errors import Said
 from desktop.core.knowledge.extract import IsolatedExtractor, extract, extract_isolated
 from desktop.core.knowledge.extract.errors import (
     ArchiveBombError,
@@ -73,6 +74,22 @@ def test_typed_errors_come_back_as_the_same_class(tmp_path: Path) -> None:
             extractor.extract(path, password="nope")
         assert "Secret" in extractor.extract(path, password="pw").sections[0].text
     assert caught.value.code == "needs_password"
+
+
+def test_an_error_from_the_child_keeps_the_sentence_the_window_translates(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypt(build_pdf(["Secret"]), "pw", "owner"))
+
+    with pytest.raises(NeedsPasswordError) as caught:
+        extract_isolated(path)
+
+    message = caught.value.message
+    assert isinstance(message, Said)
+    assert message.template.startswith("{name} is protected with a password.")
+    assert message.values == {"name": "locked.pdf"}
+    assert caught.value.to_dict()["said"]["values"] == {"name": "locked.pdf"}
 
 
 def test_a_zip_bomb_fails_alone_in_the_child(tmp_path: Path) -> None:
