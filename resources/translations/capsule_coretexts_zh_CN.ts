@@ -16,6 +16,10 @@
         <translation>“{shown}”不是 fetch_url 能读取的网址：只允许 http:// 和 https:// 开头的地址。</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is neither a catalog id nor OWNER/REPO/FILE.gguf.</source>
+        <translation>“{text}”既不是模型目录中的 ID，也不是 所有者/仓库/文件.gguf 形式的地址。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a fingerprint: give the 32 hex digits shown where the capsule is inspected (spaces are optional).</source>
         <translation>“{text}”不是指纹：请输入查看胶囊文件时显示的 32 位十六进制数字（空格可有可无）。</translation>
     </message>
@@ -34,6 +38,14 @@
     <message>
         <source>A conversation needs a name: type one.</source>
         <translation>对话需要一个名称：请输入名称。</translation>
+    </message>
+    <message>
+        <source>A different file named {name} is already in {folder} (it does not match the hub&apos;s version). Remove it first, or move it elsewhere, then download again.</source>
+        <translation>{folder} 中已有另一个名为 {name} 的文件（与模型仓库中的版本不一致）。请先删除它或把它移到别处，再重新下载。</translation>
+    </message>
+    <message>
+        <source>A different model named {name} is already in {folder}. Rename your file, or remove the existing one first.</source>
+        <translation>{folder} 中已有另一个名为 {name} 的模型。请给你的文件改个名，或先移除已有的那个。</translation>
     </message>
     <message>
         <source>A mapping key at line {line} is a list or a mapping: OpenAPI documents only use text keys. Write the key as text.</source>
@@ -72,12 +84,28 @@
         <translation>调用 python 时请传入 {{&quot;code&quot;: &quot;...&quot;}}：要运行的 Python 代码，以字符串形式给出。</translation>
     </message>
     <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
         <source>Cannot add &apos;{name}&apos;: {problems}</source>
         <translation>无法添加“{name}”：{problems}</translation>
     </message>
     <message>
+        <source>Cannot reach {base} ({reason}). Check your connection.</source>
+        <translation>无法连接 {base}（{reason}）。请检查网络连接。</translation>
+    </message>
+    <message>
         <source>Cannot read settings from {path}: {reason}. Check the file&apos;s permissions.</source>
         <translation>无法从 {path} 读取设置：{reason}。请检查该文件的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot read the model catalog {path}: {reason}</source>
+        <translation>无法读取模型目录 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {name} for a memory estimate: {reason}</source>
+        <translation>无法读取 {name} 来估算内存：{reason}</translation>
     </message>
     <message>
         <source>Cannot read {name}: it is not UTF-8 text.</source>
@@ -112,12 +140,32 @@
         <translation>无法写入 {path}（{reason}）。请检查文件夹权限和可用磁盘空间。</translation>
     </message>
     <message>
+        <source>Cannot write {name}: {reason}.</source>
+        <translation>无法写入 {name}：{reason}。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}. Check that the folder exists, that you may write there, and that the disk has room.</source>
         <translation>无法写入 {path}：{reason}。请确认文件夹存在、你有写入权限，并且磁盘空间充足。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}. Choose another place.</source>
         <translation>无法写入 {path}：{reason}。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>Capsule Studio may not read {name}. Check the file&apos;s permissions, or copy it to a folder you own and add the copy.</source>
+        <translation>Capsule Studio 没有读取 {name} 的权限。请检查文件权限，或把它复制到你自己的文件夹后添加副本。</translation>
+    </message>
+    <message>
+        <source>Checking {name} cancelled; nothing was changed.</source>
+        <translation>已取消校验 {name}，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Comparing {name} with the copy already imported was cancelled.</source>
+        <translation>已取消将 {name} 与已导入的副本进行比对。</translation>
+    </message>
+    <message>
+        <source>Copying the knowledge was cancelled.</source>
+        <translation>已取消复制知识库。</translation>
     </message>
     <message>
         <source>Could not connect to {host} (connection failed); check the address, or the site may be down.</source>
@@ -144,8 +192,44 @@
         <translation>数据库 {path} 出错：{reason}</translation>
     </message>
     <message>
+        <source>Download of {name} cancelled before it started.</source>
+        <translation>{name} 的下载在开始前已取消。</translation>
+    </message>
+    <message>
+        <source>Download of {name} cancelled. The partial file ({have} of {total}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已取消。已下载的部分（{have} / {total}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Download of {name} cancelled. The partial file ({have}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已取消。已下载的部分（{have}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Download of {name} stopped. The partial file ({have} of {total}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已中断。已下载的部分（{have} / {total}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Download of {name} stopped. The partial file ({have}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已中断。已下载的部分（{have}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Download of {name} stopped: the connection keeps dropping ({reason}). The partial file ({have} of {total}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已中断：连接反复断开（{reason}）。已下载的部分（{have} / {total}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Download of {name} stopped: the connection keeps dropping ({reason}). The partial file ({have}) is kept in {folder}: run the same download again to resume it.</source>
+        <translation>{name} 的下载已中断：连接反复断开（{reason}）。已下载的部分（{have}）保存在 {folder}：再次下载同一模型即可继续。</translation>
+    </message>
+    <message>
+        <source>Downloading {source} failed: {reason}</source>
+        <translation>下载 {source} 失败：{reason}</translation>
+    </message>
+    <message>
         <source>Export stopped; no file was written.</source>
         <translation>导出已停止，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>File {file_id} is not in this knowledge.</source>
+        <translation>文件 {file_id} 不在此知识库中。</translation>
     </message>
     <message>
         <source>GPT {gpt_id} has no action &apos;{action_id}&apos;.</source>
@@ -164,8 +248,16 @@
         <translation>请填写你对这位签名者的称呼。</translation>
     </message>
     <message>
+        <source>HF_HUB_OFFLINE is set, so nothing can be downloaded. Unset it, or import a .gguf file you already have.</source>
+        <translation>已设置 HF_HUB_OFFLINE，无法下载任何内容。请取消该设置，或导入你已有的 .gguf 文件。</translation>
+    </message>
+    <message>
         <source>Image generation is not set up: the GPT&apos;s image_generation.provider setting is empty. Tell the user to choose, in the GPT&apos;s image generation settings, a provider profile whose server has an images endpoint.</source>
         <translation>尚未设置图像生成：GPT 的 image_generation.provider 设置为空。请告诉用户在 GPT 的图像生成设置中选择一个服务商配置，其服务器需提供图像接口。</translation>
+    </message>
+    <message>
+        <source>Import of {name} cancelled; nothing was copied.</source>
+        <translation>已取消导入 {name}，没有复制任何内容。</translation>
     </message>
     <message>
         <source>Import stopped; nothing was imported.</source>
@@ -224,6 +316,10 @@
         <translation>没有可用的系统钥匙串，而 Capsule Studio 只把 API 密钥保存在那里（绝不存入普通文件）。在 macOS 上应使用“登录”钥匙串，请检查它是否已解锁，然后重新运行该命令。</translation>
     </message>
     <message>
+        <source>No catalog model &apos;{ident}&apos;. Known ids: {known}. Or pass OWNER/REPO/FILE.gguf to download any GGUF file from the hub.</source>
+        <translation>模型目录中没有“{ident}”。已有的 ID：{known}。也可以填写 所有者/仓库/文件.gguf，从模型仓库下载任意 GGUF 文件。</translation>
+    </message>
+    <message>
         <source>No export format &apos;{kind}&apos;; there are {formats}.</source>
         <translation>没有“{kind}”这种导出格式；可用的格式有：{formats}。</translation>
     </message>
@@ -232,8 +328,16 @@
         <translation>{file} 处没有文件：请检查路径。</translation>
     </message>
     <message>
+        <source>No file at {path}: check the path.</source>
+        <translation>{path} 处没有文件：请检查路径。</translation>
+    </message>
+    <message>
         <source>No knowledge file with id &apos;{file_id}&apos;.</source>
         <translation>没有 ID 为“{file_id}”的知识库文件。</translation>
+    </message>
+    <message>
+        <source>No local model &apos;{ident}&apos;.</source>
+        <translation>没有名为“{ident}”的本地模型。</translation>
     </message>
     <message>
         <source>No message with id &apos;{message_id}&apos;.</source>
@@ -260,6 +364,10 @@
         <translation>没有名为“{name}”的服务商配置（现有配置：{known}）。请先添加。</translation>
     </message>
     <message>
+        <source>No repository &apos;{repo}&apos; on {base} (or it is private). Check the name; for a private repository set HF_TOKEN to an access token that can read it.</source>
+        <translation>{base} 上没有仓库“{repo}”（或它是私有仓库）。请检查名称；如果是私有仓库，请把 HF_TOKEN 设为有权读取它的访问令牌。</translation>
+    </message>
+    <message>
         <source>No run with id &apos;{run_id}&apos;.</source>
         <translation>没有 ID 为“{run_id}”的运行记录。</translation>
     </message>
@@ -272,8 +380,20 @@
         <translation>尚未设置 {provider} 的 API 密钥，web_search 无法运行。请让用户在网页浏览设置中保存密钥，然后重试。</translation>
     </message>
     <message>
+        <source>Not enough disk space for importing {name}: it needs {needed} (plus {margin} to spare) and only {free} is free on the disk holding {folder}. Free some space, or point CAPSULE_STUDIO_HOME at a larger disk.</source>
+        <translation>磁盘空间不足，无法导入 {name}：需要 {needed}（另需预留 {margin}），而 {folder} 所在磁盘只剩 {free}。请清理一些空间，或把 CAPSULE_STUDIO_HOME 指向更大的磁盘。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for {name}: it needs {needed} (plus {margin} to spare) and only {free} is free on the disk holding {folder}. Free some space, or point CAPSULE_STUDIO_HOME at a larger disk.</source>
+        <translation>磁盘空间不足，无法存放 {name}：需要 {needed}（另需预留 {margin}），而 {folder} 所在磁盘只剩 {free}。请清理一些空间，或把 CAPSULE_STUDIO_HOME 指向更大的磁盘。</translation>
+    </message>
+    <message>
         <source>Nothing on this computer can keep code a GPT runs away from your files: it could read your home folder, your SSH keys and the app&apos;s conversations and settings, and change them (a changed settings file can send your API keys elsewhere). Such code can come from a shared capsule&apos;s instructions or documents, not only from you.</source>
         <translation>这台电脑上没有任何机制能把 GPT 运行的代码与你的文件隔离开：这些代码可以读取你的主文件夹、SSH 密钥以及本应用的对话和设置，并能修改它们（被改动的设置文件可能把你的 API 密钥发往别处）。这类代码不一定出自你手，也可能来自分享的胶囊文件中的指令或文档。</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: {path} does not exist.</source>
+        <translation>没有可移除的内容：{path} 不存在。</translation>
     </message>
     <message>
         <source>Only a question still in this conversation can be edited or asked again; reload the conversation and try again.</source>
@@ -282,6 +402,22 @@
     <message>
         <source>OpenAPI {version} is not supported: use a document in {supported}.</source>
         <translation>不支持 OpenAPI {version}：请使用 {supported} 格式的文档。</translation>
+    </message>
+    <message>
+        <source>Reading {name} needed more than {memory} MB of memory, so it was stopped. Split the file into smaller ones (or save it again without large images) and add those.</source>
+        <translation>读取 {name} 需要超过 {memory} MB 内存，已停止。请把文件拆分成几个较小的文件（或去掉大图片后重新保存），再添加它们。</translation>
+    </message>
+    <message>
+        <source>Reading {name} took longer than {seconds} seconds, so it was stopped. The file may be damaged or unusually complex: open it in the program that made it, save a copy (or print it to PDF), and add the copy.</source>
+        <translation>读取 {name} 超过了 {seconds} 秒，已停止。文件可能已损坏或结构异常复杂：请用创建它的程序打开，另存一份副本（或打印为 PDF），然后添加副本。</translation>
+    </message>
+    <message>
+        <source>Removed {names} ({size} freed).</source>
+        <translation>已移除 {names}（释放了 {size}）。</translation>
+    </message>
+    <message>
+        <source>Repository {repo} has no revision &apos;{revision}&apos; on {base}.</source>
+        <translation>{base} 上的仓库 {repo} 没有版本“{revision}”。</translation>
     </message>
     <message>
         <source>Run {run_id} already ended ({status}).</source>
@@ -590,6 +726,10 @@
         <translation>{at} 处服务器变量“{name}”的默认值“{default}”不在其 `enum` 取值（{choices}）之中：请把默认值设为其中之一。</translation>
     </message>
     <message>
+        <source>The disk filled up while downloading {name}. Free some space and run the download again.</source>
+        <translation>下载 {name} 时磁盘已满。请清理一些空间后重新下载。</translation>
+    </message>
+    <message>
         <source>The document describes only webhooks (requests the API sends to you), which an assistant cannot call: an action needs at least one path with a method (such as get or post).</source>
         <translation>该文档只描述了 Webhook（API 主动发给你的请求），助手无法调用：动作至少需要一个带方法（如 get 或 post）的路径。</translation>
     </message>
@@ -666,6 +806,10 @@
         <translation>文档中的 {count} 个 Webhook 描述的是 API 主动发出的请求，而不是可调用的操作；已忽略。</translation>
     </message>
     <message>
+        <source>The downloaded {name} does not match the hub&apos;s checksum (expected {expected}, got {found}). The file was removed: run the download again. If it fails again, the file on the hub or a proxy in between is damaged.</source>
+        <translation>下载的 {name} 与模型仓库的校验值不符（应为 {expected}，实际为 {found}）。该文件已删除：请重新下载。如果再次失败，说明仓库中的文件或中间的代理已损坏。</translation>
+    </message>
+    <message>
         <source>The embedding model failed: {reason}</source>
         <translation>嵌入模型出错：{reason}</translation>
     </message>
@@ -688,6 +832,14 @@
     <message>
         <source>The image server answered without an image: try again.</source>
         <translation>图像服务器的回复中没有图像：请重试。</translation>
+    </message>
+    <message>
+        <source>The index file cannot be read: {reason}</source>
+        <translation>无法读取索引文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The index file&apos;s columns differ from the ones this version uses.</source>
+        <translation>索引文件的列与当前版本使用的不一致。</translation>
     </message>
     <message>
         <source>The index holds chunks of files that are no longer in the knowledge; rebuild the knowledge, then export again.</source>
@@ -738,6 +890,20 @@
         <translation>消息为空：请输入内容后再发送。</translation>
     </message>
     <message>
+        <source>The model catalog {path} is missing.</source>
+        <translation>模型目录 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The model catalog {path} is not valid JSON (line {line}: {reason}).</source>
+        <translation>模型目录 {path} 不是有效的 JSON（第 {line} 行：{reason}）。</translation>
+    </message>
+    <message>
+        <source>The model catalog {path} is not valid:
+  {problems}</source>
+        <translation>模型目录 {path} 无效：
+  {problems}</translation>
+    </message>
+    <message>
         <source>The model kept calling tools for {rounds} rounds without answering; the run was stopped. Rephrase the request or check the tools&apos; outputs.</source>
         <translation>模型连续 {rounds} 轮调用工具却没有给出回答，运行已停止。请换一种方式提问，或检查工具的输出。</translation>
     </message>
@@ -762,6 +928,14 @@
         <translation>operationId“{operation_id}”被使用了两次，分别在 {first} 和 {where}：每个操作都需要自己的 operationId。请重命名其中一个。</translation>
     </message>
     <message>
+        <source>The original of {name} is gone; add the file to the knowledge again.</source>
+        <translation>{name} 的原始文件已丢失；请重新把该文件添加到知识库。</translation>
+    </message>
+    <message>
+        <source>The password for {name} is not right. Check it (capital letters count) and enter it again.</source>
+        <translation>{name} 的密码不正确。请检查（区分大小写）后重新输入。</translation>
+    </message>
+    <message>
         <source>The password is empty: give one, or export without.</source>
         <translation>密码为空：请输入密码，或选择不加密导出。</translation>
     </message>
@@ -776,6 +950,10 @@
     <message>
         <source>The path &apos;{path}&apos; ({at}) should start with &apos;/&apos;; one is added.</source>
         <translation>路径“{path}”（{at}）应以“/”开头；已自动补上。</translation>
+    </message>
+    <message>
+        <source>The process that reads files could not start ({reason}). Restart Capsule Studio; if this keeps happening, reinstall it.</source>
+        <translation>读取文件的进程无法启动（{reason}）。请重启 Capsule Studio；如果问题反复出现，请重新安装。</translation>
     </message>
     <message>
         <source>The process that runs local models could not start ({reason}). Restart Capsule Studio; if this keeps happening, reinstall it.</source>
@@ -796,6 +974,10 @@
     <message>
         <source>The query is longer than {most} characters; use fewer words.</source>
         <translation>查询超过 {most} 个字符；请减少用词。</translation>
+    </message>
+    <message>
+        <source>The reader stopped unexpectedly on {name} ({reason}). This happens with damaged files and with files that need more than {memory} MB of memory: open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>读取 {name} 时读取程序意外停止（{reason}）。文件损坏或需要超过 {memory} MB 内存时会出现这种情况：请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
     </message>
     <message>
         <source>The reranker failed: {reason}</source>
@@ -870,6 +1052,10 @@
         <translation>文本太大，无法导入（超过 {size}，上限为 {limit}）：请使用更小的文档，例如只保留助手需要的操作。</translation>
     </message>
     <message>
+        <source>The thread has no file {name}.</source>
+        <translation>此对话中没有文件 {name}。</translation>
+    </message>
+    <message>
         <source>The token endpoint {host} did not answer with a bearer access_token; check the action&apos;s token URL.</source>
         <translation>令牌端点 {host} 没有返回 bearer 类型的 access_token；请检查动作的令牌 URL。</translation>
     </message>
@@ -892,6 +1078,10 @@
     <message>
         <source>This Character Card&apos;s spec is &apos;{spec}&apos;; only {specs} are read.</source>
         <translation>此角色卡的规范是“{spec}”；仅支持读取 {specs}。</translation>
+    </message>
+    <message>
+        <source>This GPT has no reranker set: choose a reranker model in its knowledge settings first.</source>
+        <translation>此 GPT 尚未设置重排序模型：请先在它的知识库设置中选择一个重排序模型。</translation>
     </message>
     <message>
         <source>This GPT has no tool named &apos;{wanted}&apos;; choose one of its tools (none), or auto, none or required.</source>
@@ -934,6 +1124,10 @@
     <message>
         <source>This file holds {count} assistants or models ({names}); import one at a time: save each on its own.</source>
         <translation>此文件包含 {count} 个助手或模型（{names}）；请一次导入一个：把每个单独保存成文件。</translation>
+    </message>
+    <message>
+        <source>This file is being indexed by another window or command right now; try again once that has finished.</source>
+        <translation>另一个窗口或命令正在索引此文件；请等它完成后再试。</translation>
     </message>
     <message>
         <source>This file is damaged or incomplete (not a complete zip archive: {reason}). Nothing was imported: copy or download it again.</source>
@@ -1118,6 +1312,18 @@
         <translation>这不是 OpenAPI 文档：它的顶层是纯文本，而不是包含 `openapi`、`info`、`paths` 等键的映射。</translation>
     </message>
     <message>
+        <source>This knowledge has no index to include yet.</source>
+        <translation>此知识库还没有可包含的索引。</translation>
+    </message>
+    <message>
+        <source>This knowledge uses embeddings, but no vectors were given: check the embedding model setting.</source>
+        <translation>此知识库使用向量嵌入，但没有得到向量：请检查嵌入模型设置。</translation>
+    </message>
+    <message>
+        <source>This knowledge was indexed without embeddings; rebuild it to use the embedding model.</source>
+        <translation>此知识库建立索引时未使用向量嵌入；请重新索引以使用嵌入模型。</translation>
+    </message>
+    <message>
         <source>This model is not a reranker: pick a GGUF reranker (such as a bge-reranker or Qwen3-Reranker conversion) for reranking.</source>
         <translation>这个模型不是重排序模型：请选择 GGUF 格式的重排序模型（例如 bge-reranker 或 Qwen3-Reranker 的转换版本）。</translation>
     </message>
@@ -1210,6 +1416,10 @@
         <translation>无法连接 {host}：{hint}。</translation>
     </message>
     <message>
+        <source>cannot read it: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
         <source>llama.cpp could not load {name} (architecture &apos;{arch}&apos;): its architecture &apos;{arch}&apos; is not supported by this llama.cpp. llama.cpp said: {reason}</source>
         <translation>llama.cpp 无法加载 {name}（架构“{arch}”）：这个版本的 llama.cpp 不支持“{arch}”架构。llama.cpp 的说明：{reason}</translation>
     </message>
@@ -1274,6 +1484,16 @@
         <translation>参数必须是一个 JSON 对象</translation>
     </message>
     <message>
+        <source>the catalog is not valid:
+  {problems}</source>
+        <translation>模型目录无效：
+  {problems}</translation>
+    </message>
+    <message>
+        <source>too many files named like {name}</source>
+        <translation>与 {name} 同名的文件太多</translation>
+    </message>
+    <message>
         <source>unknown tool {name}; the tools available are: none</source>
         <translation>未知工具 {name}；目前没有可用的工具</translation>
     </message>
@@ -1288,6 +1508,14 @@
     <message>
         <source>{at} is not a list of servers; it is ignored.</source>
         <translation>{at} 不是服务器列表；已忽略。</translation>
+    </message>
+    <message>
+        <source>{base} answered HTTP {status} for {source}. Try again later.</source>
+        <translation>{base} 对 {source} 返回了 HTTP {status}。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{base} answered for {source} without the headers a Hugging Face hub sends (ETag, X-Repo-Commit): check {variable}, or a proxy in between.</source>
+        <translation>{base} 对 {source} 的响应缺少 Hugging Face 模型仓库应有的响应头（ETag、X-Repo-Commit）：请检查 {variable}，或中间的代理。</translation>
     </message>
     <message>
         <source>{file} cannot be read (permission denied): copy it somewhere readable.</source>
@@ -1566,12 +1794,40 @@
         <translation>{label}：{at} 不是参数列表；已忽略。</translation>
     </message>
     <message>
+        <source>{model} is not an embedding model; pick one whose GGUF sets a pooling type (the catalog&apos;s embedding models do).</source>
+        <translation>{model} 不是嵌入模型；请选择 GGUF 中设置了池化类型的模型（模型目录中的嵌入模型都符合）。</translation>
+    </message>
+    <message>
         <source>{model} is not an embedding model; pick one whose GGUF sets a pooling type.</source>
         <translation>{model} 不是嵌入模型；请选择一个在 GGUF 中设置了池化类型的模型。</translation>
     </message>
     <message>
         <source>{name} cannot be used.</source>
         <translation>{name} 无法使用。</translation>
+    </message>
+    <message>
+        <source>{name} contains no text to search.</source>
+        <translation>{name} 中没有可检索的文字。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({reason}). Check that the disk or network folder is available and try again.</source>
+        <translation>无法读取 {name}（{reason}）。请确认磁盘或网络文件夹可以访问，然后重试。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read because of an error in Capsule Studio ({reason}). Please report it, with the file if you can share it.</source>
+        <translation>由于 Capsule Studio 自身的错误，无法读取 {name}（{reason}）。请报告此问题，方便的话请附上该文件。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: it looks damaged or is not a real image file ({reason}). Open it in the program that made it and save it again, then add it once more.</source>
+        <translation>无法读取 {name}：它似乎已损坏，或并不是真正的图片文件（{reason}）。请用创建它的程序打开并重新保存，然后再添加一次。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: it looks damaged or is not a real text file ({reason}). Open it in the program that made it and save it again, then add it once more.</source>
+        <translation>无法读取 {name}：它似乎已损坏，或并不是真正的文本文件（{reason}）。请用创建它的程序打开并重新保存，然后再添加一次。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: it looks damaged or is not a real {kind} file ({reason}). Open it in the program that made it and save it again, then add it once more.</source>
+        <translation>无法读取 {name}：它似乎已损坏，或并不是真正的 {kind} 文件（{reason}）。请用创建它的程序打开并重新保存，然后再添加一次。</translation>
     </message>
     <message>
         <source>{name} does not belong in an encrypted capsule. Nothing was imported.</source>
@@ -1586,6 +1842,10 @@
         <translation>{name} 的元数据中没有 general.architecture，不是 llama.cpp 能运行的模型。</translation>
     </message>
     <message>
+        <source>{name} has no text layer (scanned pages): reading it needs text recognition (OCR), and the optional OCR engine is not installed.</source>
+        <translation>{name} 没有文字层（是扫描页面）：读取它需要文字识别（OCR），但可选的 OCR 引擎尚未安装。</translation>
+    </message>
+    <message>
         <source>{name} holds no weights (a vocabulary-only file): it cannot answer. Use the full model file.</source>
         <translation>{name} 不含权重（只是词表文件），无法回答。请使用完整的模型文件。</translation>
     </message>
@@ -1594,8 +1854,32 @@
         <translation>{name} 是已损坏的运行轨迹（{problem}）；请重新导出。</translation>
     </message>
     <message>
+        <source>{name} is a folder, not a file. Add the files inside it instead.</source>
+        <translation>{name} 是文件夹，不是文件。请改为添加其中的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is a picture: reading its text needs text recognition (OCR), and the optional OCR engine is not installed.</source>
+        <translation>{name} 是图片：读取其中的文字需要文字识别（OCR），但可选的 OCR 引擎尚未安装。</translation>
+    </message>
+    <message>
         <source>{name} is a zip, but not a capsule (it has no capsule.json).</source>
         <translation>{name} 是 zip 文件，但不是胶囊文件（没有 capsule.json）。</translation>
+    </message>
+    <message>
+        <source>{name} is a {suffix} file, which Capsule Studio cannot read: convert it to {target} and add that instead.</source>
+        <translation>{name} 是 {suffix} 文件，Capsule Studio 无法读取：请将其转换为 {target} 后再添加。</translation>
+    </message>
+    <message>
+        <source>{name} is a {suffix} file, which Capsule Studio cannot read: export it as {target} and add that instead.</source>
+        <translation>{name} 是 {suffix} 文件，Capsule Studio 无法读取：请将其导出为 {target} 后再添加。</translation>
+    </message>
+    <message>
+        <source>{name} is a {suffix} file, which Capsule Studio cannot read: save it as {target} and add that instead.</source>
+        <translation>{name} 是 {suffix} 文件，Capsule Studio 无法读取：请将其另存为 {target} 后再添加。</translation>
+    </message>
+    <message>
+        <source>{name} is a {suffix} file, which Capsule Studio cannot read: save it as {target} or PDF and add that instead.</source>
+        <translation>{name} 是 {suffix} 文件，Capsule Studio 无法读取：请将其另存为 {target} 或 PDF 后再添加。</translation>
     </message>
     <message>
         <source>{name} is damaged or truncated ({reason}). Download it again; if it came from a converter, convert it again.</source>
@@ -1604,6 +1888,22 @@
     <message>
         <source>{name} is empty (0 bytes): download it again.</source>
         <translation>{name} 是空文件（0 字节）：请重新下载。</translation>
+    </message>
+    <message>
+        <source>{name} is empty. Add it again once it has been saved or copied completely.</source>
+        <translation>{name} 是空文件。请在它完整保存或复制后重新添加。</translation>
+    </message>
+    <message>
+        <source>{name} is empty. Add it again once it has been saved or downloaded completely.</source>
+        <translation>{name} 是空文件。请在它完整保存或下载后重新添加。</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted in a way Capsule Studio cannot open ({reason}). Open it in a PDF reader and save or print an unprotected copy, then add the copy.</source>
+        <translation>{name} 使用了 Capsule Studio 无法打开的加密方式（{reason}）。请在 PDF 阅读器中打开它，保存或打印一份不加密的副本，然后添加副本。</translation>
+    </message>
+    <message>
+        <source>{name} is more pixels than allowed: at most {limit} million pixels are read. Scale it down (300 dpi is plenty for text) and add it again.</source>
+        <translation>{name} 的像素数超出上限：最多读取 {limit} 百万像素。请缩小图片（识别文字用 300 dpi 就足够）后重新添加。</translation>
     </message>
     <message>
         <source>{name} is neither a capsule nor JSON. Capsule Studio reads capsules, OpenAI Assistants, GPT configurations and prompts, Open WebUI models, LobeHub agents, and Character Cards V2/V3 (JSON or PNG).</source>
@@ -1622,8 +1922,40 @@
         <translation>{name} 不是 PNG、JPEG、GIF 或 WebP 图片：请选择这几种格式之一。</translation>
     </message>
     <message>
+        <source>{name} is not a file name inside the thread: use a relative name</source>
+        <translation>{name} 不是此对话中的文件名：请使用相对名称</translation>
+    </message>
+    <message>
+        <source>{name} is not a file type Capsule Studio can read. Add PDF, text, Markdown, HTML, CSV, DOCX, XLSX, JSON or image files, or convert it to one of them.</source>
+        <translation>Capsule Studio 无法读取 {name} 这种文件类型。请添加 PDF、文本、Markdown、HTML、CSV、DOCX、XLSX、JSON 或图片文件，或先把它转换为其中一种格式。</translation>
+    </message>
+    <message>
         <source>{name} is not a run trace; choose a file exported from the playground.</source>
         <translation>{name} 不是运行轨迹；请选择从调试台导出的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not text in any encoding Capsule Studio recognises. If it is a document, save it as PDF, DOCX or UTF-8 text and add that instead.</source>
+        <translation>{name} 不是 Capsule Studio 能识别的任何编码的文本。如果它是文档，请另存为 PDF、DOCX 或 UTF-8 文本后再添加。</translation>
+    </message>
+    <message>
+        <source>{name} is one part of a split model. Copy all of its parts (…-0000N-of-…) into {folder} together instead.</source>
+        <translation>{name} 只是分卷模型的一部分。请把它的所有分卷（…-0000N-of-…）一起复制到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{name} is outside the thread&apos;s files: use a name from `threads files`</source>
+        <translation>{name} 不在此对话的文件中：请使用 `threads files` 列出的文件名</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected or saved in the old Office 97-2003 format. Open it in Office, remove the password if it has one, and save it as {kind}.</source>
+        <translation>{name} 设有密码，或是旧版 Office 97-2003 格式。请在 Office 中打开它，如有密码请先移除，然后另存为 {kind}。</translation>
+    </message>
+    <message>
+        <source>{name} is protected with a password. Enter the password to add it, or add an unprotected copy.</source>
+        <translation>{name} 设有密码。请输入密码后添加，或添加一份不加密的副本。</translation>
+    </message>
+    <message>
+        <source>{name} is scanned, and text recognition (OCR) found no text on its pages. If it does hold text, scan it again at a higher resolution and add that.</source>
+        <translation>{name} 是扫描件，文字识别（OCR）在其页面上没有找到文字。如果其中确实有文字，请用更高的分辨率重新扫描后再添加。</translation>
     </message>
     <message>
         <source>{name} is still being indexed; export once indexing has finished.</source>
@@ -1642,6 +1974,14 @@
         <translation>{name} 不完整：张量 {tensor} 超出了文件末尾（文件共 {size} 字节）。下载可能中途停止了，请重新下载。</translation>
     </message>
     <message>
+        <source>{name} is {size} MB, more than the {limit} MB allowed for one file. Split it into smaller files and add those instead.</source>
+        <translation>{name} 大小为 {size} MB，超过了单个文件 {limit} MB 的上限。请把它拆分成较小的文件后再添加。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; attachments may be at most {limit} MB</source>
+        <translation>{name} 大小为 {size} MB；附件最大为 {limit} MB</translation>
+    </message>
+    <message>
         <source>{name} is {size}; an avatar image may be at most {most}. Pick a smaller image.</source>
         <translation>{name} 大小为 {size}，头像图片最大为 {most}。请选择一张更小的图片。</translation>
     </message>
@@ -1650,8 +1990,40 @@
         <translation>{name} 大小为 {size}；来自其他应用的文件最多读取 {most}。</translation>
     </message>
     <message>
+        <source>{name} is {width} x {height} pixels: at most {limit} million pixels are read. Scale it down (300 dpi is plenty for text) and add it again.</source>
+        <translation>{name} 为 {width} x {height} 像素：最多读取 {limit} 百万像素。请缩小图片（识别文字用 300 dpi 就足够）后重新添加。</translation>
+    </message>
+    <message>
+        <source>{name} no longer exists at {folder}. Add it again from where it is now.</source>
+        <translation>{folder} 中已没有 {name}。请从它现在所在的位置重新添加。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: it has a part compressed {ratio} times ({part}), which is how a &apos;zip bomb&apos; fills memory and disk. If you trust the file, open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>未打开 {name}：其中一个部分被压缩了 {ratio} 倍（{part}），“ZIP 炸弹”正是这样耗尽内存和磁盘的。如果你信任此文件，请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: it holds {count} entries (at most {limit} are opened), which is how a &apos;zip bomb&apos; fills memory and disk. If you trust the file, open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>未打开 {name}：它包含 {count} 个条目（最多打开 {limit} 个），“ZIP 炸弹”正是这样耗尽内存和磁盘的。如果你信任此文件，请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: it lists far too many entries, which is how a &apos;zip bomb&apos; fills memory and disk. If you trust the file, open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>未打开 {name}：它列出的条目多得异常，“ZIP 炸弹”正是这样耗尽内存和磁盘的。如果你信任此文件，请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: it would unpack to {size} MB (at most {limit} MB are opened), which is how a &apos;zip bomb&apos; fills memory and disk. If you trust the file, open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>未打开 {name}：它解压后将达 {size} MB（最多打开 {limit} MB），“ZIP 炸弹”正是这样耗尽内存和磁盘的。如果你信任此文件，请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: its part {part} declares XML entities, which real {kind} files never do and &apos;billion laughs&apos; attacks rely on. Open it in the program that made it, save a copy, and add the copy.</source>
+        <translation>未打开 {name}：其中的 {part} 声明了 XML 实体，真正的 {kind} 文件从不这样做，而“十亿笑声”攻击正依赖于此。请用创建它的程序打开，另存一份副本，然后添加副本。</translation>
+    </message>
+    <message>
         <source>{name} was written by a newer Capsule Studio (trace version {version}); update Capsule Studio to open it.</source>
         <translation>{name} 由更新版本的 Capsule Studio 写入（运行轨迹版本 {version}）；请更新 Capsule Studio 后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose another name, or allow overwriting</source>
+        <translation>{path} 已存在：请换一个名称，或允许覆盖</translation>
     </message>
     <message>
         <source>{path} belongs to a newer Capsule Studio; not overwriting it.</source>
@@ -1684,6 +2056,22 @@
     <message>
         <source>{path} is not a Capsule Studio database (the file is damaged or is something else). It was left untouched: move it aside and start the app again to create a new one, or restore it from a backup.</source>
         <translation>{path} 不是 Capsule Studio 数据库（文件已损坏或是其他文件）。文件未被改动：请将其移走后重新启动应用以创建新数据库，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file (or no longer exists).</source>
+        <translation>{path} 不是文件（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file: attach files one by one</source>
+        <translation>{path} 不是文件：请逐个添加附件</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is not in a model folder ({folders}); only files there are removed. Delete other files yourself if you mean to.</source>
+        <translation>{path} 不在模型文件夹（{folders}）中；只会移除那里的文件。其他文件如需删除，请自行删除。</translation>
     </message>
     <message>
         <source>{path} is {size} bytes, but the manifest says {listed}: the capsule&apos;s contents were changed after export. Nothing was imported.</source>
@@ -1740,6 +2128,18 @@
     <message>
         <source>{provider} at {host} did not answer with JSON ({kind}); check the search_url setting.</source>
         <translation>{host} 上的 {provider} 没有返回 JSON（{kind}）；请检查 search_url 设置。</translation>
+    </message>
+    <message>
+        <source>{repo} has no file &apos;{file}&apos; at revision &apos;{revision}&apos;. The name may have changed: see the files at {page}.</source>
+        <translation>{repo} 在版本“{revision}”中没有文件“{file}”。文件名可能已更改：请到 {page} 查看文件列表。</translation>
+    </message>
+    <message>
+        <source>{repo} is a gated repository: open {page}, accept its terms while signed in, then set HF_TOKEN to an access token of that account and try again.</source>
+        <translation>{repo} 是需要授权的仓库：请打开 {page}，登录后接受其条款，然后把 HF_TOKEN 设为该账号的访问令牌，再试一次。</translation>
+    </message>
+    <message>
+        <source>{thread_id} is not a thread id</source>
+        <translation>{thread_id} 不是对话 ID</translation>
     </message>
     <message>
         <source>{tool} needs a `prompt`: describe the picture to make, then call it again.</source>
