@@ -90,10 +90,14 @@ class ChildProcess:
                 if self._log is not None:
                     self._log.info("%s", line.decode("utf-8", "replace").rstrip())
 
-    def last_lines(self, count: int = 3) -> str:
-        """The child's last non-empty stderr lines, joined, for an error message."""
+    def last_lines(self, count: int = 3, skip: tuple[str, ...] = ()) -> str:
+        """The child's last non-empty stderr lines, joined, for an error message.
+
+        Lines that start with one of `skip` (a library's own chatter) are passed over.
+        """
         lines = [b.decode("utf-8", "replace").strip() for b in list(self.stderr_tail)]
-        return " | ".join([line for line in lines if line][-count:])
+        kept = [line for line in lines if line and not line.startswith(skip)]
+        return " | ".join(kept[-count:])
 
     def exit_reason(self, wait_s: float = 5.0) -> str:
         """How the child ended, in words (it is waited for up to `wait_s` seconds)."""

@@ -26,3 +26,17 @@ def test_a_child_imports_this_desktop_and_its_stderr_tail_is_kept() -> None:
     failing.stdout.close()
     assert "No module named desktop.no_such_module" in failing.last_lines()
     assert failing.exit_reason() == "it exited with code 1"
+
+
+def test_a_librarys_chatter_is_not_a_childs_last_words() -> None:
+    child = ChildProcess("desktop.no_such_module", [])
+    child.close()
+    child.stdout.close()
+    child.exit_reason()
+    child.stderr_tail.extend(
+        [b"llama_model_load: error loading model: tensor data is not within the file\n"]
+        + [b"Model metadata: {'general.name': 'x'}\n", b"Using fallback chat format: llama-2\n"]
+    )
+    words = child.last_lines(count=1, skip=("Model metadata:", "Using fallback chat format"))
+    assert words == "llama_model_load: error loading model: tensor data is not within the file"
+    assert child.last_lines(count=1) == "Using fallback chat format: llama-2"

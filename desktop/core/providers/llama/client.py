@@ -22,6 +22,19 @@ from desktop.core.cancel import CancelToken
 from desktop.core.child import ChildProcess, describe_exit, killed_for_memory
 from desktop.core.providers.llama import wire
 
+# What llama-cpp-python itself prints while a model loads (its verbose mode, which the host
+# keeps on so that llama.cpp's own reasons reach the log): the model's metadata, the CPU's
+# features, the chat format it guessed. None of it says why a model stopped.
+CHATTER = (
+    "Model metadata:",
+    "Using fallback chat format",
+    "Using gguf chat template",
+    "Using chat ",
+    "Available chat formats",
+    "Guessed chat format",
+    "CPU : ",
+    "AVX = ",
+)
 SERVER_MODULE = "desktop.core.providers.llama.server"
 # How often a waiting caller looks at its cancel flag, and how long a host may take to
 # stop after a cancel before it is killed (a long prompt is evaluated in one go).
@@ -179,7 +192,7 @@ class HostProcess:
             return errors.ModelCrashedError(_out_of_memory(self.phase, self.label))
         reason = describe_exit(code) if code is not None else "it stopped answering"
         return errors.ModelCrashedError(
-            _crashed(self.phase, self.label, reason, self._child.last_lines())
+            _crashed(self.phase, self.label, reason, self._child.last_lines(skip=CHATTER))
         )
 
     def kill(self) -> None:
