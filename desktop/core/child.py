@@ -17,22 +17,15 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import desktop
+from desktop.core.errors import Said, said
+
 
 # Signals a crash in native code usually ends with, in the words a person can act on.
-_SIGNAL_WORDS = {
-    "SIGSEGV": "a crash",
-    "SIGBUS": "a crash",
-    "SIGILL": "an instruction this CPU does not have",
-    "SIGABRT": "an abort",
-    "SIGFPE": "a crash",
-    "SIGKILL": "killed, usually because the system ran out of memory",
-}
-
-
 class ChildProcess:
     """One child running `python -m module args...`; its stdin and stdout are the caller's.
 
@@ -104,7 +97,7 @@ class ChildProcess:
         try:
             code = self.process.wait(timeout=wait_s)
         except subprocess.TimeoutExpired:
-            return "it stopped answering"
+            return said("it stopped answering")
         return describe_exit(code)
 
     def close(self, kill: bool = False, wait_s: float = 5.0) -> None:
@@ -126,16 +119,36 @@ class ChildProcess:
         self._stderr_reader.join(timeout=wait_s)  # its last words are all in the tail now
 
 
+def _crash(name: str) -> Said:
+    return said("it was stopped by {signal} (a crash)", signal=name)
+
+
+# How a signal ended a child, each a whole sentence a window can translate (errors.said).
+_BY_SIGNAL: dict[str, Callable[[str], Said]] = {
+    "SIGSEGV": _crash,
+    "SIGBUS": _crash,
+    "SIGFPE": _crash,
+    "SIGILL": lambda name: said(
+        "it was stopped by {signal} (an instruction this CPU does not have)", signal=name
+    ),
+    "SIGABRT": lambda name: said("it was stopped by {signal} (an abort)", signal=name),
+    "SIGKILL": lambda name: said(
+        "it was stopped by {signal} (killed, usually because the system ran out of memory)",
+        signal=name,
+    ),
+}
+
+
 def describe_exit(code: int) -> str:
     """`it was stopped by SIGSEGV (a crash)` for a signal, `it exited with code N` otherwise."""
     if code >= 0:
-        return f"it exited with code {code}"
+        return said("it exited with code {code}", code=code)
     try:
         name = signal.Signals(-code).name
     except ValueError:
-        return f"it was stopped by signal {-code}"
-    words = _SIGNAL_WORDS.get(name)
-    return f"it was stopped by {name}" + (f" ({words})" if words else "")
+        return said("it was stopped by signal {number}", number=-code)
+    words = _BY_SIGNAL.get(name)
+    return words(name) if words else said("it was stopped by {signal}", signal=name)
 
 
 def killed_for_memory(code: int | None) -> bool:

@@ -1420,6 +1420,38 @@
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
+        <source>it exited with code {code}</source>
+        <translation>进程以代码 {code} 退出</translation>
+    </message>
+    <message>
+        <source>it stopped answering</source>
+        <translation>进程已无响应</translation>
+    </message>
+    <message>
+        <source>it was stopped by signal {number}</source>
+        <translation>进程被信号 {number} 终止</translation>
+    </message>
+    <message>
+        <source>it was stopped by {signal}</source>
+        <translation>进程被 {signal} 终止</translation>
+    </message>
+    <message>
+        <source>it was stopped by {signal} (a crash)</source>
+        <translation>进程被 {signal} 终止，即崩溃</translation>
+    </message>
+    <message>
+        <source>it was stopped by {signal} (an abort)</source>
+        <translation>进程被 {signal} 终止，即主动中止</translation>
+    </message>
+    <message>
+        <source>it was stopped by {signal} (an instruction this CPU does not have)</source>
+        <translation>进程被 {signal} 终止，即用到了这台 CPU 没有的指令</translation>
+    </message>
+    <message>
+        <source>it was stopped by {signal} (killed, usually because the system ran out of memory)</source>
+        <translation>进程被 {signal} 强制结束，通常是因为系统内存不足</translation>
+    </message>
+    <message>
         <source>llama.cpp could not load {name} (architecture &apos;{arch}&apos;): its architecture &apos;{arch}&apos; is not supported by this llama.cpp. llama.cpp said: {reason}</source>
         <translation>llama.cpp 无法加载 {name}（架构“{arch}”）：这个版本的 llama.cpp 不支持“{arch}”架构。llama.cpp 的说明：{reason}</translation>
     </message>

@@ -34,8 +34,11 @@ def test_a_librarys_chatter_is_not_a_childs_last_words() -> None:
     child.stdout.close()
     child.exit_reason()
     child.stderr_tail.extend(
-        [b"llama_model_load: error loading model: tensor data is not within the file\n"]
-        + [b"Model metadata: {'general.name': 'x'}\n", b"Using fallback chat format: llama-2\n"]
+        [
+            b"llama_model_load: error loading model: tensor data is not within the file\n",
+            b"Model metadata: {'general.name': 'x'}\n",
+            b"Using fallback chat format: llama-2\n",
+        ]
     )
     words = child.last_lines(count=1, skip=("Model metadata:", "Using fallback chat format"))
     assert words == "llama_model_load: error loading model: tensor data is not within the file"

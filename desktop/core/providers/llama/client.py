@@ -190,7 +190,7 @@ class HostProcess:
             code = None
         if killed_for_memory(code):
             return errors.ModelCrashedError(_out_of_memory(self.phase, self.label))
-        reason = describe_exit(code) if code is not None else "it stopped answering"
+        reason = describe_exit(code) if code is not None else errors.said("it stopped answering")
         return errors.ModelCrashedError(
             _crashed(self.phase, self.label, reason, self._child.last_lines(skip=CHATTER))
         )
