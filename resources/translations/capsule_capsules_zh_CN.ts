@@ -637,6 +637,10 @@
         <translation>无法导入的原因</translation>
     </message>
     <message>
+        <source>What the import says</source>
+        <translation>导入结果说明</translation>
+    </message>
+    <message>
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
@@ -663,6 +667,18 @@
     <message>
         <source>This file was changed after it was exported (damaged or tampered with), so it is not imported. Ask its author for a fresh copy.</source>
         <translation>此文件在导出后被改动过（已损坏或被篡改），因此不予导入。请向作者重新索取一份。</translation>
+    </message>
+    <message>
+        <source>Keys still to set, in the GPT&apos;s builder: %1</source>
+        <translation>还需在 GPT 的构建页中设置的密钥：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Imported “%1”. Worth knowing:</source>
+        <translation>已导入“%1”。请留意：</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was added.</source>

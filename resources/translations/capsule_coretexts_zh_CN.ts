@@ -164,6 +164,10 @@
         <translation>已取消将 {name} 与已导入的副本进行比对。</translation>
     </message>
     <message>
+        <source>Consent starts afresh: the {count} host(s) the exporter always allowed will ask before their first call here.</source>
+        <translation>同意记录重新开始：导出者一直允许的 {count} 个主机，在这里首次调用前都会重新征求你的同意。</translation>
+    </message>
+    <message>
         <source>Copying the knowledge was cancelled.</source>
         <translation>已取消复制知识库。</translation>
     </message>
@@ -810,6 +814,10 @@
         <translation>下载的 {name} 与模型仓库的校验值不符（应为 {expected}，实际为 {found}）。该文件已删除：请重新下载。如果再次失败，说明仓库中的文件或中间的代理已损坏。</translation>
     </message>
     <message>
+        <source>The embedding model &apos;{model}&apos; cannot be used here ({reason}); the knowledge is indexed for keyword search. Choose an embedding model and rebuild it to search by meaning too.</source>
+        <translation>嵌入模型“{model}”在这里无法使用（{reason}）；知识库已按关键词搜索建立索引。请选择一个嵌入模型并重建索引，以便也能按语义搜索。</translation>
+    </message>
+    <message>
         <source>The embedding model failed: {reason}</source>
         <translation>嵌入模型出错：{reason}</translation>
     </message>
@@ -832,6 +840,10 @@
     <message>
         <source>The image server answered without an image: try again.</source>
         <translation>图像服务器的回复中没有图像：请重试。</translation>
+    </message>
+    <message>
+        <source>The included index is not used: {why}; the files are indexed again.</source>
+        <translation>未使用随附的索引：{why}；文件会重新建立索引。</translation>
     </message>
     <message>
         <source>The index file cannot be read: {reason}</source>
@@ -970,6 +982,10 @@
     <message>
         <source>The prompt needs about {tokens} tokens, more than the model&apos;s context leaves room for, even with the conversation history dropped. Shorten the message or the instructions, or raise the GPT&apos;s context size.</source>
         <translation>即使去掉对话历史，提示仍需要约 {tokens} 个 token，超出了模型上下文的剩余空间。请缩短消息或指令，或调大 GPT 的上下文长度。</translation>
+    </message>
+    <message>
+        <source>The provider profile &apos;{name}&apos; was not added: {reason}</source>
+        <translation>未添加服务商配置“{name}”：{reason}</translation>
     </message>
     <message>
         <source>The query is longer than {most} characters; use fewer words.</source>
@@ -1368,6 +1384,10 @@
         <translation>未知的服务商预设“{preset}”。可用的预设：{presets}。</translation>
     </message>
     <message>
+        <source>Your provider profile &apos;{name}&apos; is used as it is; the capsule&apos;s points elsewhere ({url}).</source>
+        <translation>沿用你现有的服务商配置“{name}”；胶囊文件中的配置指向别处（{url}）。</translation>
+    </message>
+    <message>
         <source>`count` must be a whole number from 1 to {most}.</source>
         <translation>`count` 必须是 1 到 {most} 之间的整数。</translation>
     </message>
@@ -1420,12 +1440,24 @@
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
+        <source>it does not match the capsule&apos;s list of files</source>
+        <translation>它与胶囊文件中的文件列表不一致</translation>
+    </message>
+    <message>
         <source>it exited with code {code}</source>
         <translation>进程以代码 {code} 退出</translation>
     </message>
     <message>
+        <source>it has no vectors for &apos;{model}&apos;</source>
+        <translation>它没有“{model}”的向量</translation>
+    </message>
+    <message>
         <source>it stopped answering</source>
         <translation>进程已无响应</translation>
+    </message>
+    <message>
+        <source>it was built with another embedding model than &apos;{model}&apos;</source>
+        <translation>它是用“{model}”以外的嵌入模型建立的</translation>
     </message>
     <message>
         <source>it was stopped by signal {number}</source>
@@ -1504,6 +1536,10 @@
         <translation>{label} 上找不到模型“{model}”：请选择它提供的某个模型。服务器说明：{detail}</translation>
     </message>
     <message>
+        <source>no embedding model is chosen for it</source>
+        <translation>没有为它选择嵌入模型</translation>
+    </message>
+    <message>
         <source>start={start} is past the end of the page, which has {total} characters; the whole page has been read.</source>
         <translation>start={start} 已超出页面末尾（页面共 {total} 个字符）；整个页面都已读完。</translation>
     </message>
@@ -1520,6 +1556,14 @@
   {problems}</source>
         <translation>模型目录无效：
   {problems}</translation>
+    </message>
+    <message>
+        <source>the embedding model &apos;{model}&apos; is not on this machine</source>
+        <translation>本机没有嵌入模型“{model}”</translation>
+    </message>
+    <message>
+        <source>the model called &apos;{model}&apos; here is not the exporter&apos;s</source>
+        <translation>这里名为“{model}”的模型与导出者的不是同一个</translation>
     </message>
     <message>
         <source>too many files named like {name}</source>
@@ -1556,6 +1600,10 @@
     <message>
         <source>{file} cannot be read: {reason}.</source>
         <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be indexed: {reason}</source>
+        <translation>{file} 无法建立索引：{reason}</translation>
     </message>
     <message>
         <source>{file} is a folder: choose the document file inside it.</source>

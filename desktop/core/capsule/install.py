@@ -184,8 +184,11 @@ class Installer:
         definition = with_secret_names(incoming.definition, gpt_id)
         if definition.allowed_domains:
             warnings.append(
-                f"Consent starts afresh: the {len(definition.allowed_domains)} host(s) the "
-                "exporter always allowed will ask before their first call here."
+                errors.said(
+                    "Consent starts afresh: the {count} host(s) the exporter always allowed "
+                    "will ask before their first call here.",
+                    count=len(definition.allowed_domains),
+                )
             )
             definition = update_definition(definition, {"allowed_domains": []})
         # Another app's model with no counterpart here was already worded by its reader.
@@ -222,16 +225,24 @@ class Installer:
             stage.from_table(incoming.files, table, report)
             return update_definition(definition, {"knowledge": {"embedding_model": wanted}}), False
         if why:
-            warnings.append(f"The included index is not used: {why}; the files are indexed again.")
+            warnings.append(
+                errors.said(
+                    "The included index is not used: {why}; the files are indexed again.", why=why
+                )
+            )
         embed = None
         if wanted:
             try:
                 embed = self._embed_for(wanted)
             except errors.CapsuleError as exc:
                 warnings.append(
-                    f"The embedding model '{wanted}' cannot be used here ({exc.message}); the "
-                    "knowledge is indexed for keyword search. Choose an embedding model and "
-                    "rebuild it to search by meaning too."
+                    errors.said(
+                        "The embedding model '{model}' cannot be used here ({reason}); the "
+                        "knowledge is indexed for keyword search. Choose an embedding model and "
+                        "rebuild it to search by meaning too.",
+                        model=wanted,
+                        reason=exc.message,
+                    )
                 )
                 wanted = ""
         definition = update_definition(definition, {"knowledge": {"embedding_model": wanted}})
@@ -254,9 +265,9 @@ class Installer:
             return None, exc.message
         known = {f.file_id for f in incoming.files}
         if table.rows != incoming.index.rows or not table.file_ids() <= known:
-            return None, "it does not match the capsule's list of files"
+            return None, errors.said("it does not match the capsule's list of files")
         if table.dimensions is None:
-            why = f"it has no vectors for '{model}'" if model else ""
+            why = errors.said("it has no vectors for '{model}'", model=model) if model else ""
         else:
             why = self._vector_problem(incoming.index, table.dimensions, model)
         return (None, why) if why else (table, "")
@@ -265,18 +276,20 @@ class Installer:
         """Why the table's vectors cannot serve `model` here ("" when they can)."""
         embedding = index.embedding
         if not model:
-            return "no embedding model is chosen for it"
+            return errors.said("no embedding model is chosen for it")
         if embedding is None or embedding.model != model:
-            return f"it was built with another embedding model than '{model}'"
+            return errors.said(
+                "it was built with another embedding model than '{model}'", model=model
+            )
         try:
             embed = self._embed_for(model)
         except errors.CapsuleError:
             embed = None
         if embed is None:
-            return f"the embedding model '{model}' is not on this machine"
+            return errors.said("the embedding model '{model}' is not on this machine", model=model)
         (vector,) = embed([embedding.probe])
         if len(vector) != dimensions or _cosine(vector, embedding.vector) < _SAME_MODEL:
-            return f"the model called '{model}' here is not the exporter's"
+            return errors.said("the model called '{model}' here is not the exporter's", model=model)
         return ""
 
     # -- the commit ---------------------------------------------------------------------
@@ -328,8 +341,12 @@ class Installer:
             if entry.name in known:
                 if known[entry.name].base_url != entry.base_url:
                     warnings.append(
-                        f"Your provider profile '{entry.name}' is used as it is; the capsule's "
-                        f"points elsewhere ({entry.base_url})."
+                        errors.said(
+                            "Your provider profile '{name}' is used as it is; the capsule's "
+                            "points elsewhere ({url}).",
+                            name=entry.name,
+                            url=entry.base_url,
+                        )
                     )
                 continue
             try:
@@ -342,7 +359,13 @@ class Installer:
                     context_size=entry.context_size,
                 )
             except ValueError as exc:
-                warnings.append(f"The provider profile '{entry.name}' was not added: {exc}")
+                warnings.append(
+                    errors.said(
+                        "The provider profile '{name}' was not added: {reason}",
+                        name=entry.name,
+                        reason=exc,
+                    )
+                )
                 continue
             self._settings.update(partial(_add_profile, profile))
             added.append(entry.name)

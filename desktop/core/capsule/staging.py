@@ -156,12 +156,18 @@ class KnowledgeStage:
         # The ingestor keeps the originals itself; remember which are new, for `discard`.
         self._kept += [f.sha256 for f in files if not (self._originals / f.sha256).exists()]
         ingestor = Ingestor(self._store, self._index, self._originals, extract, embed)
-        problems = []
+        problems: list[str] = []
         for progress in ingestor.add(self.owner, paths, settings, cancel=cancel):
             if progress.status == "cancelled":
                 raise errors.CancelledError(errors.said("Import stopped; nothing was imported."))
             if progress.status == "failed":
-                problems.append(f"{progress.file} could not be indexed: {progress.message}")
+                problems.append(
+                    errors.said(
+                        "{file} could not be indexed: {reason}",
+                        file=progress.file,
+                        reason=progress.message,
+                    )
+                )
             if report is not None and progress.status != "started":
                 report("indexing", progress.files_done, progress.files_total)
         return problems

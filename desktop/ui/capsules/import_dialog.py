@@ -29,6 +29,7 @@ from desktop.core.capsule.inspect import CapsuleInfo
 from desktop.core.capsule.install import ImportOptions, ImportResult
 from desktop.ui.capsules.inspect_view import InspectView
 from desktop.ui.capsules.job import CapsuleJob, ProgressRow, dialog_buttons
+from desktop.ui.capsules.words import secret_text
 from desktop.ui.errors import core_text, notice_for
 from desktop.ui.widgets import PROBLEM_COLOR
 
@@ -94,6 +95,10 @@ class ImportDialog(QDialog):
         self.problem.setStyleSheet(f"color: {PROBLEM_COLOR.name()};")
         self.problem.setAccessibleName(self.tr("Why it cannot be imported"))
         self.problem.hide()
+        self.done_note = QLabel(self)
+        self.done_note.setWordWrap(True)
+        self.done_note.setAccessibleName(self.tr("What the import says"))
+        self.done_note.hide()
         self.progress = ProgressRow(self.tr("Import progress"), self)
         self.buttons, self.import_button, self.cancel_button = dialog_buttons(
             self, self.tr("Import"), (self.tr("Import the GPT"), self.tr("Cancel the import"))
@@ -106,6 +111,7 @@ class ImportDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.password_row)
         layout.addWidget(self.problem)
+        layout.addWidget(self.done_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._show_progress(False)
@@ -199,7 +205,25 @@ class ImportDialog(QDialog):
     def _on_imported(self, result: ImportResult) -> None:
         self._show_progress(False)
         self.imported.emit(result.gpt_id)
-        self.accept()
+        notes = [core_text(warning) for warning in result.warnings]
+        if result.secrets_missing:
+            keys = ", ".join(secret_text(need).rstrip(":：") for need in result.secrets_missing)
+            notes.append(self.tr("Keys still to set, in the GPT's builder: %1").replace("%1", keys))
+        if not notes:
+            self.accept()
+            return
+        # It is in the library already; what the user should know stays on screen until read.
+        self.import_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.tr("Close"))
+        self.view.setEnabled(False)
+        self.done_note.setText(
+            "\n".join(
+                [self.tr("Imported “%1”. Worth knowing:").replace("%1", result.name)]
+                + [f"• {note}" for note in notes]
+            )
+        )
+        self.done_note.show()
 
     def _on_import_failed(self, error: Exception) -> None:
         self._show_progress(False)
@@ -216,6 +240,8 @@ class ImportDialog(QDialog):
     def _on_cancel_requested(self) -> None:
         if self.job.busy:
             self.job.cancel()
+        elif self.done_note.isVisible():
+            self.accept()  # imported: this button is Close now
         else:
             self.reject()
 

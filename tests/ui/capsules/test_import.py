@@ -40,6 +40,23 @@ def test_inspect_shows_the_capsule_then_import_opens_the_new_gpt(
     qtbot.wait_until(lambda: window.pages.library.current_gpt_id() == gpt_id, timeout=WAIT_MS)
 
 
+def test_what_is_left_to_do_after_an_import_stays_on_screen(
+    qtbot: Any, shell: Any, tmp_path: Path
+) -> None:
+    window, services = shell
+    _, capsule = made_elsewhere(tmp_path, ExportOptions(author="Ada"), action=True)
+    dialog = opened_import(qtbot, window, capsule)
+    with qtbot.wait_signal(dialog.imported, timeout=WAIT_MS):
+        dialog.import_button.click()  # the action's key left empty
+    assert dialog.isVisible() and not dialog.done_note.isHidden()
+    assert "Imported “Pet handbook”" in dialog.done_note.text()
+    assert "Keys still to set" in dialog.done_note.text() and "Pets" in dialog.done_note.text()
+    assert dialog.import_button.isHidden() and dialog.cancel_button.text() == "Close"
+    assert len(services.store.gpts.list()) == 1
+    dialog.cancel_button.click()
+    assert dialog.isHidden() and dialog.result() == dialog.DialogCode.Accepted
+
+
 def test_an_encrypted_capsule_asks_for_its_password_and_says_when_it_is_wrong(
     qtbot: Any, shell: Any, tmp_path: Path
 ) -> None:
