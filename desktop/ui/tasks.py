@@ -79,6 +79,22 @@ def _post(dispatcher: _Dispatcher, call: Callable[[], None]) -> None:
             raise
 
 
+class Latest:
+    """Of several answers asked for in turn, only the newest is wanted (GUI thread).
+
+    `fresh = latest.next()` before starting work; `fresh()` stays True until the next
+    call, so a reading that lands after a newer one was asked for can be dropped.
+    """
+
+    def __init__(self) -> None:
+        self._count = 0
+
+    def next(self) -> Callable[[], bool]:
+        self._count += 1
+        mine = self._count
+        return lambda: mine == self._count
+
+
 class Task:
     """A handle on one piece of background work.
 

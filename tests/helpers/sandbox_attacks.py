@@ -13,6 +13,7 @@ whoever runs the app.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -339,10 +340,8 @@ def _python_paths() -> list[str]:
 
 def _test_user() -> pwd.struct_passwd:
     """The unprivileged user the tests run kernels as, made on first use where allowed."""
-    try:
+    with contextlib.suppress(KeyError):
         return pwd.getpwnam(TEST_USER)
-    except KeyError:
-        pass
     useradd = shutil.which("useradd")
     if useradd is None:
         raise CannotRun("no useradd here to make an unprivileged user")

@@ -212,3 +212,13 @@ def test_a_result_after_the_application_has_gone_is_dropped_quietly(qtbot) -> No
         tasks._post(live, lambda: called.append(2))
     qtbot.wait_until(lambda: called == [2])
     shiboken6.delete(live)
+
+
+def test_only_the_latest_of_several_readings_is_fresh() -> None:
+    from desktop.ui.tasks import Latest
+
+    latest = Latest()
+    first = latest.next()
+    assert first()
+    second = latest.next()
+    assert second() and not first()  # a reading asked for earlier is stale now

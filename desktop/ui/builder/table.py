@@ -17,10 +17,12 @@ class RowsModel(QAbstractTableModel):
     """A flat table over `rows()`, titled by `titles()`; subclasses give `data`."""
 
     def rows(self) -> Sequence[Any]:
-        raise NotImplementedError
+        """The records shown, one a row (each subclass gives its own)."""
+        raise NotImplementedError  # an abstract hook (Qt's metaclass rules out abc)
 
     def titles(self) -> Sequence[str]:
-        raise NotImplementedError
+        """The column titles (each subclass gives its own)."""
+        raise NotImplementedError  # an abstract hook (Qt's metaclass rules out abc)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows())

@@ -25,6 +25,7 @@ from desktop.core.runs.engine import RunStream
 from desktop.core.runs.timeline import RunTimeline
 from desktop.core.store.records import RUN_ACTIVE, Message, Thread
 from desktop.ui.chat.model import TranscriptModel
+from desktop.ui.tasks import Latest
 
 if TYPE_CHECKING:
     from desktop.ui.services import AppServices
@@ -84,14 +85,13 @@ class ChatSession(QObject):
         self._handle: _Handle | None = None
         self._stream_thread = ""  # the conversation the running stream belongs to
         self._replacing = ""
-        self._generation = 0
+        self._latest = Latest()  # of conversations opened: a late transcript is dropped
 
     # -- which conversation --------------------------------------------------------------------
 
     def open(self, gpt_id: str, thread_id: str) -> None:
         """Show a conversation ('' for a new one); it loads on a worker."""
-        self._generation += 1
-        generation = self._generation
+        fresh = self._latest.next()
         self.gpt_id, self.thread_id = gpt_id, thread_id
         if not thread_id:
             self.model.set_transcript(None)
@@ -101,7 +101,7 @@ class ChatSession(QObject):
         store = self._services.store
 
         def shown(transcript: Transcript) -> None:
-            if generation == self._generation:
+            if fresh():
                 self.model.set_transcript(transcript)
                 self._after_load(transcript)
 

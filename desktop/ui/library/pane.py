@@ -7,6 +7,7 @@ GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -34,6 +35,7 @@ from desktop.ui.library.copying import CopyStrip
 from desktop.ui.library.delegate import GptDelegate
 from desktop.ui.library.model import GPT_ROLE, ID_ROLE, READINESS_ROLE, GptFilter, GptListModel
 from desktop.ui.library.words import fix_label
+from desktop.ui.tasks import Latest
 from desktop.ui.widgets import UndoBar, avatar_pixmap, load_images
 
 if TYPE_CHECKING:
@@ -67,7 +69,7 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self._services = services
         self._language = i18n.current()
-        self._generation = 0  # of the latest refresh; older answers are dropped
+        self._latest = Latest()  # of refreshes: older answers are dropped
         self._loaded = False
         self._pending = ""  # a GPT to select once the list has it
         self._pending_opens = False  # whether selecting it should open it
@@ -166,11 +168,10 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         """List the GPTs again (then check their readiness), in the background."""
-        self._generation += 1
-        generation = self._generation
+        fresh = self._latest.next()
         self._services.tasks.run(
             self._services.store.gpts.list,
-            lambda gpts: self._on_listed(generation, gpts),
+            lambda gpts: self._on_listed(fresh, gpts),
             owner=self,
         )
 
@@ -288,8 +289,8 @@ class LibraryPane(QWidget):
 
     # -- results -------------------------------------------------------------------------
 
-    def _on_listed(self, generation: int, gpts: list[Gpt]) -> None:
-        if generation != self._generation:
+    def _on_listed(self, fresh: Callable[[], bool], gpts: list[Gpt]) -> None:
+        if not fresh():
             return  # a newer refresh is on its way
         current = self.current_gpt_id()
         self._quiet = True
@@ -311,14 +312,14 @@ class LibraryPane(QWidget):
                 # The shell opened a GPT that is not there (deleted since it was last open).
                 self.gpt_selected.emit("")
         self.listed.emit(gpts)
-        self._check_readiness(generation, gpts)
+        self._check_readiness(fresh, gpts)
         self._load_images()
 
-    def _check_readiness(self, generation: int, gpts: list[Gpt]) -> None:
+    def _check_readiness(self, fresh: Callable[[], bool], gpts: list[Gpt]) -> None:
         pairs = [(gpt.id, gpt.definition) for gpt in gpts]
 
         def checked(found: dict[str, Readiness]) -> None:
-            if generation == self._generation:
+            if fresh():
                 self.model.set_readiness(found)
                 self.readiness_checked.emit(found)
 

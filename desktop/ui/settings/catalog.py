@@ -39,6 +39,7 @@ from desktop.ui.settings import rows, wording
 from desktop.ui.settings.jobs import ProgressJob
 from desktop.ui.settings.rows import RowsModel, table_view
 from desktop.ui.settings.section import Section
+from desktop.ui.tasks import Latest
 from desktop.ui.widgets import PROBLEM_COLOR
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ class CatalogPane(Section):
         super().__init__(services, parent)
         self._catalog = catalog
         self.jobs: dict[str, ProgressJob] = {}
-        self._readings = 0  # refreshes asked for; a reading shows only if it is the latest
+        self._latest = Latest()  # of readings: only the newest is shown
         self._build()
 
     def _build(self) -> None:
@@ -256,15 +257,14 @@ class CatalogPane(Section):
     def refresh(self) -> None:
         """Read the catalog's state on disk again; only the latest reading is shown."""
         shelf, catalog = self._services.models, self._catalog
-        self._readings += 1
-        reading = self._readings
+        fresh = self._latest.next()
 
         def read() -> list[CatalogRow]:
             return [CatalogRow(e, shelf.catalog_state(e)) for e in catalog().models]
 
         def listed(rows: list[CatalogRow]) -> None:
             # An earlier reading that lands late (a pause's, after a discard's) is stale.
-            if reading == self._readings:
+            if fresh():
                 self._on_listed(rows)
 
         self._services.tasks.run(read, listed, self.show_error, owner=self)

@@ -44,7 +44,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
 
     def cell(self, record: Row, column: int, role: int) -> Any:
-        raise NotImplementedError
+        """What `record` shows in `column` for `role` (each subclass gives its own)."""
+        raise NotImplementedError  # an abstract hook (Qt's metaclass rules out abc)
 
     def key(self, record: Row) -> str:
         """What tells a record from the others (a name, an id)."""

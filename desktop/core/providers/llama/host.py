@@ -8,6 +8,7 @@ loads it once.
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -79,8 +80,7 @@ class LlamaHost:
 
     def acquire(self, model: LocalModel, settings: LoadSettings) -> HostProcess:
         """The host for `model` and `settings`, loading it (and evicting) if needed."""
-        for _event in self.loading(model, settings):
-            pass
+        collections.deque(self.loading(model, settings), maxlen=0)  # load, ignoring progress
         with self._lock:
             return self._resident[(str(model.path), settings)].process
 

@@ -60,10 +60,12 @@ class Section(QWidget):
     # -- the contract ----------------------------------------------------------------
 
     def load(self, definition: GptDefinition) -> None:
-        raise NotImplementedError
+        """Show `definition`'s fields of this section (each section gives its own)."""
+        raise NotImplementedError  # an abstract hook: every Section subclass defines it
 
     def changes(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The section's fields as a partial definition (each section gives its own)."""
+        raise NotImplementedError  # an abstract hook: every Section subclass defines it
 
     def show_problems(self, problems: list[str]) -> None:
         """Mark each wrapped field with its problems; clear the others."""

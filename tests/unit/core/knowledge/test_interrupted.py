@@ -40,8 +40,7 @@ def hang(path, password, on_page=None):
     time.sleep(600)
 
 ingestor = Ingestor(Store(database), KnowledgeIndex(data / "lance"), data / "originals", hang)
-for _ in ingestor.add("gpt_x", [source], KnowledgeSettings(chunk_size=64, chunk_overlap=8)):
-    pass
+list(ingestor.add("gpt_x", [source], KnowledgeSettings(chunk_size=64, chunk_overlap=8)))
 """
 
 

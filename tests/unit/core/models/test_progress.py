@@ -130,8 +130,7 @@ def test_cancelling_a_progress_stream_stops_its_work() -> None:
     assert started.is_set()
     stream.cancel()
     with pytest.raises(errors.CancelledError):
-        for _ in items:
-            pass
+        list(items)
 
 
 def test_a_reader_that_stops_early_stops_the_work_and_waits_for_it() -> None:
